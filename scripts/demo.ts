@@ -1,0 +1,46 @@
+// `npm run demo`: validates the seed example and prints what it holds.
+import { readFileSync } from 'node:fs';
+import {
+  formatCnDate,
+  formatDiagnostic,
+  formatDocNumber,
+  indicatorRows,
+  sumYuan,
+  validateNotice,
+  yuanToMoney,
+} from '../src/index.js';
+
+const file = 'examples/zhanjiang-2021/notice.json';
+const result = validateNotice(JSON.parse(readFileSync(file, 'utf8')));
+for (const d of result.diagnostics) console.log(formatDiagnostic(d));
+if (!result.success) {
+  console.error(`${file}: 未通过校验`);
+  process.exit(1);
+}
+const n = result.data;
+const lines = [
+  `${file}: 校验通过（${result.diagnostics.length} 条提示）`,
+  `  发文机关  ${n.issuers.map((i) => i.name).join('、')}`,
+  `  发文字号  ${n.docNumber ? formatDocNumber(n.docNumber) : '（无）'}`,
+  `  标题      ${n.title}`,
+  `  主送机关  ${n.recipients ?? '（无）'}`,
+  `  正文      ${n.body.length} 段，其中标题 ${n.body.filter((b) => b.type === 'heading').length} 个`,
+  `  成文日期  ${formatCnDate(n.date)}`,
+];
+n.attachments.forEach((a, i) => {
+  lines.push(`  附件${i + 1}     ${a.title}${a.distribution === 'separate' ? '（分发）' : ''}`);
+  const c = a.content;
+  if (c?.kind === 'departmentTargets') {
+    for (const t of c.tables) {
+      const total = sumYuan([t.budget.byType.basic, t.budget.byType.project]);
+      const rows = [...indicatorRows(t.indicators)].length;
+      lines.push(
+        `            ${t.unit}：预算 ${yuanToMoney(total)} 万元（基本 ${t.budget.byType.basic} + 项目 ${t.budget.byType.project}），` +
+          `重点任务 ${t.keyTasks.length} 项，绩效指标 ${rows} 行`,
+      );
+    }
+  }
+});
+if (n.imprint)
+  lines.push(`  版记      ${n.imprint.printer} ${formatCnDate(n.imprint.printDate)}印发`);
+console.log(lines.join('\n'));

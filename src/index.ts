@@ -1,0 +1,2 @@
+export * from './model/index.js';
+export { toChineseNumeral, fromChineseNumeral } from './text/numerals.js';

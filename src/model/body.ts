@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { fromChineseNumeral, toChineseNumeral } from '../text/numerals.js';
+
+/** 正文段落 */
+export const ParagraphBlock = z
+  .object({
+    type: z.literal('paragraph'),
+    text: z.string().min(1).describe('段落文字'),
+  })
+  .strict();
+
+export const HeadingLevel = z.literal([1, 2, 3, 4]);
+export type HeadingLevel = z.output<typeof HeadingLevel>;
+
+/**
+ * 标题层次. Level 1 is numbered 一、, level 2 （一）, level 3 1., level 4 （1） (GB/T 9704 7.3.3).
+ * With `continuation`, the heading runs in: the heading words and the paragraph after them share
+ * one paragraph, as in "二、及时公开批复后的绩效目标。请各单位……".
+ */
+export const HeadingBlock = z
+  .object({
+    type: z.literal('heading'),
+    level: HeadingLevel.describe('层次：1 一、 2 （一） 3 1. 4 （1）'),
+    /** 序号 as typed ("二、"); omitted → numbered automatically by position. */
+    number: z.string().min(1).optional().describe('序号，如“二、”；省略时按顺序自动编号'),
+    text: z.string().min(1).describe('标题文字（不含序号）'),
+    continuation: z.string().min(1).optional().describe('同段接排的正文（段中标题）'),
+  })
+  .strict();
+
+export type ParagraphBlock = z.output<typeof ParagraphBlock>;
+export type HeadingBlock = z.output<typeof HeadingBlock>;
+export type Block = ParagraphBlock | HeadingBlock;
+
+const HEADING_PATTERNS: { level: HeadingLevel; re: RegExp }[] = [
+  { level: 1, re: /^([一二三四五六七八九十百]+)、/u },
+  { level: 2, re: /^[（(]([一二三四五六七八九十百]+)[)）]/u },
+  { level: 4, re: /^[（(](\d{1,3})[)）]/u },
+  // "1." but not "1.5万元"; "1、" is common in practice and read the same way.
+  { level: 3, re: /^(\d{1,3})[.．、](?!\d)/u },
+];
+
+const TRIM = /^[\s\u3000]+|[\s\u3000]+$/gu;
+
+/** The sequence number a heading's label stands for: "二、" → 2, "（3）" → 3. */
+export function headingOrdinal(label: string): number | undefined {
+  const m = /[一二三四五六七八九十百]+|\d+/u.exec(label);
+  if (!m) return undefined;
+  return /\d/.test(m[0]) ? Number(m[0]) : fromChineseNumeral(m[0]);
+}
+
+/** The label a heading gets at position n (1-based) of its level. */
+export function headingLabel(level: HeadingLevel, n: number): string {
+  switch (level) {
+    case 1:
+      return `${toChineseNumeral(n)}、`;
+    case 2:
+      return `（${toChineseNumeral(n)}）`;
+    case 3:
+      return `${n}.`;
+    case 4:
+      return `（${n}）`;
+  }
+}
+
+/**
+ * Reads one line of plain text: a numbered line becomes a heading (split into a run-in heading
+ * when its first sentence ends with 。 and text follows), anything else a paragraph.
+ */
+export function parseBlockLine(line: string): Block | undefined {
+  const text = line.replace(TRIM, '');
+  if (text === '') return undefined;
+  for (const { level, re } of HEADING_PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const rest = text.slice(m[0].length).replace(TRIM, '');
+    if (rest === '') break;
+    const stop = rest.indexOf('。');
+    const head = stop >= 0 ? rest.slice(0, stop + 1) : rest;
+    const tail = stop >= 0 ? rest.slice(stop + 1).replace(TRIM, '') : '';
+    const block: HeadingBlock = { type: 'heading', level, number: m[0], text: head };
+    if (tail !== '') block.continuation = tail;
+    return block;
+  }
+  return { type: 'paragraph', text };
+}
+
+/** Plain text → blocks: one block per non-empty line. */
+export function parseBlocks(text: string): Block[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(parseBlockLine)
+    .filter((b): b is Block => b !== undefined);
+}
+
+const BlockItem = z.union([
+  z.string().describe('一段纯文本；以“一、”“（一）”“1.”“（1）”开头的识别为标题'),
+  z.discriminatedUnion('type', [ParagraphBlock, HeadingBlock]),
+]);
+
+/**
+ * 正文. Structured blocks, or plain text (a string, or strings among the blocks) whose numbering
+ * is recognised, so a script can pass the text it already has.
+ */
+export const Body = z
+  .union([z.string(), z.array(BlockItem)])
+  .transform((value): Block[] => {
+    const items = typeof value === 'string' ? [value] : value;
+    return items.flatMap((item) => (typeof item === 'string' ? parseBlocks(item) : [item]));
+  })
+  .describe('正文：结构化段落数组，或一段纯文本（按编号识别标题）');
+
+export type Body = z.output<typeof Body>;
+
+/**
+ * The printed label of every heading (undefined for paragraphs). Explicit numbers are kept and
+ * reset the count of their level, so automatic numbering continues from them.
+ */
+export function headingLabels(blocks: readonly Block[]): (string | undefined)[] {
+  const counters = [0, 0, 0, 0, 0];
+  return blocks.map((b) => {
+    if (b.type !== 'heading') return undefined;
+    const explicit = b.number === undefined ? undefined : headingOrdinal(b.number);
+    counters[b.level] = explicit ?? counters[b.level]! + 1;
+    for (let l = b.level + 1; l <= 4; l++) counters[l] = 0;
+    return b.number ?? headingLabel(b.level, counters[b.level]!);
+  });
+}
+
+/** The blocks as plain text again, one line per block, numbering as printed. */
+export function blocksToText(blocks: readonly Block[]): string {
+  const labels = headingLabels(blocks);
+  return blocks
+    .map((b, i) =>
+      b.type === 'paragraph' ? b.text : `${labels[i]}${b.text}${b.continuation ?? ''}`,
+    )
+    .join('\n');
+}

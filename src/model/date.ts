@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const CN = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+
+export interface YMD {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export function isRealDate({ year, month, day }: YMD): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= days;
+}
+
+/** Reads "2021-03-11" or "2021年3月11日" (leading zeros allowed on input). */
+export function readDate(text: string): YMD | undefined {
+  const m = ISO.exec(text) ?? CN.exec(text);
+  if (!m) return undefined;
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+export function toIsoDate({ year, month, day }: YMD): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** 成文日期 style: Arabic numerals, full year, no 虚位 — "2021年3月11日" (GB/T 9704 7.3.5.4). */
+export function formatCnDate(iso: string): string {
+  const d = readDate(iso);
+  if (!d) throw new RangeError(`不是日期：${iso}`);
+  return `${d.year}年${d.month}月${d.day}日`;
+}
+
+/**
+ * 日期. Input "2021-03-11" or "2021年3月11日"; output the ISO form "2021-03-11", which sorts and
+ * compares as text. A date that does not exist (2021-02-30) is an error, not a rollover.
+ */
+export const CnDate = z
+  .string()
+  .transform((text, ctx) => {
+    const t = text.trim();
+    const d = readDate(t);
+    if (!d) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `日期应写成“2021-03-11”或“2021年3月11日”，收到 “${t.slice(0, 40)}”`,
+        params: { code: 'date.format' },
+      });
+      return z.NEVER;
+    }
+    if (!isRealDate(d)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${d.year}年${d.month}月${d.day}日不是真实存在的日期`,
+        params: { code: 'date.invalid' },
+      });
+      return z.NEVER;
+    }
+    return toIsoDate(d);
+  })
+  .describe('日期，如 2021-03-11 或 2021年3月11日');
+
+export type CnDate = z.output<typeof CnDate>;

@@ -1,0 +1,12 @@
+export * from './diagnostics.js';
+export * from './money.js';
+export * from './date.js';
+export * from './doc-number.js';
+export * from './body.js';
+export * from './indicators.js';
+export * from './targets.js';
+export * from './summary.js';
+export * from './image.js';
+export * from './notice.js';
+export * from './parse.js';
+export type { LintOptions, RuleSettings } from './lint/engine.js';

@@ -1,0 +1,48 @@
+import type { Diagnostic, Path, Severity } from '../diagnostics.js';
+
+/** Per-code severity overrides, as in ESLint: `{ 'budget.keyTaskSum': 'warning' }`. */
+export type RuleSettings = Partial<Record<string, Severity | 'off'>>;
+
+export interface LintOptions {
+  rules?: RuleSettings;
+}
+
+export interface Finding {
+  path: Path;
+  code: string;
+  message: string;
+  /** The rule's default; an override in LintOptions.rules wins. */
+  severity: Severity;
+}
+
+export type Report = (finding: Finding) => void;
+
+/** A lint rule: looks at a parsed value and reports what a careful reviewer would object to. */
+export type Rule<T> = (value: T, report: Report) => void;
+
+/** Runs rules over a value; findings get `basePath` in front and the configured severity. */
+export function runRules<T>(
+  value: T,
+  rules: readonly Rule<T>[],
+  options: LintOptions = {},
+  basePath: Path = [],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report: Report = (f) => {
+    const setting = options.rules?.[f.code];
+    if (setting === 'off') return;
+    out.push({
+      path: [...basePath, ...f.path],
+      code: f.code,
+      severity: setting ?? f.severity,
+      message: f.message,
+    });
+  };
+  for (const rule of rules) rule(value, report);
+  return out;
+}
+
+/** Adapts a report so a nested rule's paths land under `prefix`. */
+export function under(report: Report, prefix: Path): Report {
+  return (f) => report({ ...f, path: [...prefix, ...f.path] });
+}

@@ -1,0 +1,314 @@
+import { headingOrdinal } from '../body.js';
+import { checkDocNumberText, parseDocNumber } from '../doc-number.js';
+import { IMAGE_LIMITS, inspectImage } from '../image.js';
+import type { Notice } from '../notice.js';
+import { trailingPunctuation } from '../../text/punctuation.js';
+import { formatCnDate } from '../date.js';
+import { under, type Rule } from './engine.js';
+import {
+  departmentSummaryRules,
+  departmentTableRules,
+  projectSummaryRules,
+  projectTableRules,
+} from './target-rules.js';
+
+const MIN_YEAR = 1949;
+const MAX_YEAR = 2100;
+
+/** 发文字号: its form as typed, its presence where the format needs one, a plausible year. */
+const docNumberRule: Rule<Notice> = (n, report) => {
+  const dn = n.docNumber;
+  if (!dn) {
+    if (n.format === 'file' || n.format === 'letter') {
+      report({
+        path: ['docNumber'],
+        code: 'docNumber.missing',
+        severity: 'error',
+        message: '缺少发文字号：文件格式和信函格式的公文须标注发文字号（GB/T 9704—2012 7.2.5）',
+      });
+    }
+    return;
+  }
+  if (dn.raw !== undefined) {
+    for (const p of checkDocNumberText(dn.raw)) {
+      report({ path: ['docNumber'], code: p.code, severity: 'error', message: p.message });
+    }
+  }
+  if (dn.year < MIN_YEAR || dn.year > MAX_YEAR) {
+    report({
+      path: ['docNumber', ...(dn.raw === undefined ? ['year'] : [])],
+      code: 'docNumber.year',
+      severity: 'error',
+      message: `发文字号的年份 ${dn.year} 不合理：应为 ${MIN_YEAR}—${MAX_YEAR} 年间的全称年份`,
+    });
+  } else if (dn.year !== Number(n.date.slice(0, 4))) {
+    report({
+      path: ['docNumber'],
+      code: 'docNumber.yearMismatch',
+      severity: 'warning',
+      message: `发文字号的年份 ${dn.year} 与成文日期 ${formatCnDate(n.date)} 不在同一年`,
+    });
+  }
+};
+
+const dateRule: Rule<Notice> = (n, report) => {
+  const check = (iso: string, path: (string | number)[], label: string) => {
+    const y = Number(iso.slice(0, 4));
+    if (y < MIN_YEAR || y > MAX_YEAR) {
+      report({
+        path,
+        code: 'date.implausible',
+        severity: 'error',
+        message: `${label} ${formatCnDate(iso)} 的年份不合理`,
+      });
+    }
+  };
+  check(n.date, ['date'], '成文日期');
+  if (n.imprint) {
+    check(n.imprint.printDate, ['imprint', 'printDate'], '印发日期');
+    if (n.imprint.printDate < n.date) {
+      report({
+        path: ['imprint', 'printDate'],
+        code: 'imprint.printDateBeforeDate',
+        severity: 'error',
+        message: `印发日期 ${formatCnDate(n.imprint.printDate)} 早于成文日期 ${formatCnDate(n.date)}`,
+      });
+    }
+  }
+};
+
+const addresseeRule: Rule<Notice> = (n, report) => {
+  if (!n.recipients && n.direction !== 'up' && (n.format === 'file' || n.format === 'letter')) {
+    report({
+      path: ['recipients'],
+      code: 'recipients.missing',
+      severity: 'error',
+      message: '缺少主送机关：下行文、平行文应标注主送机关（GB/T 9704—2012 7.3.2）',
+    });
+  }
+  if (n.direction === 'up' && (!n.signers || n.signers.length === 0)) {
+    report({
+      path: ['signers'],
+      code: 'signers.missing',
+      severity: 'error',
+      message: '上行文应标注签发人姓名（GB/T 9704—2012 7.2.6）',
+    });
+  }
+  if (n.direction !== 'up' && n.signers && n.signers.length > 0) {
+    report({
+      path: ['signers'],
+      code: 'signers.notUpward',
+      severity: 'warning',
+      message: '签发人只在上行文中标注；本文不是上行文（direction 不是 "up"），签发人不会印出',
+    });
+  }
+};
+
+const titleRule: Rule<Notice> = (n, report) => {
+  if (/[\s\u3000]/u.test(n.title)) {
+    report({
+      path: ['title'],
+      code: 'title.whitespace',
+      severity: 'warning',
+      message: `标题“${n.title}”中有空格：回行由排版处理，标题内不应留空格`,
+    });
+  }
+  const p = trailingPunctuation(n.title);
+  if (p) {
+    report({
+      path: ['title'],
+      code: 'title.punctuation',
+      severity: 'warning',
+      message: `标题以${p}结尾：公文标题末尾不加标点符号`,
+    });
+  }
+};
+
+const attachmentRule: Rule<Notice> = (n, report) => {
+  n.attachments.forEach((a, i) => {
+    const path = ['attachments', i, 'title'];
+    const p = trailingPunctuation(a.title);
+    if (p) {
+      report({
+        path,
+        code: 'attachment.titlePunctuation',
+        severity: 'error',
+        message: `附件${i + 1}的标题以${p}结尾：附件名称后不加标点符号（GB/T 9704—2012 7.3.4）`,
+      });
+    }
+    if (/[（(]分发[)）]$/u.test(a.title)) {
+      report({
+        path,
+        code: 'attachment.distributionInTitle',
+        severity: 'warning',
+        message: `附件${i + 1}的标题带有“（分发）”：请改设 distribution 为 "separate"，由版式在附件说明中注明`,
+      });
+    }
+    if (/^\d+[.．、]/u.test(a.title)) {
+      report({
+        path,
+        code: 'attachment.numberInTitle',
+        severity: 'warning',
+        message: `附件${i + 1}的标题以序号开头：附件顺序号由版式生成，标题中不必再写`,
+      });
+    }
+  });
+};
+
+const sealRule: Rule<Notice> = (n, report) => {
+  let sealed = 0;
+  n.issuers.forEach((issuer, i) => {
+    if (!issuer.seal) return;
+    sealed += 1;
+    if (!('bytes' in issuer.seal)) return;
+    const path = ['issuers', i, 'seal'];
+    const bytes = issuer.seal.bytes;
+    const info = inspectImage(bytes);
+    if (!info) {
+      report({
+        path,
+        code: 'seal.format',
+        severity: 'error',
+        message: `${issuer.name}的印章图像不是可识别的 PNG 或 JPEG`,
+      });
+      return;
+    }
+    if (bytes.length > IMAGE_LIMITS.maxBytes) {
+      report({
+        path,
+        code: 'seal.tooLarge',
+        severity: 'error',
+        message: `${issuer.name}的印章图像有 ${(bytes.length / 1048576).toFixed(1)} MB，超过 ${IMAGE_LIMITS.maxBytes / 1048576} MB 上限`,
+      });
+    }
+    if (
+      info.width === 0 ||
+      info.height === 0 ||
+      info.width > IMAGE_LIMITS.maxSide ||
+      info.height > IMAGE_LIMITS.maxSide
+    ) {
+      report({
+        path,
+        code: 'seal.dimensions',
+        severity: 'error',
+        message: `${issuer.name}的印章图像为 ${info.width}×${info.height} 像素，每边应在 1—${IMAGE_LIMITS.maxSide} 像素之间`,
+      });
+    }
+  });
+  if (sealed > 0 && sealed < n.issuers.length) {
+    report({
+      path: ['issuers'],
+      code: 'seal.partial',
+      severity: 'warning',
+      message: `联合行文 ${n.issuers.length} 个发文机关中只有 ${sealed} 个提供了印章：加盖印章时每个发文机关都应用印（GB/T 9704—2012 7.3.5.1）`,
+    });
+  }
+};
+
+const signatureRule: Rule<Notice> = (n, report) => {
+  if (n.signature && n.signature.length !== n.issuers.length) {
+    report({
+      path: ['signature'],
+      code: 'signature.count',
+      severity: 'warning',
+      message: `发文机关署名有 ${n.signature.length} 个，发文机关有 ${n.issuers.length} 个`,
+    });
+  }
+  if (n.secrecy && !n.copyNumber) {
+    report({
+      path: ['copyNumber'],
+      code: 'copyNumber.requiredForSecret',
+      severity: 'error',
+      message: '涉密公文应当标注份号（GB/T 9704—2012 7.2.1）',
+    });
+  }
+};
+
+// A cited 发文字号 in the body with the wrong brackets: 湛财预[2020]72号, 粤财绩函（2019）15号.
+const CITED = /[\u4e00-\u9fff]{1,12}[[［(（【〖]\d{4}[\]］)）】〗]第?\d+号/gu;
+
+const bodyRule: Rule<Notice> = (n, report) => {
+  if (n.body.length === 0) {
+    report({
+      path: ['body'],
+      code: 'body.empty',
+      severity: 'error',
+      message: '正文为空：公文首页必须显示正文（GB/T 9704—2012 7.3.3）',
+    });
+  }
+  const expected = [0, 0, 0, 0, 0];
+  n.body.forEach((b, i) => {
+    const texts = b.type === 'paragraph' ? [b.text] : [b.text, b.continuation ?? ''];
+    for (const text of texts) {
+      for (const m of text.matchAll(CITED)) {
+        const parsed = parseDocNumber(m[0]);
+        const fixed = parsed ? `${parsed.agencyCode}〔${parsed.year}〕${parsed.serial}号` : '';
+        report({
+          path: ['body', i],
+          code: 'body.citedDocNumber',
+          severity: 'warning',
+          message: `正文引用的发文字号“${m[0]}”应使用六角括号“〔〕”${fixed ? `，写作“${fixed}”` : ''}`,
+        });
+      }
+    }
+    if (b.type !== 'heading') return;
+    expected[b.level] = (expected[b.level] ?? 0) + 1;
+    for (let l = b.level + 1; l <= 4; l++) expected[l] = 0;
+    if (b.number === undefined) return;
+    const got = headingOrdinal(b.number);
+    if (got !== undefined && got !== expected[b.level]) {
+      report({
+        path: ['body', i, 'number'],
+        code: 'body.headingSequence',
+        severity: 'warning',
+        message: `标题序号“${b.number}”不连续：此处应为第 ${expected[b.level]} 个同级标题`,
+      });
+      expected[b.level] = got;
+    }
+  });
+};
+
+/** Tables inside attachments get their own rules, with paths under the attachment. */
+const attachmentContentRule: Rule<Notice> = (n, report) => {
+  n.attachments.forEach((a, i) => {
+    const c = a.content;
+    if (!c) return;
+    const base = ['attachments', i, 'content'];
+    switch (c.kind) {
+      case 'departmentTargets':
+        c.tables.forEach((t, j) => {
+          const r = under(report, [...base, 'tables', j]);
+          for (const rule of departmentTableRules) rule(t, r);
+        });
+        break;
+      case 'projectTargets':
+        c.tables.forEach((t, j) => {
+          const r = under(report, [...base, 'tables', j]);
+          for (const rule of projectTableRules) rule(t, r);
+        });
+        break;
+      case 'departmentSummary':
+        for (const rule of departmentSummaryRules)
+          rule(c.summary, under(report, [...base, 'summary']));
+        break;
+      case 'projectSummary':
+        for (const rule of projectSummaryRules)
+          rule(c.summary, under(report, [...base, 'summary']));
+        break;
+      case 'blocks':
+        break;
+    }
+  });
+};
+
+export const noticeRules: Rule<Notice>[] = [
+  docNumberRule,
+  dateRule,
+  addresseeRule,
+  titleRule,
+  bodyRule,
+  attachmentRule,
+  sealRule,
+  signatureRule,
+  attachmentContentRule,
+];

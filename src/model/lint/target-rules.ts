@@ -1,0 +1,305 @@
+import { FRAMEWORK_NAMES, indicatorKey, type Indicators } from '../indicators.js';
+import { moneyToYuan, sumYuan, yuanToMoney } from '../money.js';
+import type { DepartmentSummary, ProjectSummary } from '../summary.js';
+import type { DepartmentTargetTable, ProjectTargetTable } from '../targets.js';
+import { under, type Report, type Rule } from './engine.js';
+
+const FRAMEWORK_LABEL = {
+  pre2021: '2021年以前的指标体系（成本指标属产出指标）',
+  fin2021: '财预〔2021〕101号指标体系',
+} as const;
+
+/** Indicator tree: names legal for the framework, values readable, nothing duplicated. */
+export const indicatorRules: Rule<Indicators>[] = [
+  (ind, report) => {
+    if (ind.children.length === 0) {
+      report({
+        path: ['children'],
+        code: 'indicator.empty',
+        severity: 'error',
+        message: '绩效指标为空：至少应有一个一级指标',
+      });
+    }
+    const legal = FRAMEWORK_NAMES[ind.framework];
+    const legalByKey = new Map(Object.keys(legal).map((k) => [indicatorKey(k), k]));
+    const seen1 = new Set<string>();
+    ind.children.forEach((l1, i) => {
+      const p1 = ['children', i];
+      const key1 = indicatorKey(l1.name);
+      if (seen1.has(key1)) {
+        report({
+          path: [...p1, 'name'],
+          code: 'indicator.duplicate',
+          severity: 'warning',
+          message: `一级指标“${l1.name}”出现了两次：同一一级指标下的内容应合并`,
+        });
+      }
+      seen1.add(key1);
+      const canonical1 = legalByKey.get(key1);
+      if (!canonical1) {
+        const hint =
+          ind.framework === 'pre2021' && key1 === '成本'
+            ? '；若按财预〔2021〕101号将成本指标作为一级指标，请设 framework 为 "fin2021"'
+            : '';
+        report({
+          path: [...p1, 'name'],
+          code: 'indicator.unknownLevel1',
+          severity: 'error',
+          message: `“${l1.name}”不是${FRAMEWORK_LABEL[ind.framework]}中的一级指标；可用：${Object.keys(legal).join('、')}${hint}`,
+        });
+        return;
+      }
+      if (l1.children.length === 0) {
+        report({
+          path: [...p1, 'children'],
+          code: 'indicator.emptyLevel1',
+          severity: 'warning',
+          message: `一级指标“${l1.name}”下没有二级指标`,
+        });
+      }
+      const allowed2 = legal[canonical1]!;
+      const seen2 = new Set<string>();
+      l1.children.forEach((l2, j) => {
+        const p2 = [...p1, 'children', j];
+        const key2 = indicatorKey(l2.name);
+        if (seen2.has(key2)) {
+          report({
+            path: [...p2, 'name'],
+            code: 'indicator.duplicate',
+            severity: 'warning',
+            message: `“${l1.name}”下的二级指标“${l2.name}”出现了两次`,
+          });
+        }
+        seen2.add(key2);
+        if (!allowed2.some((n) => indicatorKey(n) === key2)) {
+          const hint =
+            ind.framework === 'fin2021' && key2 === '成本' && canonical1 === '产出指标'
+              ? '；财预〔2021〕101号已将成本指标列为一级指标，或改用 framework "pre2021"'
+              : '';
+          report({
+            path: [...p2, 'name'],
+            code: 'indicator.unknownLevel2',
+            severity: 'error',
+            message: `“${l2.name}”不是“${canonical1}”下的二级指标；可用：${allowed2.join('、')}${hint}`,
+          });
+        }
+        l2.children.forEach((l3, k) => {
+          const p3 = [...p2, 'children', k, 'value'];
+          if (l3.value.raw === '') {
+            report({
+              path: p3,
+              code: 'indicator.valueEmpty',
+              severity: 'warning',
+              message: `三级指标“${l3.name}”没有填写指标值`,
+            });
+          } else if (l3.value.kind === 'unparsed') {
+            report({
+              path: p3,
+              code: 'indicator.valueUnparsed',
+              severity: 'warning',
+              message: `三级指标“${l3.name}”的指标值“${l3.value.raw}”无法识别为数量（如“≥200人次”）、期限（如“2021年12月31日前”）或定性描述，将按原文打印`,
+            });
+          }
+        });
+      });
+    });
+  },
+];
+
+function lintIndicators(ind: Indicators, report: Report): void {
+  for (const rule of indicatorRules) rule(ind, under(report, ['indicators']));
+}
+
+const amt = (yuan: number) => `${yuanToMoney(yuan)}万元`;
+
+/** 部门整体预算绩效目标表: the three splits of the budget agree, and the key tasks add up. */
+export const departmentTableRules: Rule<DepartmentTargetTable>[] = [
+  (t, report) => {
+    const { byType, bySource, byLevel } = t.budget;
+    const typeTotal = sumYuan([byType.basic, byType.project]);
+    const sourceTotal = sumYuan([bySource.fiscal, bySource.other]);
+    if (typeTotal !== sourceTotal) {
+      report({
+        path: ['budget', 'bySource'],
+        code: 'budget.typeVsSource',
+        severity: 'error',
+        message: `预算整体情况不平衡：按收入来源划分合计 ${amt(sourceTotal)}（财政拨款 ${bySource.fiscal} + 其他资金 ${bySource.other ?? 0}），按支出类型划分合计 ${amt(typeTotal)}（基本支出 ${byType.basic} + 项目支出 ${byType.project}），相差 ${amt(Math.abs(typeTotal - sourceTotal))}`,
+      });
+    }
+    if (byLevel) {
+      const levelTotal = sumYuan([byLevel.ownLevel, byLevel.transfer]);
+      if (levelTotal !== typeTotal) {
+        report({
+          path: ['budget', 'byLevel'],
+          code: 'budget.levelVsType',
+          severity: 'error',
+          message: `预算整体情况不平衡：按预算级次划分合计 ${amt(levelTotal)}（本级使用 ${byLevel.ownLevel} + 拟转移支付 ${byLevel.transfer ?? 0}），按支出类型划分合计 ${amt(typeTotal)}，相差 ${amt(Math.abs(levelTotal - typeTotal))}`,
+        });
+      }
+    }
+    if (t.keyTasks.length > 0) {
+      const tasks = sumYuan(t.keyTasks.map((k) => k.amount));
+      const project = moneyToYuan(byType.project) ?? 0;
+      if (tasks !== project) {
+        report({
+          path: ['keyTasks'],
+          code: 'budget.keyTaskSum',
+          severity: 'error',
+          message: `${t.keyTasks.length} 项年度重点工作任务拟投入资金合计 ${amt(tasks)}，与项目支出 ${amt(project)} 不符，相差 ${amt(Math.abs(tasks - project))}`,
+        });
+      }
+    }
+  },
+  (t, report) => {
+    if (t.overallGoals.length === 0) {
+      report({
+        path: ['overallGoals'],
+        code: 'targets.noGoals',
+        severity: 'error',
+        message: `${t.unit}的总体绩效目标为空`,
+      });
+    }
+  },
+  (t, report) => lintIndicators(t.indicators, report),
+];
+
+/** 项目支出绩效目标表: funds add up, the period is in order and covers the year. */
+export const projectTableRules: Rule<ProjectTargetTable>[] = [
+  (t, report) => {
+    const { total, fiscal, other } = t.funds;
+    const parts = sumYuan([fiscal, other]);
+    const whole = moneyToYuan(total) ?? 0;
+    if (parts !== whole) {
+      report({
+        path: ['funds', 'total'],
+        code: 'funds.sum',
+        severity: 'error',
+        message: `项目“${t.name}”的年度资金总额 ${amt(whole)} 不等于财政拨款 ${fiscal} + 其他资金 ${other ?? 0} = ${amt(parts)}`,
+      });
+    }
+  },
+  (t, report) => {
+    if (!t.period) return;
+    if (t.period.start > t.period.end) {
+      report({
+        path: ['period'],
+        code: 'period.order',
+        severity: 'error',
+        message: `项目起止时间颠倒：起始 ${t.period.start} 晚于截止 ${t.period.end}`,
+      });
+    } else if (
+      Number(t.period.start.slice(0, 4)) > t.year ||
+      Number(t.period.end.slice(0, 4)) < t.year
+    ) {
+      report({
+        path: ['period'],
+        code: 'period.year',
+        severity: 'warning',
+        message: `项目起止时间 ${t.period.start} 至 ${t.period.end} 不含预算年度 ${t.year} 年`,
+      });
+    }
+  },
+  (t, report) => {
+    if (t.annualGoals.length === 0) {
+      report({
+        path: ['annualGoals'],
+        code: 'targets.noGoals',
+        severity: 'error',
+        message: `项目“${t.name}”的年度目标为空`,
+      });
+    }
+  },
+  (t, report) => lintIndicators(t.indicators, report),
+];
+
+function goalsPresent(
+  row: { goals?: string | undefined; reference?: string | undefined },
+  name: string,
+  path: (string | number)[],
+  report: Report,
+): void {
+  if (!row.goals && !row.reference) {
+    report({
+      path,
+      code: 'summary.goalsMissing',
+      severity: 'error',
+      message: `${name}：绩效目标（概述）和引用（如“详见附件1”）至少填写一项`,
+    });
+  }
+}
+
+/** 部门整体绩效目标批复汇总表 */
+export const departmentSummaryRules: Rule<DepartmentSummary>[] = [
+  (s, report) => {
+    const seen = new Map<string, number>();
+    s.rows.forEach((row, i) => {
+      const path = ['rows', i];
+      const name = `第${i + 1}行（${row.unit}）`;
+      const prev = seen.get(row.unit);
+      if (prev !== undefined) {
+        report({
+          path: [...path, 'unit'],
+          code: 'summary.duplicateUnit',
+          severity: 'error',
+          message: `${name}与第${prev + 1}行是同一预算单位：每个单位只列一行`,
+        });
+      } else seen.set(row.unit, i);
+      const total = moneyToYuan(row.total) ?? 0;
+      const byType = sumYuan([row.basic, row.project]);
+      if (byType !== total) {
+        report({
+          path: [...path, 'total'],
+          code: 'summary.rowTotal',
+          severity: 'error',
+          message: `${name}预算总额 ${amt(total)} 不等于基本支出 ${row.basic} + 项目支出 ${row.project} = ${amt(byType)}`,
+        });
+      }
+      if (row.fiscal !== undefined || row.other !== undefined) {
+        const bySource = sumYuan([row.fiscal, row.other]);
+        if (bySource !== total) {
+          report({
+            path: [...path, 'fiscal'],
+            code: 'summary.rowSource',
+            severity: 'error',
+            message: `${name}预算总额 ${amt(total)} 不等于财政拨款 ${row.fiscal ?? 0} + 其他资金 ${row.other ?? 0} = ${amt(bySource)}`,
+          });
+        }
+      }
+      goalsPresent(row, name, path, report);
+    });
+  },
+];
+
+/** 项目支出绩效目标批复汇总表 */
+export const projectSummaryRules: Rule<ProjectSummary>[] = [
+  (s, report) => {
+    const seen = new Map<string, number>();
+    s.rows.forEach((row, i) => {
+      const path = ['rows', i];
+      const name = `第${i + 1}行（${row.unit}：${row.project}）`;
+      const key = `${row.unit}\u0000${row.project}`;
+      const prev = seen.get(key);
+      if (prev !== undefined) {
+        report({
+          path: [...path, 'project'],
+          code: 'summary.duplicateProject',
+          severity: 'error',
+          message: `${name}与第${prev + 1}行是同一单位的同一项目：每个项目只列一行`,
+        });
+      } else seen.set(key, i);
+      if (row.fiscal !== undefined || row.other !== undefined) {
+        const total = moneyToYuan(row.total) ?? 0;
+        const bySource = sumYuan([row.fiscal, row.other]);
+        if (bySource !== total) {
+          report({
+            path: [...path, 'total'],
+            code: 'summary.rowSource',
+            severity: 'error',
+            message: `${name}年度资金总额 ${amt(total)} 不等于财政拨款 ${row.fiscal ?? 0} + 其他资金 ${row.other ?? 0} = ${amt(bySource)}`,
+          });
+        }
+      }
+      goalsPresent(row, name, path, report);
+    });
+  },
+];
