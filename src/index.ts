@@ -1,2 +1,11 @@
 export * from './model/index.js';
 export { toChineseNumeral, fromChineseNumeral } from './text/numerals.js';
+export * from './layout/types.js';
+export * from './layout/units.js';
+export { DEFAULT_THEME, themeGrid, type Theme } from './templates/theme.js';
+export { layoutFileNotice } from './templates/gbt9704/file.js';
+export { GongwenRenderError } from './render/errors.js';
+export { resolveFonts, fontReports } from './render/fonts/resolve.js';
+export type { FontSource, FontSources, FontOptions, FontReport } from './render/fonts/resolve.js';
+export { renderLayoutToPdf, type PdfRenderOptions, type PdfResult } from './render/pdf/render.js';
+export { renderPdf, layoutNotice, type RenderOptions } from './render/api.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fromChineseNumeral, toChineseNumeral } from '../text/numerals.js';
 
 /** 正文段落 */
-export const ParagraphBlock = z
+export const BodyParagraph = z
   .object({
     type: z.literal('paragraph'),
     text: z.string().min(1).describe('段落文字'),
@@ -17,7 +17,7 @@ export type HeadingLevel = z.output<typeof HeadingLevel>;
  * With `continuation`, the heading runs in: the heading words and the paragraph after them share
  * one paragraph, as in "二、及时公开批复后的绩效目标。请各单位……".
  */
-export const HeadingBlock = z
+export const BodyHeading = z
   .object({
     type: z.literal('heading'),
     level: HeadingLevel.describe('层次：1 一、 2 （一） 3 1. 4 （1）'),
@@ -28,9 +28,9 @@ export const HeadingBlock = z
   })
   .strict();
 
-export type ParagraphBlock = z.output<typeof ParagraphBlock>;
-export type HeadingBlock = z.output<typeof HeadingBlock>;
-export type Block = ParagraphBlock | HeadingBlock;
+export type BodyParagraph = z.output<typeof BodyParagraph>;
+export type BodyHeading = z.output<typeof BodyHeading>;
+export type BodyBlock = BodyParagraph | BodyHeading;
 
 const HEADING_PATTERNS: { level: HeadingLevel; re: RegExp }[] = [
   { level: 1, re: /^([一二三四五六七八九十百]+)、/u },
@@ -67,7 +67,7 @@ export function headingLabel(level: HeadingLevel, n: number): string {
  * Reads one line of plain text: a numbered line becomes a heading (split into a run-in heading
  * when its first sentence ends with 。 and text follows), anything else a paragraph.
  */
-export function parseBlockLine(line: string): Block | undefined {
+export function parseBlockLine(line: string): BodyBlock | undefined {
   const text = line.replace(TRIM, '');
   if (text === '') return undefined;
   for (const { level, re } of HEADING_PATTERNS) {
@@ -78,7 +78,7 @@ export function parseBlockLine(line: string): Block | undefined {
     const stop = rest.indexOf('。');
     const head = stop >= 0 ? rest.slice(0, stop + 1) : rest;
     const tail = stop >= 0 ? rest.slice(stop + 1).replace(TRIM, '') : '';
-    const block: HeadingBlock = { type: 'heading', level, number: m[0], text: head };
+    const block: BodyHeading = { type: 'heading', level, number: m[0], text: head };
     if (tail !== '') block.continuation = tail;
     return block;
   }
@@ -86,16 +86,16 @@ export function parseBlockLine(line: string): Block | undefined {
 }
 
 /** Plain text → blocks: one block per non-empty line. */
-export function parseBlocks(text: string): Block[] {
+export function parseBlocks(text: string): BodyBlock[] {
   return text
     .split(/\r\n|\r|\n/)
     .map(parseBlockLine)
-    .filter((b): b is Block => b !== undefined);
+    .filter((b): b is BodyBlock => b !== undefined);
 }
 
 const BlockItem = z.union([
   z.string().describe('一段纯文本；以“一、”“（一）”“1.”“（1）”开头的识别为标题'),
-  z.discriminatedUnion('type', [ParagraphBlock, HeadingBlock]),
+  z.discriminatedUnion('type', [BodyParagraph, BodyHeading]),
 ]);
 
 /**
@@ -104,7 +104,7 @@ const BlockItem = z.union([
  */
 export const Body = z
   .union([z.string(), z.array(BlockItem)])
-  .transform((value): Block[] => {
+  .transform((value): BodyBlock[] => {
     const items = typeof value === 'string' ? [value] : value;
     return items.flatMap((item) => (typeof item === 'string' ? parseBlocks(item) : [item]));
   })
@@ -116,7 +116,7 @@ export type Body = z.output<typeof Body>;
  * The printed label of every heading (undefined for paragraphs). Explicit numbers are kept and
  * reset the count of their level, so automatic numbering continues from them.
  */
-export function headingLabels(blocks: readonly Block[]): (string | undefined)[] {
+export function headingLabels(blocks: readonly BodyBlock[]): (string | undefined)[] {
   const counters = [0, 0, 0, 0, 0];
   return blocks.map((b) => {
     if (b.type !== 'heading') return undefined;
@@ -128,7 +128,7 @@ export function headingLabels(blocks: readonly Block[]): (string | undefined)[] 
 }
 
 /** The blocks as plain text again, one line per block, numbering as printed. */
-export function blocksToText(blocks: readonly Block[]): string {
+export function blocksToText(blocks: readonly BodyBlock[]): string {
   const labels = headingLabels(blocks);
   return blocks
     .map((b, i) =>

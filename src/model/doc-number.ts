@@ -101,6 +101,7 @@ const DocNumberObject = z
       .describe('机关代字，如 湛财绩'),
     year: z.number().int().describe('年份，写全称，如 2021'),
     serial: z.number().int().positive().describe('发文顺序号，如 2'),
+    raw: z.string().optional().describe('原样文字（解析后保留，供校验）'),
   })
   .strict();
 
@@ -111,7 +112,10 @@ const DocNumberObject = z
 export const DocNumber = z
   .union([z.string(), DocNumberObject])
   .transform((value, ctx): DocNumberParts & { raw?: string } => {
-    if (typeof value !== 'string') return { ...value };
+    if (typeof value !== 'string') {
+      const { raw, ...parts } = value;
+      return raw === undefined ? parts : { ...parts, raw };
+    }
     const parsed = parseDocNumber(value);
     if (!parsed) {
       ctx.addIssue({

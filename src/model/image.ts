@@ -64,10 +64,13 @@ export const ImageSource = z
       .object({ base64: z.string().describe('base64 编码的图像，或 data:image/png;base64,… ') })
       .strict(),
     z.object({ path: z.string().min(1).describe('图像文件路径（相对于数据文件）') }).strict(),
+    // The parsed form, so a parsed notice can be parsed again.
+    z.object({ bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) }).strict(),
   ])
   .transform((v, ctx): { bytes: Uint8Array } | { path: string } => {
     if (v instanceof Uint8Array) return { bytes: v };
     if ('path' in v) return { path: v.path };
+    if ('bytes' in v) return { bytes: v.bytes };
     const text = v.base64.replace(/^data:image\/[a-z+]+;base64,/u, '');
     if (!BASE64.test(text)) {
       ctx.addIssue({

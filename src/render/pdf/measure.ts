@@ -1,0 +1,125 @@
+import type * as fontkit from 'fontkit';
+import type { Block, FontRole, ParagraphBlock, Run } from '../../layout/types.js';
+import type { ResolvedFontSet } from '../fonts/resolve.js';
+import { emBox } from './pdfkit-fonts.js';
+
+/** The font size a paragraph is drawn at: on the grid, CJK advances equal the character pitch. */
+export function drawnSize(
+  size: number,
+  snapToGrid: boolean | undefined,
+  charPitch: number,
+): number {
+  // A hair under the pitch: 28 advances must not exceed the 版心 width by a rounding error.
+  return snapToGrid && size > charPitch ? charPitch * (1 - 1e-5) : size;
+}
+
+function advance(font: fontkit.Font, ch: string, size: number): number {
+  const glyph = font.glyphForCodePoint(ch.codePointAt(0)!);
+  return (glyph.advanceWidth / font.unitsPerEm) * size;
+}
+
+// No line may start with these (UAX #14 and Chinese typesetting agree on them).
+const NO_START = /^[，。、；：！？）》」』”’〕】…—%]/u;
+
+/**
+ * Number of lines a paragraph takes at a width, by greedy filling with the real advances —
+ * close to what the PDF engine does, for blocks whose height must be known before layout (the
+ * 版记 anchored to the page bottom).
+ */
+export function countLines(
+  p: ParagraphBlock,
+  fonts: ResolvedFontSet,
+  width: number,
+  charPitch: number,
+): number {
+  const indentL = (p.style.indentLeft ?? 0) + (p.label?.width ?? 0);
+  const avail = width - indentL - (p.style.indentRight ?? 0);
+  let lines = 1;
+  let x = p.style.firstLineIndent ?? 0;
+  for (const r of p.runs) {
+    const font = fonts[r.role ?? p.style.role].font;
+    const size = drawnSize(r.size ?? p.style.size, p.style.snapToGrid, charPitch);
+    for (const ch of r.text) {
+      if (ch === '\n') {
+        lines += 1;
+        x = 0;
+        continue;
+      }
+      const w = advance(font, ch, size);
+      if (x + w > avail + 1e-6 && x > 0 && !NO_START.test(ch)) {
+        lines += 1;
+        x = 0;
+      }
+      x += w;
+    }
+  }
+  return lines;
+}
+
+/** Height of blocks laid out at a width. */
+export function blocksHeight(
+  blocks: readonly Block[],
+  fonts: ResolvedFontSet,
+  width: number,
+  charPitch: number,
+): number {
+  let h = 0;
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'paragraph':
+        h +=
+          (b.style.spaceBefore ?? 0) +
+          countLines(b, fonts, width, charPitch) * b.style.lineHeight +
+          (b.style.spaceAfter ?? 0);
+        break;
+      case 'rule':
+        h +=
+          (b.spaceBefore ?? 0) +
+          b.thickness +
+          (b.double ? b.double.gap + b.double.thickness : 0) +
+          (b.spaceAfter ?? 0);
+        break;
+      case 'spacer':
+        h += b.height;
+        break;
+      case 'group':
+        h += blocksHeight(b.blocks, fonts, width, charPitch);
+        break;
+      case 'columns':
+        h += Math.max(
+          0,
+          ...b.columns.map((c) => blocksHeight(c.blocks, fonts, c.width, charPitch)),
+        );
+        break;
+      case 'pageBreak':
+        break;
+    }
+  }
+  return h;
+}
+
+/**
+ * How far the printed top of a text lies below the top of its em box, in pt: the gap between the
+ * em box's ascent and the tallest glyph's ink.
+ */
+export function inkOffset(
+  runs: readonly Run[],
+  role: FontRole,
+  size: number,
+  fonts: ResolvedFontSet,
+): number {
+  let offset = Infinity;
+  for (const r of runs) {
+    const font = fonts[r.role ?? role].font;
+    const { ascent } = emBox(font);
+    const s = r.size ?? size;
+    for (const ch of r.text) {
+      if (/\s/u.test(ch)) continue;
+      const glyph = font.glyphForCodePoint(ch.codePointAt(0)!);
+      const top = glyph.bbox.maxY;
+      if (!Number.isFinite(top)) continue;
+      offset = Math.min(offset, ((ascent - top) / font.unitsPerEm) * s);
+    }
+  }
+  return Number.isFinite(offset) ? offset : 0;
+}

@@ -1,0 +1,97 @@
+import { createRequire } from 'node:module';
+import type * as fontkit from 'fontkit';
+
+/**
+ * The fonts pdfkit embeds, parsed once per process and presented with CJK em-box metrics.
+ *
+ * pdfkit parses its font source on every document; for a 15 MB CJK font that is most of a render.
+ * pdfkit reaches fontkit through `fontkit.create(buffer)`, which asks each registered format
+ * whether it recognises the buffer. gongwen registers one more format that recognises only small
+ * marker buffers of its own ("GWF1" + a number) and answers with the font it already parsed, and
+ * hands pdfmake those markers instead of the font files. Real font data never matches the marker,
+ * so other users of fontkit in the same process are unaffected.
+ *
+ * The presented font's ascent and descent are its ideographic em box (OS/2 typo metrics when they
+ * span one em, else 0.88 / −0.12 em). pdfkit and pdfmake place a line's baseline one ascent below
+ * the line's top, so with these metrics the em box of every font sits at the top of its line box,
+ * whatever the font's own hhea values: layout positions do not depend on which font serves a role.
+ */
+
+type FontkitModule = { registerFormat: (format: unknown) => void };
+
+const MAGIC = [0x47, 0x57, 0x46, 0x31]; // "GWF1"
+const byMarker = new Map<number, fontkit.Font>();
+let installed = false;
+
+function markerId(buffer: Uint8Array): number | undefined {
+  if (buffer.length !== 32 || !MAGIC.every((b, i) => buffer[i] === b)) return undefined;
+  return new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength).getUint32(8);
+}
+
+function install(): void {
+  if (installed) return;
+  const pdfkitRequire = createRequire(createRequire(import.meta.url).resolve('pdfkit'));
+  const fk = pdfkitRequire('fontkit') as FontkitModule;
+  class CachedFont {
+    static probe(buffer: Uint8Array): boolean {
+      const id = markerId(buffer);
+      return id !== undefined && byMarker.has(id);
+    }
+    constructor(stream: { buffer: Uint8Array }) {
+      // A constructor may return another object: the parsed font stands in for a new one.
+      return byMarker.get(markerId(stream.buffer)!)!;
+    }
+  }
+  fk.registerFormat(CachedFont);
+  installed = true;
+}
+
+/** The em box of a font, in font units. */
+export function emBox(font: fontkit.Font): { ascent: number; descent: number } {
+  const upm = font.unitsPerEm;
+  const os2 = (font as unknown as { 'OS/2'?: { typoAscender: number; typoDescender: number } })[
+    'OS/2'
+  ];
+  if (os2 && Math.abs(os2.typoAscender - os2.typoDescender - upm) <= upm * 0.02) {
+    return { ascent: os2.typoAscender, descent: os2.typoDescender };
+  }
+  return { ascent: 0.88 * upm, descent: -0.12 * upm };
+}
+
+const views = new WeakMap<fontkit.Font, fontkit.Font>();
+
+function emBoxView(font: fontkit.Font): fontkit.Font {
+  let view = views.get(font);
+  if (!view) {
+    const { ascent, descent } = emBox(font);
+    view = Object.create(font, {
+      ascent: { value: ascent },
+      descent: { value: descent },
+      lineGap: { value: 0 },
+    }) as fontkit.Font;
+    views.set(font, view);
+  }
+  return view;
+}
+
+const markers = new WeakMap<fontkit.Font, Buffer>();
+
+/**
+ * The buffer to hand pdfmake for a parsed font: a marker that pdfkit's `fontkit.create` turns
+ * into the em-box view of `font` without parsing anything.
+ */
+export function pdfkitBuffer(font: fontkit.Font): Buffer {
+  install();
+  let marker = markers.get(font);
+  if (!marker) {
+    const id = byMarker.size + 1;
+    marker = Buffer.alloc(32);
+    marker.set(MAGIC, 0);
+    // Bytes 4–7 point far outside the buffer, so fontkit's DFont probe fails cleanly on it.
+    marker.writeUInt32BE(0xffffffff, 4);
+    marker.writeUInt32BE(id, 8);
+    byMarker.set(id, emBoxView(font));
+    markers.set(font, marker);
+  }
+  return marker;
+}

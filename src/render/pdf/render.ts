@@ -1,0 +1,360 @@
+import { createRequire } from 'node:module';
+import type { Content, ContentCanvas, TDocumentDefinitions } from 'pdfmake/interfaces';
+import {
+  FONT_ROLES,
+  type Block,
+  type FontRole,
+  type Layout,
+  type ParagraphBlock,
+  type Run,
+  type Section,
+} from '../../layout/types.js';
+import { GongwenRenderError } from '../errors.js';
+import { findMissingGlyphs } from '../fonts/coverage.js';
+import {
+  fontReports,
+  resolveFonts,
+  type FontOptions,
+  type FontReport,
+  type ResolvedFontSet,
+} from '../fonts/resolve.js';
+import { blocksHeight, drawnSize, inkOffset } from './measure.js';
+import { pdfkitBuffer } from './pdfkit-fonts.js';
+import type PrinterClass from 'pdfmake/js/Printer';
+
+const require = createRequire(import.meta.url);
+const Printer = (require('pdfmake/js/Printer') as { default: typeof PrinterClass }).default;
+const sharedVfs = (
+  require('pdfmake/js/virtual-fs') as {
+    default: { constructor: new () => { writeFileSync(name: string, data: Uint8Array): void } };
+  }
+).default;
+const URLResolver = (
+  require('pdfmake/js/URLResolver') as {
+    default: new (fs: unknown) => { setUrlAccessPolicy(p: (url: string) => boolean): void };
+  }
+).default;
+
+export interface PdfRenderOptions extends FontOptions {
+  /** Written into the PDF's metadata; fixed so the same input gives the same bytes. */
+  creationDate?: Date;
+}
+
+export interface PdfResult {
+  bytes: Uint8Array;
+  pages: number;
+  /** which face served each font role */
+  fonts: Record<FontRole, FontReport>;
+}
+
+interface Env {
+  fonts: ResolvedFontSet;
+  section: Section;
+  images: Record<string, string>;
+  /** distinguishes nodes of the body from those of footers when pages are counted */
+  ids: { next: number };
+}
+
+function runNode(r: Run, p: ParagraphBlock, env: Env): Record<string, unknown> {
+  const node: Record<string, unknown> = { text: r.text };
+  if (r.role) node.font = r.role;
+  if (r.size !== undefined)
+    node.fontSize = drawnSize(r.size, p.style.snapToGrid, env.section.grid.charPitch);
+  if (r.color) node.color = r.color;
+  return node;
+}
+
+function paragraphNode(p: ParagraphBlock, env: Env): Content {
+  const s = p.style;
+  const size = drawnSize(s.size, s.snapToGrid, env.section.grid.charPitch);
+  const shift = s.inkTop ? inkOffset(p.runs, s.role, size, env.fonts) : 0;
+  const text: Record<string, unknown> = {
+    text: p.runs.map((r) => runNode(r, p, env)),
+    font: s.role,
+    fontSize: size,
+    color: s.color ?? '#000000',
+    alignment: s.align,
+    // With em-box metrics a font's line height is its size; this factor gives the exact pitch.
+    lineHeight: s.lineHeight / size,
+    preserveLeadingSpaces: true,
+  };
+  if (s.firstLineIndent) text.leadingIndent = s.firstLineIndent;
+  const margin: [number, number, number, number] = [
+    s.indentLeft ?? 0,
+    (s.spaceBefore ?? 0) - shift,
+    s.indentRight ?? 0,
+    (s.spaceAfter ?? 0) + shift,
+  ];
+  if (!p.label) return { ...text, margin } as Content;
+  // A hanging label: the label in a column of its own width, the text aligned after it.
+  return {
+    columns: [
+      {
+        width: p.label.width,
+        text: p.label.runs.map((r) => runNode(r, p, env)),
+        font: s.role,
+        fontSize: size,
+        lineHeight: s.lineHeight / size,
+      },
+      { width: '*', ...text },
+    ],
+    columnGap: 0,
+    margin,
+  } as Content;
+}
+
+function spacerNode(height: number): Content {
+  return { canvas: [], margin: [0, height, 0, 0] } as unknown as Content;
+}
+
+function blockNodes(blocks: readonly Block[], env: Env, width: number): Content[] {
+  const out: Content[] = [];
+  let breakNext = false;
+  for (const b of blocks) {
+    let node: Content | undefined;
+    switch (b.kind) {
+      case 'paragraph':
+        node = paragraphNode(b, env);
+        break;
+      case 'spacer':
+        node = spacerNode(b.height);
+        break;
+      case 'pageBreak':
+        breakNext = true;
+        continue;
+      case 'rule': {
+        const x = b.align === 'center' ? (width - b.width) / 2 : 0;
+        const lines: ContentCanvas['canvas'] = [
+          {
+            type: 'line',
+            x1: x,
+            y1: b.thickness / 2,
+            x2: x + b.width,
+            y2: b.thickness / 2,
+            lineWidth: b.thickness,
+            lineColor: b.color ?? '#000000',
+          },
+        ];
+        if (b.double) {
+          const y = b.thickness + b.double.gap + b.double.thickness / 2;
+          lines.push({
+            type: 'line',
+            x1: x,
+            y1: y,
+            x2: x + b.width,
+            y2: y,
+            lineWidth: b.double.thickness,
+            lineColor: b.color ?? '#000000',
+          });
+        }
+        node = { canvas: lines, margin: [0, b.spaceBefore ?? 0, 0, b.spaceAfter ?? 0] } as Content;
+        break;
+      }
+      case 'group': {
+        const overlays: Content[] = (b.overlays ?? []).map((o) => {
+          const key = `img${Object.keys(env.images).length}`;
+          env.images[key] = dataUrl(o.bytes, o.source);
+          return {
+            image: key,
+            width: o.width,
+            height: o.height,
+            relativePosition: { x: o.x, y: o.y },
+          } as Content;
+        });
+        node = {
+          stack: [...overlays, ...blockNodes(b.blocks, env, width)],
+          unbreakable: b.keepTogether,
+        } as Content;
+        break;
+      }
+      case 'columns': {
+        const heights = b.columns.map((c) =>
+          blocksHeight(c.blocks, env.fonts, c.width, env.section.grid.charPitch),
+        );
+        const tallest = Math.max(0, ...heights);
+        const columns = b.columns.map((c, i) => {
+          const stack = blockNodes(c.blocks, env, c.width);
+          const top = b.verticalAlign === 'middle' ? (tallest - heights[i]!) / 2 : 0;
+          return { width: c.width, stack: top > 0 ? [spacerNode(top), ...stack] : stack };
+        });
+        if (b.offset) columns.unshift({ width: b.offset, stack: [] });
+        node = { columns, columnGap: 0 } as Content;
+        break;
+      }
+    }
+    if (breakNext) {
+      (node as { pageBreak?: string }).pageBreak = 'before';
+      breakNext = false;
+    }
+    out.push(node);
+  }
+  return out;
+}
+
+function dataUrl(bytes: Uint8Array, source: string | undefined): string {
+  const png = bytes[0] === 0x89 && bytes[1] === 0x50;
+  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
+  if (!png && !jpeg) {
+    throw new GongwenRenderError(
+      'image.format',
+      `${source ?? '图像'}不是 PNG 或 JPEG，无法嵌入`,
+      source,
+    );
+  }
+  return `data:image/${png ? 'png' : 'jpeg'};base64,${Buffer.from(bytes).toString('base64')}`;
+}
+
+function pageNumberText(style: Section['pageNumbers']['style'], n: number): string {
+  return style === 'dash' ? `— ${n} —` : String(n);
+}
+
+/** Renders a Layout to PDF bytes with pdfmake: fonts embedded as subsets, no file or URL access. */
+export async function renderLayoutToPdf(
+  layout: Layout,
+  options: PdfRenderOptions = {},
+): Promise<PdfResult> {
+  if (layout.sections.length !== 1) {
+    throw new GongwenRenderError('layout.sections', '当前的 PDF 渲染只支持一个版面分节');
+  }
+  const section = layout.sections[0]!;
+  const fonts = resolveFonts(options);
+  const missing = findMissingGlyphs(layout, fonts);
+  if (missing.length > 0) {
+    const detail = missing
+      .map(
+        (m) =>
+          `${m.font}（${m.role}）缺少“${m.chars.join('')}”${m.sources.length ? `，见 ${m.sources.join('、')}` : ''}`,
+      )
+      .join('；');
+    throw new GongwenRenderError(
+      'font.missingGlyphs',
+      `字体缺字，渲染会出现空白方框：${detail}。请通过 fonts 选项为该角色指定收字更全的字体。`,
+      missing[0]!.sources[0],
+    );
+  }
+
+  const vfs = new sharedVfs.constructor();
+  const fontDefs: Record<string, Record<string, string | [string, string]>> = {};
+  for (const role of FONT_ROLES) {
+    const f = fonts[role];
+    const name = `${role}.font`;
+    vfs.writeFileSync(name, pdfkitBuffer(f.font));
+    fontDefs[role] = { normal: name };
+  }
+
+  const env: Env = { fonts, section, images: {}, ids: { next: 0 } };
+  const { page, pageNumbers: numbering } = section;
+  const contentWidth = page.width - page.margins.left - page.margins.right;
+  const content = blockNodes(section.blocks, env, contentWidth).map(
+    (node, i) => ({ ...(node as object), id: `gw-b${i}` }) as Content,
+  );
+
+  const closing = section.closing;
+  const closingHeight = closing
+    ? blocksHeight(closing.blocks, fonts, contentWidth, section.grid.charPitch)
+    : 0;
+  let bodyEndPage = 1;
+  if (closing) {
+    // Reserves the closing's height (and one line of air) at the end of the flow; the closing
+    // itself is drawn from the footer of the last page, anchored to the 版心 bottom.
+    // An invisible one-space line whose top margin is the room to keep: a text node, so pdfmake
+    // reports its page to pageBreakBefore (empty nodes are not reported).
+    content.push({
+      text: ' ',
+      fontSize: 1,
+      lineHeight: 1,
+      margin: [0, closingHeight + section.grid.linePitch, 0, 0],
+      id: 'gw-closing',
+    } as Content);
+  }
+
+  const footer = (current: number, count: number): Content => {
+    const nodes: Content[] = [];
+    const numbered =
+      numbering.style !== 'none' &&
+      !(numbering.skipFirst && current === 1) &&
+      (!closing || closing.numberEmptyPages || current <= bodyEndPage);
+    if (numbered) {
+      const odd = current % 2 === 1;
+      nodes.push({
+        text: pageNumberText(numbering.style, current),
+        font: numbering.role,
+        fontSize: numbering.size,
+        lineHeight: 1,
+        alignment: odd ? numbering.odd : numbering.even,
+        margin: [
+          page.margins.left + numbering.inset,
+          numbering.distanceBelow - numbering.size / 2,
+          page.margins.right + numbering.inset,
+          0,
+        ],
+      } as Content);
+    }
+    if (closing && current === count) {
+      nodes.push({
+        columns: [{ width: contentWidth, stack: blockNodes(closing.blocks, env, contentWidth) }],
+        relativePosition: { x: page.margins.left, y: -closingHeight },
+      } as Content);
+    }
+    return nodes;
+  };
+
+  const created = options.creationDate ?? new Date(0);
+  const doc: TDocumentDefinitions = {
+    pageSize: { width: page.width, height: page.height },
+    pageOrientation: page.orientation,
+    pageMargins: [page.margins.left, page.margins.top, page.margins.right, page.margins.bottom],
+    defaultStyle: { font: 'fangsong', fontSize: 16, lineHeight: 1 },
+    content,
+    images: env.images,
+    footer,
+    pageBreakBefore: (node) => {
+      const id = typeof node.id === 'string' ? node.id : '';
+      if (id.startsWith('gw-b')) bodyEndPage = Math.max(bodyEndPage, ...node.pageNumbers);
+      if (id === 'gw-closing' && closing?.parity === 'even')
+        return node.startPosition.pageNumber % 2 === 1;
+      return false;
+    },
+    info: {
+      title: layout.meta.title,
+      ...(layout.meta.author ? { author: layout.meta.author } : {}),
+      ...(layout.meta.subject ? { subject: layout.meta.subject } : {}),
+      ...(layout.meta.keywords ? { keywords: layout.meta.keywords.join(' ') } : {}),
+      creator: 'gongwen',
+      producer: 'gongwen',
+      creationDate: created,
+      modDate: created,
+    },
+  };
+
+  const resolver = new URLResolver(vfs);
+  resolver.setUrlAccessPolicy(() => false);
+  const printer = new Printer(fontDefs, vfs, resolver, () => false);
+  let pdfDoc;
+  try {
+    pdfDoc = await printer.createPdfKitDocument(doc);
+  } catch (cause) {
+    if (cause instanceof GongwenRenderError) throw cause;
+    const message = cause instanceof Error ? cause.message : String(cause);
+    if (/image/iu.test(message)) {
+      throw new GongwenRenderError('image.decode', `印章图像无法解码：${message}`, 'issuers.seal', {
+        cause,
+      });
+    }
+    throw new GongwenRenderError('pdf.layout', `PDF 排版失败：${message}`, undefined, { cause });
+  }
+  const bytes = await new Promise<Uint8Array>((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    pdfDoc.on('data', (c) => chunks.push(c));
+    pdfDoc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    pdfDoc.on('error', reject);
+    pdfDoc.end();
+  });
+  const pages = countPages(bytes);
+  return { bytes, pages, fonts: fontReports(fonts) };
+}
+
+function countPages(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes).toString('latin1');
+  return (text.match(/\/Type \/Page\b/gu) ?? []).length;
+}

@@ -1,0 +1,93 @@
+import type { Block, FontRole, ParagraphBlock, ParagraphStyle, Run } from '../../layout/types.js';
+import { gridUnits, type Grid } from '../../layout/units.js';
+import { themeGrid, type Theme } from '../theme.js';
+
+/** What every part of a GB/T 9704 layout needs: the theme, its grid, and paragraph makers. */
+export interface Ctx {
+  theme: Theme;
+  grid: Grid;
+  /** 版心 width and height */
+  width: number;
+  height: number;
+  chars: (n: number) => number;
+  lines: (n: number) => number;
+}
+
+export function makeCtx(theme: Theme): Ctx {
+  const grid = themeGrid(theme);
+  const { page } = theme;
+  return {
+    theme,
+    grid,
+    width: page.width - page.margins.left - page.margins.right,
+    height: page.height - page.margins.top - page.margins.bottom,
+    ...gridUnits(grid),
+  };
+}
+
+/** A body-text paragraph style on the grid: 3号仿宋, one grid line per line. */
+export function bodyStyle(ctx: Ctx, patch: Partial<ParagraphStyle> = {}): ParagraphStyle {
+  return {
+    role: 'fangsong',
+    size: ctx.theme.sizes.body,
+    align: 'justify',
+    lineHeight: ctx.grid.linePitch,
+    snapToGrid: true,
+    styleName: '正文',
+    ...patch,
+  };
+}
+
+export function para(runs: Run[] | string, style: ParagraphStyle, source?: string): ParagraphBlock {
+  const block: ParagraphBlock = {
+    kind: 'paragraph',
+    runs: typeof runs === 'string' ? [{ text: runs }] : runs,
+    style,
+  };
+  if (source !== undefined) block.source = source;
+  return block;
+}
+
+export function run(text: string, role?: FontRole, extra: Partial<Run> = {}): Run {
+  return role === undefined ? { text, ...extra } : { text, role, ...extra };
+}
+
+export function spacer(height: number): Block {
+  return { kind: 'spacer', height };
+}
+
+/** Height a block takes when laid out, for blocks whose lines are known (no wrapping). */
+export function fixedHeight(blocks: readonly Block[]): number {
+  let h = 0;
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'paragraph': {
+        const lines = b.runs
+          .map((r) => r.text)
+          .join('')
+          .split('\n').length;
+        h += (b.style.spaceBefore ?? 0) + lines * b.style.lineHeight + (b.style.spaceAfter ?? 0);
+        break;
+      }
+      case 'rule':
+        h +=
+          (b.spaceBefore ?? 0) +
+          b.thickness +
+          (b.double ? b.double.gap + b.double.thickness : 0) +
+          (b.spaceAfter ?? 0);
+        break;
+      case 'spacer':
+        h += b.height;
+        break;
+      case 'group':
+        h += fixedHeight(b.blocks);
+        break;
+      case 'columns':
+        h += Math.max(0, ...b.columns.map((c) => fixedHeight(c.blocks)));
+        break;
+      case 'pageBreak':
+        break;
+    }
+  }
+  return h;
+}

@@ -1,0 +1,224 @@
+import type { Block, FontRole, Overlay, ParagraphBlock } from '../../layout/types.js';
+import { headingLabels, type BodyBlock } from '../../model/body.js';
+import { formatCnDate } from '../../model/date.js';
+import { inspectImage } from '../../model/image.js';
+import type { Notice } from '../../model/notice.js';
+import { emWidth } from '../../text/width.js';
+import { bodyStyle, para, run, spacer, type Ctx } from './context.js';
+import { breakTitle } from './title.js';
+
+/** 标题: 2号小标宋, centred, broken into balanced lines (7.3.1). */
+export function titleBlock(title: string, ctx: Ctx, source = 'title'): ParagraphBlock {
+  const size = ctx.theme.sizes.title;
+  const lines = breakTitle(title, Math.floor(ctx.width / size));
+  return para(
+    [run(lines.join('\n'))],
+    {
+      role: 'xiaobiaosong',
+      size,
+      align: 'center',
+      lineHeight: ctx.theme.titleLineHeight,
+      styleName: '标题',
+    },
+    source,
+  );
+}
+
+/** The space that leaves one blank line under a title whose line box is taller than its text. */
+export function afterTitle(ctx: Ctx): Block {
+  return spacer(ctx.lines(1) - (ctx.theme.titleLineHeight - ctx.theme.sizes.title));
+}
+
+const HEADING_ROLE: Record<1 | 2 | 3 | 4, FontRole> = {
+  1: 'heiti',
+  2: 'kaiti',
+  3: 'fangsong',
+  4: 'fangsong',
+};
+const HEADING_STYLE = { 1: '一级标题', 2: '二级标题', 3: '三级标题', 4: '四级标题' } as const;
+
+/**
+ * 正文 blocks: paragraphs 左空二字 with wraps 顶格; headings 一、 in 黑体, （一） in 楷体, 1. and
+ * （1） in 仿宋 (7.3.3). A run-in heading is one paragraph: the heading words in the heading font,
+ * the text after them in 仿宋.
+ */
+export function bodyBlocks(
+  blocks: readonly BodyBlock[],
+  ctx: Ctx,
+  source: string,
+): ParagraphBlock[] {
+  const labels = headingLabels(blocks);
+  return blocks.map((b, i) => {
+    const src = `${source}[${i}]`;
+    if (b.type === 'paragraph') {
+      return para(b.text, bodyStyle(ctx, { firstLineIndent: ctx.chars(2) }), src);
+    }
+    const runs = [run(`${labels[i]}${b.text}`, HEADING_ROLE[b.level])];
+    if (b.continuation) runs.push(run(b.continuation, 'fangsong'));
+    return para(
+      runs,
+      bodyStyle(ctx, {
+        firstLineIndent: ctx.chars(2),
+        styleName: HEADING_STYLE[b.level],
+        keepWithNext: !b.continuation,
+      }),
+      src,
+    );
+  });
+}
+
+/** 主送机关: 顶格 including wraps, ending with a full-width colon (7.3.2). */
+export function recipientsBlock(recipients: string, ctx: Ctx): ParagraphBlock {
+  return para(`${recipients}：`, bodyStyle(ctx, { styleName: '主送机关' }), 'recipients');
+}
+
+/**
+ * 附件说明 (7.3.4): one blank line under the body, 左空二字 "附件：", several attachments numbered
+ * 1. 2. …, each name's wraps aligned under its first character; "（分发）" after attachments
+ * distributed separately.
+ */
+export function attachmentNotes(n: Notice, ctx: Ctx): Block[] {
+  if (n.attachments.length === 0) return [];
+  const c = ctx.chars;
+  const head = '附件：';
+  const headWidth = c(emWidth(head));
+  const numbered = n.attachments.length > 1;
+  const numberWidth = c(Math.max(...n.attachments.map((_, i) => emWidth(`${i + 1}.`))));
+  const out: Block[] = [spacer(ctx.lines(1))];
+  n.attachments.forEach((a, i) => {
+    const name = a.distribution === 'separate' ? `${a.title}（分发）` : a.title;
+    const number = numbered ? `${i + 1}.` : '';
+    const first = i === 0;
+    const labelText = (first ? head : '') + number;
+    const labelWidth = (first ? headWidth : 0) + (numbered ? numberWidth : 0);
+    const block = para(
+      name,
+      bodyStyle(ctx, {
+        align: 'justify',
+        indentLeft: c(2) + (first ? 0 : headWidth),
+        styleName: '附件说明',
+      }),
+      `attachments[${i}].title`,
+    );
+    block.label = { runs: [run(labelText)], width: labelWidth };
+    out.push(block);
+  });
+  return out;
+}
+
+/** Image height for a seal drawn `width` wide, from the image's own proportions. */
+function sealSize(bytes: Uint8Array, width: number): { width: number; height: number } {
+  const info = inspectImage(bytes);
+  const ratio = info && info.width > 0 ? info.height / info.width : 1;
+  return { width, height: width * ratio };
+}
+
+/**
+ * 发文机关署名, 成文日期 and 印章 (7.3.5). Sealed: the date 右空四字, each name centred over its
+ * seal, the last seal pressing name and date, both below the seal's centre, the seal's top right
+ * under the last line of text. Unsealed: the name 右空二字 one line under the text, the date on
+ * the next line starting two characters right of the name (or 右空二字 with the name moved left
+ * when the date is longer).
+ */
+export function signatureBlock(n: Notice, ctx: Ctx, keepWith: Block[]): Block[] {
+  const names = n.signature ?? n.issuers.map((i) => i.name);
+  const date = formatCnDate(n.date);
+  const W = ctx.width;
+  const c = ctx.chars;
+  const pitch = ctx.grid.linePitch;
+  const em = (t: string) => c(emWidth(t));
+  const seals = n.issuers.flatMap((i) => (i.seal && 'bytes' in i.seal ? [i.seal.bytes] : []));
+  const style = (indentLeft: number, styleName: string) =>
+    bodyStyle(ctx, { align: 'left', indentLeft: Math.max(0, indentLeft), styleName });
+
+  if (seals.length === 0) {
+    const lines: Block[] = [spacer(ctx.lines(1))];
+    const last = names[names.length - 1] ?? '';
+    let nameX = W - c(2) - em(last);
+    let dateX = nameX + c(2);
+    if (dateX + em(date) > W - c(2)) {
+      dateX = W - c(2) - em(date);
+      nameX = dateX - c(2);
+    }
+    names.forEach((name, i) => {
+      const x = i === names.length - 1 ? nameX : W - c(2) - em(name);
+      lines.push(para(name, style(x, '署名'), `signature[${i}]`));
+    });
+    lines.push(para(date, style(dateX, '成文日期'), 'date'));
+    return [{ kind: 'group', keepTogether: true, blocks: [...keepWith, ...lines] }];
+  }
+
+  const dateCenter = W - c(4) - em(date) / 2;
+  const gap = c(1);
+  let diameter = ctx.theme.sealDiameter;
+  // Seals side by side must not touch (7.3.5.1): shrink them when the 版心 is too narrow.
+  const fit = (dateCenter + diameter / 2) / (seals.length * diameter + (seals.length - 1) * gap);
+  if (fit < 1) diameter *= fit;
+  const centers = seals.map((_, i) => dateCenter - (seals.length - 1 - i) * (diameter + gap));
+  const nameTop = diameter / 2 - pitch / 4;
+  const overlays: Overlay[] = seals.map((bytes, i) => {
+    const size = sealSize(bytes, diameter);
+    return {
+      kind: 'image',
+      bytes,
+      ...size,
+      x: centers[i]! - size.width / 2,
+      y: 0,
+      source: `issuers[${i}].seal`,
+    };
+  });
+  const nameLine: Block =
+    names.length === 1
+      ? para(
+          names[0]!,
+          centredOn(ctx, dateCenter, Math.max(em(names[0]!), em(date)) + c(1), '署名'),
+          'signature[0]',
+        )
+      : {
+          kind: 'columns',
+          verticalAlign: 'top',
+          offset: Math.max(0, centers[0]! - (diameter + gap) / 2),
+          columns: names.map((name, i) => ({
+            width: diameter + gap,
+            blocks: [
+              para(name, bodyStyle(ctx, { align: 'center', styleName: '署名' }), `signature[${i}]`),
+            ],
+          })),
+        };
+  const sealed: Block = {
+    kind: 'group',
+    keepTogether: true,
+    overlays,
+    blocks: [
+      spacer(nameTop),
+      nameLine,
+      para(
+        date,
+        bodyStyle(ctx, { align: 'right', indentRight: c(4), styleName: '成文日期' }),
+        'date',
+      ),
+    ],
+  };
+  return keepWith.length > 0
+    ? [{ kind: 'group', keepTogether: true, blocks: [...keepWith, sealed] }]
+    : [sealed];
+}
+
+function centredOn(ctx: Ctx, center: number, width: number, styleName: string) {
+  const left = Math.max(0, center - width / 2);
+  return bodyStyle(ctx, {
+    align: 'center',
+    indentLeft: left,
+    indentRight: Math.max(0, ctx.width - left - width),
+    styleName,
+  });
+}
+
+/** 附注: （…）, 左空二字, on the line after the date (7.3.6). */
+export function noteBlock(note: string, ctx: Ctx): ParagraphBlock {
+  return para(
+    `（${note}）`,
+    bodyStyle(ctx, { firstLineIndent: ctx.chars(2), styleName: '附注' }),
+    'note',
+  );
+}
