@@ -185,6 +185,13 @@ export interface Section {
   closing?: Closing;
 }
 
+/**
+ * Width in pt of a text drawn in a role's font at a size. Templates take one from the caller so
+ * they can place text exactly (a date right-aligned, names centred over it) without knowing which
+ * font or renderer will draw it; `estimateWidth` serves when no fonts are at hand.
+ */
+export type Measure = (text: string, role: FontRole, size: number) => number;
+
 export interface LayoutMeta {
   title: string;
   author?: string;

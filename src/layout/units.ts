@@ -53,6 +53,11 @@ export interface Grid {
   chars: number;
 }
 
+/** The size CJK text is drawn at on a grid: at most the character pitch (see ParagraphStyle.snapToGrid). */
+export function gridSize(size: number, grid: Grid): number {
+  return Math.min(size, grid.charPitch);
+}
+
 /** Geometry helpers bound to a grid: `chars(2)` is a two-character indent. */
 export function gridUnits(grid: Grid) {
   return {

@@ -1,10 +1,12 @@
-import type { Layout } from '../layout/types.js';
+import type { Layout, Measure } from '../layout/types.js';
 import type { ValidateOptions } from '../model/parse.js';
 import { parseNotice } from '../model/parse.js';
 import type { Notice, NoticeInput } from '../model/notice.js';
 import { layoutFileNotice } from '../templates/gbt9704/file.js';
 import { DEFAULT_THEME, type Theme } from '../templates/theme.js';
 import { GongwenRenderError } from './errors.js';
+import { resolveFonts } from './fonts/resolve.js';
+import { fontMeasure } from './pdf/measure.js';
 import { renderLayoutToPdf, type PdfRenderOptions, type PdfResult } from './pdf/render.js';
 
 export interface RenderOptions extends PdfRenderOptions {
@@ -13,8 +15,16 @@ export interface RenderOptions extends PdfRenderOptions {
   validation?: ValidateOptions;
 }
 
-/** The Layout of a notice: validation, then the layout template for its format. */
-export function layoutNotice(input: NoticeInput | Notice, options: RenderOptions = {}): Layout {
+/**
+ * The Layout of a notice: validation, then the layout template for its format. `measure` gives
+ * the template real text widths (the PDF renderer passes its fonts'); without it widths are
+ * estimated.
+ */
+export function layoutNotice(
+  input: NoticeInput | Notice,
+  options: RenderOptions = {},
+  measure?: Measure,
+): Layout {
   const notice = parseNotice(input, options.validation);
   if (notice.format !== 'file') {
     throw new GongwenRenderError(
@@ -32,7 +42,7 @@ export function layoutNotice(input: NoticeInput | Notice, options: RenderOptions
       );
     }
   }
-  return layoutFileNotice(notice, options.theme ?? DEFAULT_THEME);
+  return layoutFileNotice(notice, options.theme ?? DEFAULT_THEME, measure);
 }
 
 /**
@@ -44,9 +54,11 @@ export async function renderPdf(
   input: NoticeInput | Notice,
   options: RenderOptions = {},
 ): Promise<PdfResult> {
-  const layout = layoutNotice(input, options);
+  const fonts = resolveFonts(options);
+  const layout = layoutNotice(input, options, fontMeasure(fonts));
   return renderLayoutToPdf(layout, {
     ...options,
+    resolvedFonts: fonts,
     creationDate: options.creationDate ?? creationDateOf(layout, input),
   });
 }

@@ -1,5 +1,5 @@
 import type * as fontkit from 'fontkit';
-import type { Block, FontRole, ParagraphBlock, Run } from '../../layout/types.js';
+import type { Block, FontRole, Measure, ParagraphBlock, Run } from '../../layout/types.js';
 import type { ResolvedFontSet } from '../fonts/resolve.js';
 import { emBox } from './pdfkit-fonts.js';
 
@@ -122,4 +122,14 @@ export function inkOffset(
     }
   }
   return Number.isFinite(offset) ? offset : 0;
+}
+
+/** A Measure from real fonts: the sum of glyph advances, as the PDF engine lays the text. */
+export function fontMeasure(fonts: ResolvedFontSet): Measure {
+  // Laid out by fontkit as pdfkit lays it (kerning and positioning included), so a width
+  // matches what ends up on the page.
+  return (text, role, size) => {
+    const font = fonts[role].font;
+    return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
+  };
 }

@@ -36,6 +36,8 @@ const URLResolver = (
 ).default;
 
 export interface PdfRenderOptions extends FontOptions {
+  /** fonts already resolved (by the caller that also measured the layout with them) */
+  resolvedFonts?: ResolvedFontSet;
   /** Written into the PDF's metadata; fixed so the same input gives the same bytes. */
   creationDate?: Date;
 }
@@ -147,7 +149,13 @@ function blockNodes(blocks: readonly Block[], env: Env, width: number): Content[
             lineColor: b.color ?? '#000000',
           });
         }
-        node = { canvas: lines, margin: [0, b.spaceBefore ?? 0, 0, b.spaceAfter ?? 0] } as Content;
+        // pdfmake counts a canvas down to its lowest point, not to the bottom of the stroke; the
+        // bottom margin adds the half stroke it leaves out, so the box is exactly the rule.
+        const lastHalf = (b.double ? b.double.thickness : b.thickness) / 2;
+        node = {
+          canvas: lines,
+          margin: [0, b.spaceBefore ?? 0, 0, (b.spaceAfter ?? 0) + lastHalf],
+        } as Content;
         break;
       }
       case 'group': {
@@ -191,6 +199,22 @@ function blockNodes(blocks: readonly Block[], env: Env, width: number): Content[
   return out;
 }
 
+/**
+ * Gives every drawn node of the body an id, so pageBreakBefore can tell body pages from pages
+ * that hold only footers (pdfmake reports leaves, not the stacks and columns around them).
+ */
+function tagLeaves(nodes: unknown, counter: { next: number }): void {
+  if (Array.isArray(nodes)) {
+    for (const n of nodes) tagLeaves(n, counter);
+    return;
+  }
+  if (typeof nodes !== 'object' || nodes === null) return;
+  const node = nodes as Record<string, unknown>;
+  if (node.stack) tagLeaves(node.stack, counter);
+  if (node.columns) tagLeaves(node.columns, counter);
+  if ('text' in node || 'canvas' in node || 'image' in node) node.id = `gw-b${counter.next++}`;
+}
+
 function dataUrl(bytes: Uint8Array, source: string | undefined): string {
   const png = bytes[0] === 0x89 && bytes[1] === 0x50;
   const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
@@ -217,7 +241,7 @@ export async function renderLayoutToPdf(
     throw new GongwenRenderError('layout.sections', '当前的 PDF 渲染只支持一个版面分节');
   }
   const section = layout.sections[0]!;
-  const fonts = resolveFonts(options);
+  const fonts = options.resolvedFonts ?? resolveFonts(options);
   const missing = findMissingGlyphs(layout, fonts);
   if (missing.length > 0) {
     const detail = missing
@@ -245,9 +269,8 @@ export async function renderLayoutToPdf(
   const env: Env = { fonts, section, images: {}, ids: { next: 0 } };
   const { page, pageNumbers: numbering } = section;
   const contentWidth = page.width - page.margins.left - page.margins.right;
-  const content = blockNodes(section.blocks, env, contentWidth).map(
-    (node, i) => ({ ...(node as object), id: `gw-b${i}` }) as Content,
-  );
+  const content = blockNodes(section.blocks, env, contentWidth);
+  tagLeaves(content, { next: 0 });
 
   const closing = section.closing;
   const closingHeight = closing
@@ -293,7 +316,9 @@ export async function renderLayoutToPdf(
     if (closing && current === count) {
       nodes.push({
         columns: [{ width: contentWidth, stack: blockNodes(closing.blocks, env, contentWidth) }],
-        relativePosition: { x: page.margins.left, y: -closingHeight },
+        // Absolute within the footer block, whose origin is the 版心 bottom: a relative
+        // position would keep the footer's height as the room left and clip a tall closing.
+        absolutePosition: { x: page.margins.left, y: -closingHeight },
       } as Content);
     }
     return nodes;

@@ -1,7 +1,6 @@
 import type { Block, Closing, RuleBlock } from '../../layout/types.js';
 import { formatCnDate } from '../../model/date.js';
 import type { Notice } from '../../model/notice.js';
-import { emWidth } from '../../text/width.js';
 import { bodyStyle, para, run, type Ctx } from './context.js';
 
 /**
@@ -16,7 +15,10 @@ export function closing(n: Notice, ctx: Ctx): Closing | undefined {
   if (!imp && !n.publicity && !n.proofreader) return undefined;
   const size = ctx.theme.sizes.imprint;
   const one = size; // 一字 of the 版记's own 4号 size
+  // A one-line item fills one grid line with its text centred; wrapped lines (a long 抄送)
+  // are 1.5 lines of the 4号 size apart.
   const pad = (ctx.grid.linePitch - size) / 2;
+  const lineHeight = size * 1.5;
   const rule = (thick: boolean): RuleBlock => ({
     kind: 'rule',
     width: ctx.width,
@@ -27,9 +29,9 @@ export function closing(n: Notice, ctx: Ctx): Closing | undefined {
   const line = (patch: Parameters<typeof bodyStyle>[1]) =>
     bodyStyle(ctx, {
       size,
-      lineHeight: size,
+      lineHeight,
       spaceBefore: pad,
-      spaceAfter: pad,
+      spaceAfter: pad - (lineHeight - size),
       align: 'left',
       styleName: '版记',
       ...patch,
@@ -53,7 +55,7 @@ export function closing(n: Notice, ctx: Ctx): Closing | undefined {
       line({ indentLeft: one, indentRight: one, align: 'justify' }),
       'imprint.cc',
     );
-    cc.label = { runs: [run(label)], width: emWidth(label) * size };
+    cc.label = { runs: [run(label)], width: ctx.measure(label, 'fangsong', size) };
     items.push([cc]);
   }
   if (n.proofreader) {

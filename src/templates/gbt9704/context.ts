@@ -1,5 +1,13 @@
-import type { Block, FontRole, ParagraphBlock, ParagraphStyle, Run } from '../../layout/types.js';
-import { gridUnits, type Grid } from '../../layout/units.js';
+import type {
+  Block,
+  FontRole,
+  Measure,
+  ParagraphBlock,
+  ParagraphStyle,
+  Run,
+} from '../../layout/types.js';
+import { gridSize, gridUnits, type Grid } from '../../layout/units.js';
+import { estimateWidth } from '../../text/width.js';
 import { themeGrid, type Theme } from '../theme.js';
 
 /** What every part of a GB/T 9704 layout needs: the theme, its grid, and paragraph makers. */
@@ -11,14 +19,19 @@ export interface Ctx {
   height: number;
   chars: (n: number) => number;
   lines: (n: number) => number;
+  measure: Measure;
+  /** width of text drawn as body text on the grid (3号, snapped to the character pitch) */
+  bodyWidth: (text: string, role?: FontRole) => number;
 }
 
-export function makeCtx(theme: Theme): Ctx {
+export function makeCtx(theme: Theme, measure: Measure = estimateWidth): Ctx {
   const grid = themeGrid(theme);
   const { page } = theme;
   return {
     theme,
     grid,
+    measure,
+    bodyWidth: (text, role = 'fangsong') => measure(text, role, gridSize(theme.sizes.body, grid)),
     width: page.width - page.margins.left - page.margins.right,
     height: page.height - page.margins.top - page.margins.bottom,
     ...gridUnits(grid),

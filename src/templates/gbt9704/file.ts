@@ -1,7 +1,6 @@
-import type { Block, Layout, Section } from '../../layout/types.js';
+import type { Block, Layout, Measure, Section } from '../../layout/types.js';
 import { formatDocNumber } from '../../model/doc-number.js';
 import type { Notice } from '../../model/notice.js';
-import { emWidth } from '../../text/width.js';
 import { DEFAULT_THEME, type Theme } from '../theme.js';
 import { bodyStyle, makeCtx, para, run, spacer, type Ctx } from './context.js';
 import { closing } from './closing.js';
@@ -67,15 +66,19 @@ export function portraitSection(ctx: Ctx, blocks: Block[]): Section {
 }
 
 /** 文件格式 (GB/T 9704 chapter 7): a Notice → a Layout. */
-export function layoutFileNotice(n: Notice, theme: Theme = DEFAULT_THEME): Layout {
-  const ctx = makeCtx(theme);
+export function layoutFileNotice(
+  n: Notice,
+  theme: Theme = DEFAULT_THEME,
+  measure?: Measure,
+): Layout {
+  const ctx = makeCtx(theme, measure);
   const body = bodyBlocks(n.body, ctx, 'body');
   const notes = attachmentNotes(n, ctx);
   // The signature keeps the last paragraph (and the 附件说明) on its page, so the date is never
   // separated from the text (7.3.5.5) — unless that paragraph is too long to move as a whole.
   const last = body[body.length - 1];
   const movable =
-    last !== undefined && emWidth(last.runs.map((r) => r.text).join('')) <= 8 * ctx.grid.chars;
+    last !== undefined && ctx.bodyWidth(last.runs.map((r) => r.text).join('')) <= 8 * ctx.width;
   const lead = movable ? body.slice(0, -1) : body;
   const tail: Block[] = [...(movable ? [last] : []), ...notes];
   const blocks: Block[] = [

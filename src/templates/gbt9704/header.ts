@@ -2,7 +2,6 @@ import type { Block } from '../../layout/types.js';
 import { mm } from '../../layout/units.js';
 import { formatDocNumber } from '../../model/doc-number.js';
 import type { Notice } from '../../model/notice.js';
-import { emWidth } from '../../text/width.js';
 import { bodyStyle, fixedHeight, para, run, spacer, type Ctx } from './context.js';
 
 /** 份号, 密级和保密期限, 紧急程度: lines 1–3 at the top left, in that order (7.2.1–7.2.3). */
@@ -32,7 +31,10 @@ export function issuerMark(
   const maxSize = ctx.theme.sizes.mark;
   if (names.length === 1) {
     const text = `${names[0]}${suffix}`;
-    const size = Math.min(maxSize, Math.floor(((0.95 * ctx.width) / emWidth(text)) * 10) / 10);
+    const size = Math.min(
+      maxSize,
+      Math.floor(((0.95 * ctx.width) / (ctx.measure(text, 'xiaobiaosong', 100) / 100)) * 10) / 10,
+    );
     const block = para(
       [run(text)],
       {
@@ -48,8 +50,9 @@ export function issuerMark(
     );
     return { blocks: [block], height: size };
   }
-  const nameEm = Math.max(...names.map(emWidth));
-  const suffixEm = emWidth(suffix);
+  const em = (t: string) => ctx.measure(t, 'xiaobiaosong', 100) / 100;
+  const nameEm = Math.max(...names.map(em));
+  const suffixEm = em(suffix);
   const size = Math.min(
     maxSize,
     Math.floor(((0.95 * ctx.width) / (nameEm + suffixEm + 0.5)) * 10) / 10,
@@ -107,14 +110,15 @@ export function docNumberLine(n: Notice, ctx: Ctx): Block[] {
   for (let i = 0; i < signers.length; i += 2) rows.push(signers.slice(i, i + 2));
   const label = '签发人：';
   const rowText = (r: string[]) => r.join('\u3000');
-  const blockEm = emWidth(label) + Math.max(...rows.map((r) => emWidth(rowText(r))));
-  const left = ctx.width - ctx.chars(1) - blockEm * ctx.grid.charPitch;
+  const labelWidth = ctx.bodyWidth(label);
+  const blockWidth = labelWidth + Math.max(...rows.map((r) => ctx.bodyWidth(rowText(r), 'kaiti')));
+  const left = ctx.width - ctx.chars(1) - blockWidth;
   const half = ctx.width / 2;
   const signerBlocks: Block[] = rows.map((r, i) => {
     const last = i === rows.length - 1;
     const style = bodyStyle(ctx, {
       align: 'left',
-      indentLeft: left - half + (i === 0 ? 0 : emWidth(label) * ctx.grid.charPitch),
+      indentLeft: left - half + (i === 0 ? 0 : labelWidth),
       lineHeight: last ? size : ctx.grid.linePitch,
       styleName: '签发人',
     });

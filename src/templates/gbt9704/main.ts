@@ -3,14 +3,17 @@ import { headingLabels, type BodyBlock } from '../../model/body.js';
 import { formatCnDate } from '../../model/date.js';
 import { inspectImage } from '../../model/image.js';
 import type { Notice } from '../../model/notice.js';
-import { emWidth } from '../../text/width.js';
 import { bodyStyle, para, run, spacer, type Ctx } from './context.js';
 import { breakTitle } from './title.js';
 
 /** 标题: 2号小标宋, centred, broken into balanced lines (7.3.1). */
 export function titleBlock(title: string, ctx: Ctx, source = 'title'): ParagraphBlock {
   const size = ctx.theme.sizes.title;
-  const lines = breakTitle(title, Math.floor(ctx.width / size));
+  const lines = breakTitle(
+    title,
+    ctx.width / size,
+    (s) => ctx.measure(s, 'xiaobiaosong', size) / size,
+  );
   return para(
     [run(lines.join('\n'))],
     {
@@ -81,9 +84,10 @@ export function attachmentNotes(n: Notice, ctx: Ctx): Block[] {
   if (n.attachments.length === 0) return [];
   const c = ctx.chars;
   const head = '附件：';
-  const headWidth = c(emWidth(head));
+  const headWidth = ctx.bodyWidth(head);
   const numbered = n.attachments.length > 1;
-  const numberWidth = c(Math.max(...n.attachments.map((_, i) => emWidth(`${i + 1}.`))));
+  // Numbers get one column as wide as the widest, so every name starts at the same x.
+  const numberWidth = Math.max(...n.attachments.map((_, i) => ctx.bodyWidth(`${i + 1}.`)));
   const out: Block[] = [spacer(ctx.lines(1))];
   n.attachments.forEach((a, i) => {
     const name = a.distribution === 'separate' ? `${a.title}（分发）` : a.title;
@@ -126,24 +130,23 @@ export function signatureBlock(n: Notice, ctx: Ctx, keepWith: Block[]): Block[] 
   const W = ctx.width;
   const c = ctx.chars;
   const pitch = ctx.grid.linePitch;
-  const em = (t: string) => c(emWidth(t));
+  const em = (t: string) => ctx.bodyWidth(t);
   const seals = n.issuers.flatMap((i) => (i.seal && 'bytes' in i.seal ? [i.seal.bytes] : []));
   const style = (indentLeft: number, styleName: string) =>
     bodyStyle(ctx, { align: 'left', indentLeft: Math.max(0, indentLeft), styleName });
 
   if (seals.length === 0) {
     const lines: Block[] = [spacer(ctx.lines(1))];
-    const last = names[names.length - 1] ?? '';
-    let nameX = W - c(2) - em(last);
+    // Joint issuers' names stand one under another, aligned on the longest.
+    const nameWidth = Math.max(...names.map(em));
+    let nameX = W - c(2) - nameWidth;
     let dateX = nameX + c(2);
-    if (dateX + em(date) > W - c(2)) {
+    // 7.3.5.2: a date longer than the 署名 stands 右空二字 and pushes the 署名 left.
+    if (em(date) > nameWidth) {
       dateX = W - c(2) - em(date);
       nameX = dateX - c(2);
     }
-    names.forEach((name, i) => {
-      const x = i === names.length - 1 ? nameX : W - c(2) - em(name);
-      lines.push(para(name, style(x, '署名'), `signature[${i}]`));
-    });
+    names.forEach((name, i) => lines.push(para(name, style(nameX, '署名'), `signature[${i}]`)));
     lines.push(para(date, style(dateX, '成文日期'), 'date'));
     return [{ kind: 'group', keepTogether: true, blocks: [...keepWith, ...lines] }];
   }
@@ -197,6 +200,8 @@ export function signatureBlock(n: Notice, ctx: Ctx, keepWith: Block[]): Block[] 
         bodyStyle(ctx, { align: 'right', indentRight: c(4), styleName: '成文日期' }),
         'date',
       ),
+      // What follows (附注, 版记) starts below the seal, not under it.
+      spacer(Math.max(0, Math.max(...overlays.map((o) => o.height)) - (nameTop + 2 * pitch))),
     ],
   };
   return keepWith.length > 0

@@ -1,5 +1,3 @@
-import { emWidth } from '../../text/width.js';
-
 // Particles after which a title breaks naturally, and words a line should not end with.
 const GOOD_BREAK_AFTER = /(的|和|与|及|暨|关于.+?的)$/u;
 const BAD_LINE_END = /(关于|对|在|为|以|《|“|（)$/u;
@@ -24,23 +22,33 @@ function segments(text: string): string[] {
   return out;
 }
 
-function cost(lines: string[], maxEm: number): number {
-  const widths = lines.map(emWidth);
+function cost(lines: string[][], maxEm: number, emWidth: (s: string) => number): number {
+  const texts = lines.map((l) => l.join(''));
+  const widths = texts.map(emWidth);
   if (widths.some((w) => w > maxEm)) return Infinity;
   let c = 0;
   const mean = widths.reduce((a, b) => a + b, 0) / widths.length;
   for (const w of widths) c += (w - mean) ** 2;
-  // 梯形 (short over long) or 菱形 (the middle longest): penalise a line longer than the next
-  // when it is not the middle of three or more.
-  for (let i = 0; i + 1 < widths.length; i++) {
-    const descending = widths[i]! > widths[i + 1]!;
-    const middlePeak = widths.length >= 3 && i > 0 && i + 1 === widths.length - 1;
-    if (descending && !middlePeak) c += 2 * (widths[i]! - widths[i + 1]!);
-  }
+  // 梯形: no line shorter than the one above; 菱形: lines grow to a peak, then shrink. Half an
+  // em of slack either way; anything else is not a shape the standard allows.
+  const up = (i: number) => widths[i + 1]! >= widths[i]! - 0.5;
+  const peak = widths.indexOf(Math.max(...widths));
+  const trapezoid = widths.every((_, i) => i === widths.length - 1 || up(i));
+  const diamond =
+    widths.length >= 3 &&
+    peak > 0 &&
+    peak < widths.length - 1 &&
+    widths.every(
+      (_, i) => i === widths.length - 1 || (i < peak ? up(i) : widths[i + 1]! <= widths[i]! + 0.5),
+    );
+  if (!trapezoid && !diamond) c += 100;
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (GOOD_BREAK_AFTER.test(lines[i]!)) c -= 1.5;
-    if (BAD_LINE_END.test(lines[i]!)) c += 8;
-    if (BAD_LINE_START.test(lines[i + 1]!)) c += 8;
+    const end = lines[i]!.at(-1)!;
+    const start = lines[i + 1]![0]!;
+    if (GOOD_BREAK_AFTER.test(texts[i]!)) c -= 1.5;
+    else if (end.length === 1 && start.length === 1) c += 6; // likely one word the segmenter split (专|项)
+    if (BAD_LINE_END.test(texts[i]!)) c += 8;
+    if (BAD_LINE_START.test(texts[i + 1]!)) c += 8;
   }
   return c;
 }
@@ -48,9 +56,10 @@ function cost(lines: string[], maxEm: number): number {
 /**
  * Breaks a 标题 into balanced lines (GB/T 9704 7.3.1: 回行时要做到词意完整，排列对称，长短适宜，
  * 间距恰当，梯形或菱形): breaks fall between words, lines are as even as possible, shorter lines
- * above. Explicit line breaks ("\n") in the title are kept as given.
+ * above. Widths are in em of the title's size, measured by `emWidth`. Explicit line breaks
+ * ("\n") in the title are kept as given.
  */
-export function breakTitle(title: string, maxEm: number): string[] {
+export function breakTitle(title: string, maxEm: number, emWidth: (s: string) => number): string[] {
   if (title.includes('\n'))
     return title
       .split('\n')
@@ -64,19 +73,19 @@ export function breakTitle(title: string, maxEm: number): string[] {
   const minLines = Math.ceil(total / maxEm);
   for (let n = minLines; n <= Math.min(minLines + 1, 5, segs.length); n++) {
     // Enumerate break positions between segments (titles are short: a few dozen segments).
-    const search = (start: number, left: number, acc: string[]) => {
+    const search = (start: number, left: number, acc: string[][]) => {
       if (left === 1) {
-        const lines = [...acc, segs.slice(start).join('')];
-        const c = cost(lines, maxEm) + (n - minLines) * 6;
+        const lines = [...acc, segs.slice(start)];
+        const c = cost(lines, maxEm, emWidth) + (n - minLines) * 6;
         if (c < bestCost) {
           bestCost = c;
-          best = lines;
+          best = lines.map((l) => l.join(''));
         }
         return;
       }
       for (let end = start + 1; end <= segs.length - left + 1; end++) {
-        const line = segs.slice(start, end).join('');
-        if (emWidth(line) > maxEm) break;
+        const line = segs.slice(start, end);
+        if (emWidth(line.join('')) > maxEm) break;
         search(end, left - 1, [...acc, line]);
       }
     };
