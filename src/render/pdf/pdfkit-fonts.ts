@@ -32,6 +32,8 @@ function install(): void {
   if (installed) return;
   const pdfkitRequire = createRequire(createRequire(import.meta.url).resolve('pdfkit'));
   const fk = pdfkitRequire('fontkit') as FontkitModule;
+  // A format class is what fontkit's registry takes: a static probe and a constructor.
+  // eslint-disable-next-line @typescript-eslint/no-extraneous-class
   class CachedFont {
     static probe(buffer: Uint8Array): boolean {
       const id = markerId(buffer);
