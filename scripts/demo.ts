@@ -1,17 +1,19 @@
-// `npm run demo`: validates the seed example and prints what it holds.
-import { readFileSync } from 'node:fs';
+// `npm run demo`: validates the seed example, prints what it holds, and renders it to out/.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import {
   formatCnDate,
   formatDiagnostic,
   formatDocNumber,
   indicatorRows,
+  renderPdf,
   sumYuan,
   validateNotice,
   yuanToMoney,
 } from '../src/index.js';
 
 const file = 'examples/zhanjiang-2021/notice.json';
-const result = validateNotice(JSON.parse(readFileSync(file, 'utf8')));
+const input: unknown = JSON.parse(readFileSync(file, 'utf8'));
+const result = validateNotice(input);
 for (const d of result.diagnostics) console.log(formatDiagnostic(d));
 if (!result.success) {
   console.error(`${file}: 未通过校验`);
@@ -44,3 +46,19 @@ n.attachments.forEach((a, i) => {
 if (n.imprint)
   lines.push(`  版记      ${n.imprint.printer} ${formatCnDate(n.imprint.printDate)}印发`);
 console.log(lines.join('\n'));
+
+// Written atomically: a temporary file renamed into place, so out/ never holds half a PDF.
+function writeAtomic(path: string, bytes: Uint8Array): void {
+  writeFileSync(`${path}.tmp`, bytes);
+  renameSync(`${path}.tmp`, path);
+}
+
+mkdirSync('out', { recursive: true });
+const pdf = await renderPdf(n);
+writeAtomic('out/zhanjiang-2021.pdf', pdf.bytes);
+console.log(
+  `\nwrote out/zhanjiang-2021.pdf (${pdf.pages} 页, ${(pdf.bytes.length / 1024).toFixed(0)} KB)`,
+);
+for (const [role, f] of Object.entries(pdf.fonts)) {
+  console.log(`  ${role.padEnd(12)} ${f.family} (${f.origin}${f.path ? `: ${f.path}` : ''})`);
+}

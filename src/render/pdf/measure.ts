@@ -1,7 +1,7 @@
 import type * as fontkit from 'fontkit';
 import type { Block, FontRole, Measure, ParagraphBlock, Run } from '../../layout/types.js';
 import type { ResolvedFontSet } from '../fonts/resolve.js';
-import { emBox } from './pdfkit-fonts.js';
+import { emBox, emBoxView } from './pdfkit-fonts.js';
 
 /** The font size a paragraph is drawn at: on the grid, CJK advances equal the character pitch. */
 export function drawnSize(
@@ -129,7 +129,7 @@ export function fontMeasure(fonts: ResolvedFontSet): Measure {
   // Laid out by fontkit as pdfkit lays it (kerning and positioning included), so a width
   // matches what ends up on the page.
   return (text, role, size) => {
-    const font = fonts[role].font;
+    const font = emBoxView(fonts[role].font);
     return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
   };
 }

@@ -62,7 +62,34 @@ export function emBox(font: fontkit.Font): { ascent: number; descent: number } {
 
 const views = new WeakMap<fontkit.Font, fontkit.Font>();
 
-function emBoxView(font: fontkit.Font): fontkit.Font {
+const LAYOUT_CACHE_SIZE = 20_000;
+
+/**
+ * Shaping CJK text through a large font's GSUB/GPOS tables is the costliest step left once the
+ * font is parsed, and documents repeat the same strings (headings, names, dates, whole
+ * paragraphs across renders). Runs are cached per font; each caller gets its own copy of the
+ * positions, because pdfkit scales them in place.
+ */
+function cachedLayout(font: fontkit.Font): fontkit.Font['layout'] {
+  const cache = new Map<string, fontkit.GlyphRun>();
+  const layout = font.layout.bind(font);
+  return (text: string, features?: unknown, ...rest: unknown[]) => {
+    if (rest.length > 0) return layout(text, features as never, ...(rest as []));
+    const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
+    let run = cache.get(key);
+    if (!run) {
+      if (cache.size >= LAYOUT_CACHE_SIZE) cache.clear();
+      run = layout(text, features as never);
+      cache.set(key, run);
+    }
+    const copy = Object.create(Object.getPrototypeOf(run) as object) as fontkit.GlyphRun;
+    Object.assign(copy, run, { positions: run.positions.map((p) => ({ ...p })) });
+    return copy;
+  };
+}
+
+/** The font as pdfkit should see it: em-box metrics, shaping cached. */
+export function emBoxView(font: fontkit.Font): fontkit.Font {
   let view = views.get(font);
   if (!view) {
     const { ascent, descent } = emBox(font);
@@ -70,6 +97,7 @@ function emBoxView(font: fontkit.Font): fontkit.Font {
       ascent: { value: ascent },
       descent: { value: descent },
       lineGap: { value: 0 },
+      layout: { value: cachedLayout(font) },
     }) as fontkit.Font;
     views.set(font, view);
   }

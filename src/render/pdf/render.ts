@@ -10,6 +10,7 @@ import {
   type Section,
 } from '../../layout/types.js';
 import { GongwenRenderError } from '../errors.js';
+import { assertDecodable } from '../images.js';
 import { findMissingGlyphs } from '../fonts/coverage.js';
 import {
   fontReports,
@@ -216,15 +217,8 @@ function tagLeaves(nodes: unknown, counter: { next: number }): void {
 }
 
 function dataUrl(bytes: Uint8Array, source: string | undefined): string {
+  assertDecodable(bytes, source ?? '图像');
   const png = bytes[0] === 0x89 && bytes[1] === 0x50;
-  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
-  if (!png && !jpeg) {
-    throw new GongwenRenderError(
-      'image.format',
-      `${source ?? '图像'}不是 PNG 或 JPEG，无法嵌入`,
-      source,
-    );
-  }
   return `data:image/${png ? 'png' : 'jpeg'};base64,${Buffer.from(bytes).toString('base64')}`;
 }
 

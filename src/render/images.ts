@@ -1,0 +1,43 @@
+import { PNG } from 'pngjs';
+import { inspectImage, IMAGE_LIMITS } from '../model/image.js';
+import { GongwenRenderError } from './errors.js';
+
+const checked = new WeakSet<Uint8Array>();
+
+/**
+ * Decodes an image once before a renderer embeds it. pdfkit inflates a PNG with transparency in
+ * a zlib callback: corrupt data there is an uncaught error and a render that never finishes.
+ * Decoding here (synchronously, within the size limits the model enforces) turns it into a
+ * GongwenRenderError naming the element.
+ */
+export function assertDecodable(bytes: Uint8Array, element: string): void {
+  if (checked.has(bytes)) return;
+  const info = inspectImage(bytes);
+  if (!info)
+    throw new GongwenRenderError('image.format', `${element} 不是 PNG 或 JPEG 图像`, element);
+  if (
+    info.width > IMAGE_LIMITS.maxSide ||
+    info.height > IMAGE_LIMITS.maxSide ||
+    info.width === 0 ||
+    info.height === 0
+  ) {
+    throw new GongwenRenderError(
+      'image.dimensions',
+      `${element} 为 ${info.width}×${info.height} 像素，超出允许范围`,
+      element,
+    );
+  }
+  if (info.format === 'png') {
+    try {
+      PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    } catch (cause) {
+      throw new GongwenRenderError(
+        'image.decode',
+        `${element} 的 PNG 数据已损坏，无法解码：${cause instanceof Error ? cause.message : String(cause)}`,
+        element,
+        { cause },
+      );
+    }
+  }
+  checked.add(bytes);
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import {
+  layoutFileNotice,
+  mm,
+  parseNotice,
+  type Block,
+  type ParagraphBlock,
+} from '../../src/index.js';
+import { breakTitle } from '../../src/templates/gbt9704/title.js';
+import { estimateWidth } from '../../src/text/width.js';
+import { minimalNotice, sealPng } from '../fixtures.js';
+
+const em = (s: string) => estimateWidth(s, undefined, 1);
+
+function paragraphs(blocks: readonly Block[]): ParagraphBlock[] {
+  return blocks.flatMap((b) =>
+    b.kind === 'paragraph'
+      ? [b]
+      : b.kind === 'group'
+        ? paragraphs(b.blocks)
+        : b.kind === 'columns'
+          ? b.columns.flatMap((c) => paragraphs(c.blocks))
+          : [],
+  );
+}
+const textOf = (p: ParagraphBlock) => p.runs.map((r) => r.text).join('');
+
+describe('标题 line breaking', () => {
+  it('keeps a short title on one line and honours explicit breaks', () => {
+    expect(breakTitle('关于召开会议的通知', 20, em)).toEqual(['关于召开会议的通知']);
+    expect(breakTitle('关于召开\n会议的通知', 20, em)).toEqual(['关于召开', '会议的通知']);
+  });
+
+  it('balances lines short over long, breaking between words', () => {
+    const lines = breakTitle('关于批复2021年市级财政支出项目和部门整体绩效目标的通知', 20, em);
+    expect(lines).toEqual(['关于批复2021年市级财政支出', '项目和部门整体绩效目标的通知']);
+    expect(em(lines[0]!)).toBeLessThanOrEqual(em(lines[1]!));
+  });
+
+  it('never splits a number from its unit, and fits every line', () => {
+    const lines = breakTitle(
+      '湛江市财政局湛江市审计局关于进一步加强2021年市级部门预算绩效管理和专项资金监督检查工作有关事项的通知',
+      20,
+      em,
+    );
+    expect(lines).toHaveLength(3);
+    for (const l of lines) expect(em(l)).toBeLessThanOrEqual(20);
+    expect(lines.join('|')).not.toMatch(/2021\|年/u);
+    expect(lines.join('|')).not.toMatch(/专\|项/u);
+  });
+});
+
+describe('文件格式 layout', () => {
+  const layout = (patch: object = {}) =>
+    layoutFileNotice(parseNotice({ ...minimalNotice(), ...patch }));
+
+  it('uses A4 with the 37 / 28 mm 版心 and a 22 × 28 grid', () => {
+    const s = layout().sections[0]!;
+    expect(s.page.width).toBeCloseTo(mm(210), 2);
+    expect(s.page.margins.top).toBeCloseTo(mm(37), 2);
+    expect(s.page.margins.left).toBeCloseTo(mm(28), 2);
+    expect(s.grid.linePitch * 22).toBeLessThanOrEqual(mm(225));
+    expect(s.grid.linePitch * 22).toBeGreaterThan(mm(225) - 0.01);
+    expect(s.grid.charPitch * 28).toBeLessThanOrEqual(mm(156));
+    expect(s.pageNumbers).toMatchObject({ style: 'dash', odd: 'right', even: 'left', size: 14 });
+  });
+
+  it('sets the mark in red 小标宋 and the headings in 黑体 / 楷体, run-in text in 仿宋', () => {
+    const ps = paragraphs(
+      layout({ body: '导语。\n一、加强领导。请落实。\n（一）细化\n1.分解' }).sections[0]!.blocks,
+    );
+    const mark = ps.find((p) => p.style.styleName === '发文机关标志')!;
+    expect(mark.style).toMatchObject({ role: 'xiaobiaosong', color: '#E60012', inkTop: true });
+    expect(textOf(mark)).toBe('湛江市财政局文件');
+    const h1 = ps.find((p) => p.style.styleName === '一级标题')!;
+    expect(h1.runs).toEqual([
+      { text: '一、加强领导。', role: 'heiti' },
+      { text: '请落实。', role: 'fangsong' },
+    ]);
+    expect(ps.find((p) => p.style.styleName === '二级标题')!.runs[0]!.role).toBe('kaiti');
+    expect(ps.find((p) => p.style.styleName === '三级标题')!.runs[0]!.role).toBe('fangsong');
+  });
+
+  it('numbers attachment notes and marks separately distributed ones', () => {
+    const ps = paragraphs(
+      layout({ attachments: [{ title: '甲表', distribution: 'separate' }, { title: '乙表' }] })
+        .sections[0]!.blocks,
+    ).filter((p) => p.style.styleName === '附件说明');
+    expect(ps.map((p) => [p.label!.runs[0]!.text, textOf(p)])).toEqual([
+      ['附件：1.', '甲表（分发）'],
+      ['2.', '乙表'],
+    ]);
+    // The second number sits under the first: its indent is the first label's "附件：" width further.
+    expect(ps[1]!.style.indentLeft! + ps[1]!.label!.width).toBeCloseTo(
+      ps[0]!.style.indentLeft! + ps[0]!.label!.width,
+      5,
+    );
+  });
+
+  it('prints only bound attachments as pages, each with its label and title', () => {
+    const blocks = layout({
+      attachments: [{ title: '甲表', distribution: 'separate' }, { title: '乙表' }],
+    }).sections[0]!.blocks;
+    const breaks = blocks.filter((b) => b.kind === 'pageBreak');
+    expect(breaks).toHaveLength(1);
+    const after = paragraphs(blocks.slice(blocks.indexOf(breaks[0]!)));
+    expect(textOf(after[0]!)).toBe('附件2');
+    expect(textOf(after[1]!)).toBe('乙表');
+  });
+
+  it('lays a seal over the signature and the date when the issuer has one', () => {
+    const blocks = layout({ issuers: [{ name: '湛江市财政局', seal: sealPng() }] }).sections[0]!
+      .blocks;
+    const groups = blocks.flatMap((b) =>
+      b.kind === 'group' ? [b, ...b.blocks.filter((x) => x.kind === 'group')] : [],
+    );
+    const sealed = groups.find((g) => g.kind === 'group' && (g.overlays?.length ?? 0) > 0);
+    expect(sealed).toBeDefined();
+    expect(sealed!.kind === 'group' && sealed!.overlays![0]!.width).toBeCloseTo(mm(42), 1);
+  });
+
+  it('closes with the 版记 on an even page, rules 0.35 / 0.25 mm', () => {
+    const closing = layout({
+      imprint: { cc: '市审计局', printer: '湛江市财政局办公室', printDate: '2021-03-11' },
+    }).sections[0]!.closing!;
+    expect(closing.parity).toBe('even');
+    expect(closing.numberEmptyPages).toBe(false);
+    const rules = closing.blocks.filter((b) => b.kind === 'rule');
+    expect(rules.map((r) => (r.kind === 'rule' ? +r.thickness.toFixed(3) : 0))).toEqual([
+      +mm(0.35).toFixed(3),
+      +mm(0.25).toFixed(3),
+      +mm(0.35).toFixed(3),
+    ]);
+  });
+});
