@@ -8,4 +8,6 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   splitting: false,
+  // import.meta.url (font and module lookup) must work in the CommonJS build too.
+  shims: true,
 });
