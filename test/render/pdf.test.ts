@@ -1,4 +1,5 @@
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -110,6 +111,27 @@ describe('render errors name the element', () => {
     expect(e.message).toContain('\ue000');
     expect(e.message).toContain('title');
     expect(e.element).toBe('title');
+  });
+
+  it('with missingGlyphs: fallback, lacking characters come from another font, with a warning', async () => {
+    // Roboto has no ideographs at all: every Chinese character of the body must fall back.
+    const roboto = createRequire(import.meta.url).resolve(
+      'pdfmake/fonts/Roboto/Roboto-Regular.ttf',
+    );
+    const fonts = { ...TEST_FONTS, fangsong: roboto };
+    const e = await renderError(render(minimalNotice(), { fonts }));
+    expect(e.code).toBe('font.missingGlyphs');
+    const pdf = await render(minimalNotice(), { fonts, missingGlyphs: 'fallback' });
+    expect(pdf.warnings.map((w) => w.code)).toEqual(['font.fallback']);
+    expect(pdf.warnings[0]!.message).toContain('Roboto');
+    const m = await measurePdf(pdf.bytes);
+    const body = m.pages[0]!.lines.find((l) => l.text.includes('现将有关事项'))!;
+    expect(body.items.every((i) => /NotoSerifSC/u.test(i.font))).toBe(true);
+    // A character no font has is still an error.
+    const none = await renderError(
+      render({ ...minimalNotice(), title: '关于\ue000的通知' }, { missingGlyphs: 'fallback' }),
+    );
+    expect(none.code).toBe('font.missingGlyphs');
   });
 
   it('a seal whose header is valid but whose data is not decodes to an error', async () => {

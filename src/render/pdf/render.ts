@@ -37,6 +37,12 @@ const URLResolver = (
 ).default;
 
 export interface PdfRenderOptions extends FontOptions {
+  /**
+   * A character the role's font lacks: 'error' (default) refuses to render; 'fallback' draws it
+   * in another available font that has it (the other roles' fonts, then the free defaults) and
+   * reports it in `warnings`. A character no available font has is an error either way.
+   */
+  missingGlyphs?: 'error' | 'fallback';
   /** fonts already resolved (by the caller that also measured the layout with them) */
   resolvedFonts?: ResolvedFontSet;
   /** Written into the PDF's metadata; fixed so the same input gives the same bytes. */
@@ -48,23 +54,47 @@ export interface PdfResult {
   pages: number;
   /** which face served each font role */
   fonts: Record<FontRole, FontReport>;
+  /** what the caller should know, e.g. characters drawn in a fallback font */
+  warnings: RenderWarning[];
+}
+
+export interface RenderWarning {
+  code: string;
+  message: string;
+  element?: string;
 }
 
 interface Env {
   fonts: ResolvedFontSet;
+  /** per role: the font name to draw a character in when the role's own font lacks it */
+  fallback?: (role: FontRole, ch: string) => string | undefined;
   section: Section;
   images: Record<string, string>;
-  /** distinguishes nodes of the body from those of footers when pages are counted */
-  ids: { next: number };
 }
 
-function runNode(r: Run, p: ParagraphBlock, env: Env): Record<string, unknown> {
-  const node: Record<string, unknown> = { text: r.text };
-  if (r.role) node.font = r.role;
+function runNodes(r: Run, p: ParagraphBlock, env: Env): Record<string, unknown>[] {
+  const base: Record<string, unknown> = {};
+  if (r.role) base.font = r.role;
   if (r.size !== undefined)
-    node.fontSize = drawnSize(r.size, p.style.snapToGrid, env.section.grid.charPitch);
-  if (r.color) node.color = r.color;
-  return node;
+    base.fontSize = drawnSize(r.size, p.style.snapToGrid, env.section.grid.charPitch);
+  if (r.color) base.color = r.color;
+  if (!env.fallback) return [{ text: r.text, ...base }];
+  // Split the run where characters must come from a fallback font.
+  const role = r.role ?? p.style.role;
+  const out: Record<string, unknown>[] = [];
+  let font: string | undefined;
+  let text = '';
+  for (const ch of r.text) {
+    const f = env.fallback(role, ch);
+    if (f !== font && text) {
+      out.push({ text, ...base, ...(font ? { font } : {}) });
+      text = '';
+    }
+    font = f;
+    text += ch;
+  }
+  if (text) out.push({ text, ...base, ...(font ? { font } : {}) });
+  return out;
 }
 
 function paragraphNode(p: ParagraphBlock, env: Env): Content {
@@ -72,7 +102,7 @@ function paragraphNode(p: ParagraphBlock, env: Env): Content {
   const size = drawnSize(s.size, s.snapToGrid, env.section.grid.charPitch);
   const shift = s.inkTop ? inkOffset(p.runs, s.role, size, env.fonts) : 0;
   const text: Record<string, unknown> = {
-    text: p.runs.map((r) => runNode(r, p, env)),
+    text: p.runs.flatMap((r) => runNodes(r, p, env)),
     font: s.role,
     fontSize: size,
     color: s.color ?? '#000000',
@@ -94,7 +124,7 @@ function paragraphNode(p: ParagraphBlock, env: Env): Content {
     columns: [
       {
         width: p.label.width,
-        text: p.label.runs.map((r) => runNode(r, p, env)),
+        text: p.label.runs.flatMap((r) => runNodes(r, p, env)),
         font: s.role,
         fontSize: size,
         lineHeight: s.lineHeight / size,
@@ -236,7 +266,36 @@ export async function renderLayoutToPdf(
   }
   const section = layout.sections[0]!;
   const fonts = options.resolvedFonts ?? resolveFonts(options);
-  const missing = findMissingGlyphs(layout, fonts);
+  const warnings: RenderWarning[] = [];
+  const fallbackFonts = options.missingGlyphs === 'fallback' ? fallbackSet(fonts) : [];
+  let missing = findMissingGlyphs(layout, fonts);
+  let fallback: Env['fallback'];
+  if (missing.length > 0 && fallbackFonts.length > 0) {
+    const lacking = new Map(missing.map((m) => [m.role, new Set(m.chars)]));
+    const pick = new Map<string, string | undefined>();
+    fallback = (role, ch) => {
+      if (!lacking.get(role)?.has(ch)) return undefined;
+      const key = `${role}\u0000${ch}`;
+      if (!pick.has(key)) {
+        const cp = ch.codePointAt(0)!;
+        pick.set(key, fallbackFonts.find((f) => f.font.hasGlyphForCodePoint(cp))?.name);
+      }
+      return pick.get(key);
+    };
+    for (const m of missing) {
+      const used = m.chars.filter((ch) => fallback!(m.role, ch) !== undefined);
+      if (used.length > 0) {
+        warnings.push({
+          code: 'font.fallback',
+          message: `${m.font}（${m.role}）缺少“${used.join('')}”，已改用其他字体显示${m.sources.length ? `（${m.sources.join('、')}）` : ''}`,
+          ...(m.sources[0] ? { element: m.sources[0] } : {}),
+        });
+      }
+    }
+    missing = missing
+      .map((m) => ({ ...m, chars: m.chars.filter((ch) => fallback!(m.role, ch) === undefined) }))
+      .filter((m) => m.chars.length > 0);
+  }
   if (missing.length > 0) {
     const detail = missing
       .map(
@@ -259,8 +318,12 @@ export async function renderLayoutToPdf(
     vfs.writeFileSync(name, pdfkitBuffer(f.font));
     fontDefs[role] = { normal: name };
   }
+  for (const f of fallbackFonts) {
+    vfs.writeFileSync(`${f.name}.font`, pdfkitBuffer(f.font));
+    fontDefs[f.name] = { normal: `${f.name}.font` };
+  }
 
-  const env: Env = { fonts, section, images: {}, ids: { next: 0 } };
+  const env: Env = { fonts, section, images: {}, ...(fallback ? { fallback } : {}) };
   const { page, pageNumbers: numbering } = section;
   const contentWidth = page.width - page.margins.left - page.margins.right;
   const content = blockNodes(section.blocks, env, contentWidth);
@@ -370,7 +433,28 @@ export async function renderLayoutToPdf(
     pdfDoc.end();
   });
   const pages = countPages(bytes);
-  return { bytes, pages, fonts: fontReports(fonts) };
+  return { bytes, pages, fonts: fontReports(fonts), warnings };
+}
+
+/** Fonts to draw characters a role's font lacks: the other roles' faces, then the defaults. */
+function fallbackSet(
+  fonts: ResolvedFontSet,
+): { name: string; font: ResolvedFontSet[FontRole]['font'] }[] {
+  const seen = new Set<unknown>();
+  const out: { name: string; font: ResolvedFontSet[FontRole]['font'] }[] = [];
+  const add = (font: ResolvedFontSet[FontRole]['font']) => {
+    if (seen.has(font)) return;
+    seen.add(font);
+    out.push({ name: `fallback${out.length}`, font });
+  };
+  for (const role of FONT_ROLES) add(fonts[role].font);
+  try {
+    const defaults = resolveFonts({ systemFonts: false });
+    for (const role of FONT_ROLES) add(defaults[role].font);
+  } catch {
+    // the optional default fonts are not installed: fall back among the caller's fonts only
+  }
+  return out;
 }
 
 function countPages(bytes: Uint8Array): number {
