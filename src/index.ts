@@ -8,4 +8,12 @@ export { GongwenRenderError } from './render/errors.js';
 export { resolveFonts, fontReports } from './render/fonts/resolve.js';
 export type { FontSource, FontSources, FontOptions, FontReport } from './render/fonts/resolve.js';
 export { renderLayoutToPdf, type PdfRenderOptions, type PdfResult } from './render/pdf/render.js';
-export { renderPdf, layoutNotice, type RenderOptions } from './render/api.js';
+export {
+  renderPdf,
+  renderDocx,
+  render,
+  layoutNotice,
+  type RenderOptions,
+  type DocxResult,
+} from './render/api.js';
+export { renderLayoutToDocx, type DocxRenderOptions } from './render/docx/render.js';

@@ -1,4 +1,4 @@
-import type { Layout, Measure } from '../layout/types.js';
+import { FONT_ROLES, type FontRole, type Layout, type Measure } from '../layout/types.js';
 import type { ValidateOptions } from '../model/parse.js';
 import { parseNotice } from '../model/parse.js';
 import type { Notice, NoticeInput } from '../model/notice.js';
@@ -7,12 +7,26 @@ import { DEFAULT_THEME, type Theme } from '../templates/theme.js';
 import { GongwenRenderError } from './errors.js';
 import { resolveFonts } from './fonts/resolve.js';
 import { fontMeasure } from './pdf/measure.js';
+import { renderLayoutToDocx } from './docx/render.js';
 import { renderLayoutToPdf, type PdfRenderOptions, type PdfResult } from './pdf/render.js';
 
 export interface RenderOptions extends PdfRenderOptions {
   theme?: Theme;
   /** lint settings for the validation every render starts with */
   validation?: ValidateOptions;
+  /** DOCX: font family names per role (default: the theme's, e.g. 仿宋_GB2312, 方正小标宋简体) */
+  fontNames?: Partial<Record<FontRole, string>>;
+  /**
+   * DOCX: embed the fonts used (Word's embedded TrueType fonts) so a receiver without them sees
+   * the same page. Runs then name the embedded faces. Off by default: whole CJK fonts are large.
+   */
+  embedFonts?: boolean;
+}
+
+export interface DocxResult {
+  bytes: Uint8Array;
+  /** the family name each role is set in */
+  fontNames: Record<FontRole, string>;
 }
 
 /**
@@ -69,4 +83,52 @@ function creationDateOf(_layout: Layout, input: NoticeInput | Notice): Date {
     typeof input === 'object' && input !== null && 'date' in input ? String(input.date) : '';
   const iso = /^\d{4}-\d{2}-\d{2}$/u.test(date) ? date : '2000-01-01';
   return new Date(`${iso}T12:00:00+08:00`);
+}
+
+/**
+ * A notice → DOCX bytes: the same Layout as the PDF, as an editable Word document. Text is
+ * measured with the resolved fonts when they are available (so positions match the PDF), else
+ * estimated.
+ */
+export async function renderDocx(
+  input: NoticeInput | Notice,
+  options: RenderOptions = {},
+): Promise<DocxResult> {
+  let fonts: ReturnType<typeof resolveFonts> | undefined;
+  try {
+    fonts = resolveFonts(options);
+  } catch (e) {
+    if (options.embedFonts) throw e;
+  }
+  const layout = layoutNotice(input, options, fonts ? fontMeasure(fonts) : undefined);
+  const theme = options.theme ?? DEFAULT_THEME;
+  const fontNames = { ...theme.fontNames, ...options.fontNames } as Record<FontRole, string>;
+  const embedded: { name: string; data: Uint8Array }[] = [];
+  if (options.embedFonts && fonts) {
+    for (const role of FONT_ROLES) {
+      const f = fonts[role];
+      fontNames[role] = f.family;
+      if (!embedded.some((e) => e.name === f.family))
+        embedded.push({ name: f.family, data: f.bytes });
+    }
+  }
+  const bytes = await renderLayoutToDocx(layout, {
+    fontNames,
+    embedFonts: embedded,
+    creationDate: options.creationDate ?? creationDateOf(layout, input),
+  });
+  return { bytes, fontNames };
+}
+
+/** Both outputs from one validation. */
+export async function render(
+  input: NoticeInput | Notice,
+  options: RenderOptions & { formats?: ('pdf' | 'docx')[] } = {},
+): Promise<{ pdf?: PdfResult; docx?: DocxResult }> {
+  const formats = options.formats ?? ['pdf', 'docx'];
+  const notice = parseNotice(input, options.validation);
+  const out: { pdf?: PdfResult; docx?: DocxResult } = {};
+  if (formats.includes('pdf')) out.pdf = await renderPdf(notice, options);
+  if (formats.includes('docx')) out.docx = await renderDocx(notice, options);
+  return out;
 }

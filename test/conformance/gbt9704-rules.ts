@@ -48,6 +48,9 @@ const emBottom = (l: TextLine) => l.y + DESCENT * l.size;
 const f = (v: number) => v.toFixed(2);
 const near = (v: number, target: number, tol: number) => Math.abs(v - target) <= tol;
 const PAGE_NUMBER = /^—\s?\d+\s?—$/u;
+/** A text line stands on grid line n (1-based) of the 版心: its em box inside that line's cell. */
+const onLine = (l: TextLine, n: number) =>
+  emTop(l) >= G.top + (n - 1) * G.line - 2 && emBottom(l) <= G.top + n * G.line + 2;
 
 function result(id: string, title: string, checks: [boolean, string][]): RuleResult {
   if (checks.length === 0) return { id, title, pass: undefined, measured: 'not applicable' };
@@ -234,8 +237,8 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
       const pitches = lines.slice(1).map((l, i) => l.y - lines[i]!.y);
       const full = lines.filter(
         (l) =>
-          near(l.x0, G.left, 1) &&
-          near(l.x1, G.right, 1) &&
+          near(l.x0, G.left, 1.5) &&
+          near(l.x1, G.right, 1.5) &&
           /^[\u4e00-\u9fff，。、；：“”《》（）]+$/u.test(squash(l.text)),
       );
       const counts = [...new Set(full.map((l) => [...squash(l.text)].length))];
@@ -275,8 +278,10 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
     if (n.copyNumber) {
       const l = top3.find((x) => squash(x.text) === n.copyNumber);
       checks.push([
-        !!l && l === top3[0] && near(l.x0, G.left, 1) && near(emTop(l), G.top, 2),
-        l ? `“${l.text}” x0 ${f(l.x0)} top ${f(emTop(l))}` : 'not found',
+        !!l && l === top3[0] && near(l.x0, G.left, 1) && onLine(l, 1),
+        l
+          ? `“${l.text}” x0 ${f(l.x0)}, em box ${f(emTop(l))}–${f(emBottom(l))} on line 1`
+          : 'not found',
       ]);
     }
     out.push(result('A6', '份号 6 digits, line 1 top left', checks));
@@ -690,8 +695,8 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
       const l1 = page.lines[0]!;
       const title = page.lines.filter((l) => near(l.size, 22, 0.5));
       checks.push([
-        exp.fonts.heiti.test(fontOf(l1)) && near(l1.x0, G.left, 1) && near(emTop(l1), G.top, 2),
-        `${label} p${page.index} x0 ${f(l1.x0)} top ${f(emTop(l1))} ${fontOf(l1)}`,
+        exp.fonts.heiti.test(fontOf(l1)) && near(l1.x0, G.left, 1) && onLine(l1, 1),
+        `${label} p${page.index} x0 ${f(l1.x0)}, em box ${f(emTop(l1))}–${f(emBottom(l1))} on line 1, ${fontOf(l1)}`,
       ]);
       checks.push([
         title.length > 0 &&
@@ -707,7 +712,9 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
   const last = m.pages[m.pages.length - 1]!;
   const rules = last.strokes
     .filter((s) => near(s.x2 - s.x1, 156 * MM, 1) && s.color === '#000000')
-    .sort((a, b) => a.y1 - b.y1);
+    .sort((a, b) => a.y1 - b.y1)
+    // a rule drawn twice at one place (LibreOffice draws paragraph borders so) counts once
+    .filter((s, i, all) => i === 0 || Math.abs(s.y1 - all[i - 1]!.y1) > 1);
   {
     const checks: [boolean, string][] = [];
     if (n.imprint) {

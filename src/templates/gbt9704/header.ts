@@ -57,7 +57,10 @@ export function issuerMark(
     maxSize,
     Math.floor(((0.95 * ctx.width) / (nameEm + suffixEm + 0.5)) * 10) / 10,
   );
-  const lineHeight = size * 1.15;
+  // Each name's line box is its text's height (so renderers agree on where the ink goes); the
+  // names are spaced by the space after each.
+  const lineHeight = size;
+  const gap = size * 0.15;
   const nameWidth = nameEm * size;
   const suffixWidth = suffixEm * size + size * 0.5;
   const markStyle = {
@@ -75,7 +78,16 @@ export function issuerMark(
       {
         width: nameWidth,
         blocks: names.map((name, i) =>
-          para([run(name)], { ...markStyle, align: 'justify', inkTop: i === 0 }, `issuers[${i}]`),
+          para(
+            [run(name)],
+            {
+              ...markStyle,
+              align: 'justify',
+              inkTop: i === 0,
+              ...(i < names.length - 1 ? { spaceAfter: gap } : {}),
+            },
+            `issuers[${i}]`,
+          ),
         ),
       },
       {
@@ -84,7 +96,7 @@ export function issuerMark(
       },
     ],
   };
-  return { blocks: [columns], height: names.length * lineHeight };
+  return { blocks: [columns], height: names.length * lineHeight + (names.length - 1) * gap };
 }
 
 /**

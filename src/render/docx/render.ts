@@ -1,0 +1,571 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HorizontalPositionRelativeFrom,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  SectionType,
+  Tab,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  TextWrappingType,
+  VerticalAlign,
+  VerticalPositionRelativeFrom,
+  WidthType,
+  type IParagraphOptions,
+  type IParagraphStyleOptions,
+  type ISectionOptions,
+} from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type {
+  Align,
+  Block,
+  FontRole,
+  Layout,
+  ParagraphBlock,
+  ParagraphStyle,
+  Run,
+  Section,
+} from '../../layout/types.js';
+import { toTwips } from '../../layout/units.js';
+import { inspectImage } from '../../model/image.js';
+import { assertDecodable } from '../images.js';
+
+export interface DocxRenderOptions {
+  /** the font family each role is named with in the document (theme.fontNames) */
+  fontNames: Record<FontRole, string>;
+  /** fonts to embed in the file (Word's embedded TrueType fonts), by family name */
+  embedFonts?: { name: string; data: Uint8Array }[];
+  /** written into the document properties and the zip entries; fixed for reproducible bytes */
+  creationDate?: Date;
+}
+
+type Child = Paragraph | Table;
+
+interface Ctx {
+  options: DocxRenderOptions;
+  section: Section;
+  /** space (pt) owed to the next paragraph by spacers before it */
+  pending: number;
+  /** next paragraph starts a page */
+  breakBefore: boolean;
+  styles: Map<string, { id: string; style: ParagraphStyle }>;
+  /** floating images to anchor in the next paragraph (a group's overlays) */
+  images: ImageRun[];
+  /** the paragraph just written, when nothing but spacers came after it */
+  previous?: ParagraphStyle;
+}
+
+const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.BOTH,
+};
+
+/** All four font slots, so quotes, dashes and digits keep the Chinese face. */
+function fontSlots(name: string) {
+  return { ascii: name, eastAsia: name, hAnsi: name, cs: name };
+}
+
+const halfPoints = (pt: number) => Math.round(pt * 2);
+/** Exact line heights round down: 22 lines of 580 twips overflow the 版心 in LibreOffice, of 579 fit. */
+const lineTwips = (pt: number) => Math.floor(pt * 20);
+const hex = (color: string | undefined) => (color ?? '#000000').replace(/^#/u, '').toUpperCase();
+
+/**
+ * Character spacing (twentieths of a point) that brings a grid paragraph's CJK advance down to
+ * the grid's pitch: 16 pt text on a 15.79 pt pitch gets −5, which gives 28 characters a line in
+ * Word and in LibreOffice (spec/engines.md).
+ */
+function gridSpacing(style: ParagraphStyle, section: Section): number | undefined {
+  if (!style.snapToGrid || style.size <= section.grid.charPitch) return undefined;
+  return Math.floor((section.grid.charPitch - style.size) * 20);
+}
+
+function runs(list: readonly Run[], style: ParagraphStyle, ctx: Ctx): TextRun[] {
+  const spacing = gridSpacing(style, ctx.section);
+  const out: TextRun[] = [];
+  for (const r of list) {
+    const props = {
+      font: fontSlots(ctx.options.fontNames[r.role ?? style.role]),
+      size: halfPoints(r.size ?? style.size),
+      color: hex(r.color ?? style.color),
+      ...(spacing !== undefined ? { characterSpacing: spacing } : {}),
+    };
+    r.text
+      .split('\n')
+      .forEach((text, i) =>
+        out.push(new TextRun({ text, ...props, ...(i > 0 ? { break: 1 } : {}) })),
+      );
+  }
+  return out;
+}
+
+function styleId(ctx: Ctx, style: ParagraphStyle): string {
+  const known = ctx.styles.get(style.styleName);
+  if (known) return known.id;
+  // 正文 is Word's own name for the Normal style: editing "正文" edits the body text.
+  const id = style.styleName === '正文' ? 'Normal' : `gw${ctx.styles.size + 1}`;
+  ctx.styles.set(style.styleName, { id, style });
+  return id;
+}
+
+function paragraphOptions(
+  p: ParagraphBlock,
+  ctx: Ctx,
+  extra: Partial<IParagraphOptions> = {},
+): IParagraphOptions {
+  const s = p.style;
+  const label = p.label;
+  const indentLeft = (s.indentLeft ?? 0) + (label ? label.width + 0.5 : 0);
+  const indent: Record<string, number> = {};
+  if (indentLeft) indent.left = toTwips(indentLeft);
+  if (s.indentRight) indent.right = toTwips(s.indentRight);
+  // Half a point more than the label: text that ends exactly on a tab stop would jump to the
+  // next default one in Word and LibreOffice.
+  if (label) indent.hanging = toTwips(label.width + 0.5);
+  else if (s.firstLineIndent) indent.firstLine = toTwips(s.firstLineIndent);
+  const before = ctx.pending + (s.spaceBefore ?? 0);
+  ctx.pending = 0;
+  const children = [
+    ...ctx.images,
+    ...(label ? [...runs(label.runs, s, ctx), new TextRun({ children: [new Tab()] })] : []),
+    ...runs(p.runs, s, ctx),
+  ];
+  ctx.images = [];
+  const options: IParagraphOptions = {
+    style: styleId(ctx, s),
+    alignment: ALIGN[s.align],
+    indent,
+    spacing: {
+      before: toTwips(Math.max(0, before)),
+      after: toTwips(Math.max(0, s.spaceAfter ?? 0)),
+      line: lineTwips(s.lineHeight),
+      lineRule: LineRuleType.EXACT,
+    },
+    children,
+    ...(s.keepWithNext ? { keepNext: true } : {}),
+    ...(ctx.breakBefore ? { pageBreakBefore: true } : {}),
+    ...extra,
+  };
+  ctx.breakBefore = false;
+  return options;
+}
+
+/**
+ * How much higher a paragraph's text sits in the Layout than in Word or LibreOffice. The Layout
+ * puts the em box at the top of each line box (baseline 0.88 em down); with exact line spacing
+ * the word processors put the baseline about 80 % of the line height down. For a line box no
+ * taller than its text (the 发文字号) the Layout's text is the lower one; elsewhere the word
+ * processor's is, and no amends are made.
+ */
+function baselineLift(style: ParagraphStyle): number {
+  return Math.max(0, 0.88 * style.size - 0.8 * style.lineHeight);
+}
+
+function ruleParagraph(b: Extract<Block, { kind: 'rule' }>, ctx: Ctx, width: number): Paragraph {
+  const offset = b.align === 'center' ? (width - b.width) / 2 : 0;
+  // A rule placed from the text above it (the red line 4 mm under the 发文字号) keeps that
+  // distance from the text where the word processor puts it.
+  const lift = ctx.previous ? baselineLift(ctx.previous) : 0;
+  const before = ctx.pending + (b.spaceBefore ?? 0) - lift;
+  ctx.pending = 0;
+  const color = hex(b.color);
+  const border = {
+    top: { style: BorderStyle.SINGLE, size: Math.round(b.thickness * 8), color, space: 0 },
+    ...(b.double
+      ? {
+          bottom: {
+            style: BorderStyle.SINGLE,
+            size: Math.round(b.double.thickness * 8),
+            color,
+            space: 0,
+          },
+        }
+      : {}),
+  };
+  const height = b.double ? b.double.gap : Math.max(b.thickness, 1);
+  const p = new Paragraph({
+    style: 'gwRule',
+    border,
+    indent: { left: toTwips(offset), right: toTwips(width - offset - b.width) },
+    spacing: {
+      before: toTwips(Math.max(0, before)),
+      after: toTwips(b.spaceAfter ?? 0),
+      line: toTwips(height),
+      lineRule: LineRuleType.EXACT,
+    },
+    children: [],
+    ...(ctx.breakBefore ? { pageBreakBefore: true } : {}),
+  });
+  ctx.breakBefore = false;
+  return p;
+}
+
+function imageRun(
+  o: Extract<NonNullable<Extract<Block, { kind: 'group' }>['overlays']>[number], object>,
+  yOffset: number,
+): ImageRun {
+  assertDecodable(o.bytes, o.source ?? '图像');
+  const info = inspectImage(o.bytes)!;
+  const emu = (pt: number) => Math.round(pt * 12700);
+  return new ImageRun({
+    type: info.format === 'png' ? 'png' : 'jpg',
+    data: o.bytes,
+    // docx takes the drawn size in pixels at 96 dpi
+    transformation: { width: (o.width * 96) / 72, height: (o.height * 96) / 72 },
+    floating: {
+      horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: emu(o.x) },
+      verticalPosition: { relative: VerticalPositionRelativeFrom.PARAGRAPH, offset: emu(yOffset) },
+      allowOverlap: true,
+      behindDocument: false,
+      lockAnchor: true,
+      wrap: { type: TextWrappingType.NONE },
+    },
+  });
+}
+
+function blocks(list: readonly Block[], ctx: Ctx, width: number, keep = false): Child[] {
+  const out: Child[] = [];
+  list.forEach((b, i) => {
+    const last = i === list.length - 1;
+    switch (b.kind) {
+      case 'spacer':
+        ctx.pending += b.height;
+        return;
+      case 'pageBreak':
+        ctx.breakBefore = true;
+        break;
+      case 'paragraph':
+        out.push(
+          new Paragraph(
+            paragraphOptions(b, ctx, keep && !last ? { keepNext: true, keepLines: true } : {}),
+          ),
+        );
+        ctx.previous = b.style;
+        return;
+      case 'rule':
+        out.push(ruleParagraph(b, ctx, width));
+        break;
+      case 'group': {
+        // Offsets of overlays are from the group's top: the images are anchored in the group's
+        // first paragraph, whose top (its space before included) is the group's top.
+        ctx.images.push(...(b.overlays ?? []).map((o) => imageRun(o, o.y)));
+        out.push(...blocks(b.blocks, ctx, width, b.keepTogether || keep));
+        break;
+      }
+      case 'columns': {
+        const columnWidths = [...(b.offset ? [b.offset] : []), ...b.columns.map((c) => c.width)];
+        const cells = b.columns.map(
+          (c) =>
+            new TableCell({
+              width: { size: toTwips(c.width), type: WidthType.DXA },
+              verticalAlign:
+                b.verticalAlign === 'middle' ? VerticalAlign.CENTER : VerticalAlign.TOP,
+              children: ensureParagraph(
+                blocks(c.blocks, { ...ctx, pending: 0, breakBefore: false, images: [] }, c.width),
+              ),
+            }),
+        );
+        if (b.offset)
+          cells.unshift(
+            new TableCell({
+              width: { size: toTwips(b.offset), type: WidthType.DXA },
+              children: [new Paragraph({ style: 'gwRule', children: [] })],
+            }),
+          );
+        const pendingBefore = ctx.pending;
+        ctx.pending = 0;
+        if (pendingBefore > 0 || ctx.breakBefore) {
+          // A table cannot carry space before it: an empty paragraph of that height does.
+          out.push(
+            new Paragraph({
+              style: 'gwRule',
+              spacing: {
+                before: 0,
+                after: 0,
+                line: Math.max(20, toTwips(pendingBefore)),
+                lineRule: LineRuleType.EXACT,
+              },
+              ...(ctx.breakBefore ? { pageBreakBefore: true } : {}),
+              children: [],
+            }),
+          );
+          ctx.breakBefore = false;
+        }
+        const lastInFirst = [...(b.columns[0]?.blocks ?? [])]
+          .reverse()
+          .find((x) => x.kind === 'paragraph');
+        out.push(
+          new Table({
+            columnWidths: columnWidths.map(toTwips),
+            width: { size: toTwips(columnWidths.reduce((a, c) => a + c, 0)), type: WidthType.DXA },
+            layout: TableLayoutType.FIXED,
+            borders: NO_BORDERS,
+            margins: { top: 0, bottom: 0, left: 0, right: 0 },
+            rows: [new TableRow({ children: cells, cantSplit: true })],
+          }),
+        );
+        if (lastInFirst?.kind === 'paragraph') {
+          ctx.previous = lastInFirst.style;
+          return;
+        }
+        break;
+      }
+    }
+    ctx.previous = undefined;
+  });
+  return out;
+}
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = {
+  top: NONE,
+  bottom: NONE,
+  left: NONE,
+  right: NONE,
+  insideHorizontal: NONE,
+  insideVertical: NONE,
+};
+
+function ensureParagraph(children: Child[]): Child[] {
+  return children.length > 0 ? children : [new Paragraph({ style: 'gwRule', children: [] })];
+}
+
+function pageNumberFooter(section: Section, ctx: Ctx, odd: boolean): Footer {
+  const n = section.pageNumbers;
+  if (n.style === 'none') return new Footer({ children: [new Paragraph({ children: [] })] });
+  const align = odd ? n.odd : n.even;
+  const font = fontSlots(ctx.options.fontNames[n.role]);
+  const size = halfPoints(n.size);
+  const dash = n.style === 'dash';
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: 'gwPageNumber',
+        alignment:
+          align === 'left'
+            ? AlignmentType.LEFT
+            : align === 'right'
+              ? AlignmentType.RIGHT
+              : AlignmentType.CENTER,
+        indent:
+          align === 'left'
+            ? { left: toTwips(n.inset) }
+            : align === 'right'
+              ? { right: toTwips(n.inset) }
+              : {},
+        spacing: { before: 0, after: 0, line: toTwips(n.size), lineRule: LineRuleType.EXACT },
+        children: [
+          new TextRun({
+            font,
+            size,
+            children: [dash ? '— ' : '', PageNumber.CURRENT, dash ? ' —' : ''],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+function pageProperties(section: Section, footerDistance: number) {
+  const { page } = section;
+  return {
+    size: {
+      width: toTwips(page.width),
+      height: toTwips(page.height),
+      orientation:
+        page.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+    },
+    margin: {
+      top: toTwips(page.margins.top),
+      right: toTwips(page.margins.right),
+      bottom: toTwips(page.margins.bottom),
+      left: toTwips(page.margins.left),
+      header: toTwips(page.margins.top / 2),
+      footer: toTwips(footerDistance),
+    },
+  };
+}
+
+/**
+ * Renders a Layout to DOCX: real paragraphs with named styles, fonts named in all four slots, A4
+ * in exact twips, a line grid, odd/even footers with PAGE fields, sections per Layout section. The
+ * closing (版记) is the footer of a last section that starts on an even page, its footer distance
+ * equal to the bottom margin so its last rule rests on the 版心 bottom; that section's pages carry
+ * no page number, and Word / LibreOffice insert the blank page before it when needed.
+ */
+export async function renderLayoutToDocx(
+  layout: Layout,
+  options: DocxRenderOptions,
+): Promise<Uint8Array> {
+  const styles = new Map<string, { id: string; style: ParagraphStyle }>();
+  const sections: ISectionOptions[] = [];
+  for (const section of layout.sections) {
+    const ctx: Ctx = { options, section, pending: 0, breakBefore: false, styles, images: [] };
+    const width = section.page.width - section.page.margins.left - section.page.margins.right;
+    const children = blocks(section.blocks, ctx, width);
+    const n = section.pageNumbers;
+    const pageBottomToNumber = section.page.margins.bottom - n.distanceBelow;
+    sections.push({
+      properties: {
+        page: pageProperties(section, pageBottomToNumber - n.size / 2),
+        grid: { linePitch: lineTwips(section.grid.linePitch) },
+        ...(n.skipFirst ? { titlePage: true } : {}),
+      },
+      footers: {
+        default: pageNumberFooter(section, ctx, true),
+        even: pageNumberFooter(section, ctx, false),
+        ...(n.skipFirst
+          ? { first: new Footer({ children: [new Paragraph({ children: [] })] }) }
+          : {}),
+      },
+      children: ensureParagraph(children),
+    });
+    if (section.closing) {
+      const footerCtx: Ctx = { ...ctx, pending: 0, breakBefore: false, images: [] };
+      const closing = ensureParagraph(blocks(section.closing.blocks, footerCtx, width));
+      const footer = new Footer({ children: closing });
+      sections.push({
+        properties: {
+          type: section.closing.parity === 'even' ? SectionType.EVEN_PAGE : SectionType.NEXT_PAGE,
+          page: pageProperties(section, section.page.margins.bottom),
+          grid: { linePitch: lineTwips(section.grid.linePitch) },
+        },
+        footers: { default: footer, even: footer },
+        children: [new Paragraph({ style: 'gwRule', children: [] })],
+      });
+    }
+  }
+
+  const defaultStyle = [...styles.values()].find((s) => s.id === 'Normal')?.style;
+  const paragraphStyles: IParagraphStyleOptions[] = [...styles.values()]
+    .filter((s) => s.id !== 'Normal')
+    .map(({ id, style }) => ({
+      id,
+      name: style.styleName,
+      basedOn: 'Normal',
+      quickFormat: true,
+      run: {
+        font: fontSlots(options.fontNames[style.role]),
+        size: halfPoints(style.size),
+        color: hex(style.color),
+      },
+      paragraph: {
+        alignment: ALIGN[style.align],
+        spacing: { line: lineTwips(style.lineHeight), lineRule: LineRuleType.EXACT },
+      },
+    }));
+  paragraphStyles.push(
+    {
+      id: 'gwRule',
+      name: '分隔线',
+      basedOn: 'Normal',
+      run: { size: 2 },
+      paragraph: { spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT } },
+    },
+    {
+      id: 'gwPageNumber',
+      name: '页码',
+      basedOn: 'Normal',
+      run: { font: fontSlots(options.fontNames.songti), size: 28 },
+    },
+  );
+  const body = defaultStyle ?? {
+    role: 'fangsong' as const,
+    size: 16,
+    lineHeight: layout.sections[0]?.grid.linePitch ?? 29,
+    align: 'justify' as const,
+    styleName: '正文',
+  };
+  const created = options.creationDate ?? new Date(0);
+  const doc = new Document({
+    title: layout.meta.title,
+    creator: layout.meta.author ?? 'gongwen',
+    lastModifiedBy: 'gongwen',
+    ...(layout.meta.subject ? { subject: layout.meta.subject } : {}),
+    ...(layout.meta.keywords ? { keywords: layout.meta.keywords.join(' ') } : {}),
+    evenAndOddHeaderAndFooters: true,
+    ...(options.embedFonts?.length
+      ? { fonts: options.embedFonts.map((f) => ({ name: f.name, data: Buffer.from(f.data) })) }
+      : {}),
+    styles: {
+      default: {
+        document: {
+          run: { font: fontSlots(options.fontNames[body.role]), size: halfPoints(body.size) },
+          paragraph: {
+            spacing: {
+              line: lineTwips(body.lineHeight),
+              lineRule: LineRuleType.EXACT,
+              before: 0,
+              after: 0,
+            },
+          },
+        },
+      },
+      paragraphStyles,
+    },
+    sections,
+  });
+  const packed = await Packer.toBuffer(doc);
+  return finish(new Uint8Array(packed), created);
+}
+
+// What follows w:autoSpaceDN inside w:pPr (ECMA-376 CT_PPrBase order).
+const AFTER_AUTOSPACE =
+  /<w:(bidi|adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)\b|<\/w:pPr>/u;
+const EAST_ASIAN =
+  '<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
+
+/**
+ * Every paragraph: no punctuation hanging past the margin and no extra space between Chinese and
+ * Latin text or digits — the grid, not the word processor, places characters, as in the PDF.
+ * docx offers no option for two of these and writes the third out of schema order, so they are
+ * inserted here, where CT_PPrBase puts them.
+ */
+function eastAsianTypography(xml: string): string {
+  return xml.replace(/<w:pPr>([\s\S]*?)<\/w:pPr>/gu, (whole, inner: string) => {
+    const body = `${inner}</w:pPr>`;
+    const at = body.search(AFTER_AUTOSPACE);
+    return `<w:pPr>${body.slice(0, at)}${EAST_ASIAN}${body.slice(at)}`;
+  });
+}
+
+/**
+ * Adjusts the package docx wrote. Same input, same bytes: the package's timestamps (docProps/core.xml and the zip entries) are
+ * set to `created` instead of the time of packing.
+ */
+function finish(zip: Uint8Array, created: Date): Uint8Array {
+  const files = unzipSync(zip);
+  const stamp = created.toISOString().replace(/\.\d{3}Z$/u, 'Z');
+  for (const name of Object.keys(files)) {
+    if (/^word\/(document|styles|footer\d*|header\d*)\.xml$/u.test(name)) {
+      files[name] = strToU8(eastAsianTypography(strFromU8(files[name]!)));
+    }
+  }
+  const core = files['docProps/core.xml'];
+  if (core) {
+    files['docProps/core.xml'] = strToU8(
+      strFromU8(core).replace(
+        /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/gu,
+        `$1${stamp}$2`,
+      ),
+    );
+  }
+  // Zip entries cannot carry dates before 1980.
+  const mtime = created.getUTCFullYear() < 1980 ? new Date('1980-01-01T00:00:00Z') : created;
+  const entries = Object.keys(files).sort((a, b) =>
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : 1,
+  );
+  return zipSync(Object.fromEntries(entries.map((k) => [k, [files[k]!, { mtime, level: 6 }]])));
+}
