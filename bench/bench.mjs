@@ -1,10 +1,12 @@
 // `npm run bench`: timings and memory of gongwen on this machine, written to bench/RESULTS.md.
 // Medians over repeated runs; nothing here is asserted — the numbers are for people to read.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { renderPdf } from '../dist/index.js';
+import { renderDocx, renderPdf } from '../dist/index.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 20);
 const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 7);
@@ -39,7 +41,43 @@ for (let i = 0; i < runs; i++) {
   await renderPdf(input, { systemFonts: false });
   warm.push(performance.now() - t);
 }
+// DOCX, warm.
+const docx = await renderDocx(input, { systemFonts: false });
+const docxWarm = [];
+for (let i = 0; i < runs; i++) {
+  const t = performance.now();
+  await renderDocx(input, { systemFonts: false });
+  docxWarm.push(performance.now() - t);
+}
 const peakRss = process.resourceUsage().maxRSS / 1024;
+
+// The pipeline users run today: a DOCX converted by LibreOffice, one soffice process per document.
+const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+const office = [];
+if (soffice) {
+  const dir = mkdtempSync(join(tmpdir(), 'gongwen-bench-lo-'));
+  const file = join(dir, 'notice.docx');
+  writeFileSync(file, docx.bytes);
+  for (let i = 0; i < Number(process.env.BENCH_OFFICE_RUNS ?? 3); i++) {
+    const t = performance.now();
+    const r = spawnSync(
+      soffice,
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        file,
+      ],
+      { encoding: 'utf8' },
+    );
+    if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
+    office.push(performance.now() - t);
+  }
+}
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 const rows = [
@@ -52,6 +90,35 @@ const rows = [
   ['PDF, first render in a process (fonts parsed)', `${firstMs.toFixed(0)} ms`, '–', '1 run'],
   ['PDF, warm (in process)', `${median(warm).toFixed(1)} ms`, `${spread(warm)} ms`, `${runs} runs`],
   ['PDF size', `${(first.bytes.length / 1024).toFixed(0)} KB`, '–', `${first.pages} pages`],
+  [
+    'DOCX, warm (in process)',
+    `${median(docxWarm).toFixed(1)} ms`,
+    `${spread(docxWarm)} ms`,
+    `${runs} runs`,
+  ],
+  ['DOCX size', `${(docx.bytes.length / 1024).toFixed(0)} KB`, '–', ''],
+  ...(office.length
+    ? [
+        [
+          'LibreOffice: our DOCX → PDF (soffice --convert-to pdf, per document)',
+          `${median(office).toFixed(0)} ms`,
+          `${spread(office)} ms`,
+          `${office.length} runs`,
+        ],
+        [
+          'Ratio: LibreOffice pipeline / gongwen warm PDF',
+          `${(median(office) / median(warm)).toFixed(0)}×`,
+          '–',
+          '',
+        ],
+        [
+          'Ratio: LibreOffice pipeline / gongwen cold PDF',
+          `${(median(office) / median(cold)).toFixed(1)}×`,
+          '–',
+          '',
+        ],
+      ]
+    : [['LibreOffice pipeline', 'not measured', '–', 'soffice not installed']]),
   ['Peak RSS of the bench process', `${peakRss.toFixed(0)} MB`, '–', ''],
 ];
 const table = [

@@ -5,6 +5,7 @@ import {
   formatDiagnostic,
   formatDocNumber,
   indicatorRows,
+  renderDocx,
   renderPdf,
   sumYuan,
   validateNotice,
@@ -62,3 +63,8 @@ console.log(
 for (const [role, f] of Object.entries(pdf.fonts)) {
   console.log(`  ${role.padEnd(12)} ${f.family} (${f.origin}${f.path ? `: ${f.path}` : ''})`);
 }
+const docx = await renderDocx(n);
+writeAtomic('out/zhanjiang-2021.docx', docx.bytes);
+console.log(
+  `wrote out/zhanjiang-2021.docx (${(docx.bytes.length / 1024).toFixed(0)} KB; fonts named ${Object.values(docx.fontNames).join(' / ')})`,
+);

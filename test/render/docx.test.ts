@@ -1,0 +1,204 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { mm, renderDocx, type NoticeInput } from '../../src/index.js';
+import { TEST_FONTS } from '../conformance/fonts.js';
+import { conformanceCases } from '../conformance/notices.js';
+import { minimalNotice, sealPng } from '../fixtures.js';
+
+const render = (input: NoticeInput, extra: object = {}) =>
+  renderDocx(input, { fonts: TEST_FONTS, systemFonts: false, ...extra });
+
+function parts(bytes: Uint8Array): Record<string, string> {
+  const files = unzipSync(bytes);
+  return Object.fromEntries(
+    Object.entries(files)
+      .filter(([k]) => /\.(xml|rels)$/u.test(k))
+      .map(([k, v]) => [k, strFromU8(v)]),
+  );
+}
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+const twips = (v: number) => Math.round(mm(v) * 20);
+
+describe('DOCX package', () => {
+  const seed = conformanceCases()[0]!.input;
+
+  it('is well-formed XML in every part', async () => {
+    const p = parts((await render(seed)).bytes);
+    for (const [name, xml] of Object.entries(p))
+      expect(XMLValidator.validate(xml), name).toBe(true);
+    expect(Object.keys(p)).toEqual(
+      expect.arrayContaining([
+        'word/document.xml',
+        'word/styles.xml',
+        'word/settings.xml',
+        'docProps/core.xml',
+      ]),
+    );
+  });
+
+  it('sets A4 in exact twips with the 37 / 28 mm 版心 and a 22-line grid', async () => {
+    const doc = parts((await render(seed)).bytes)['word/document.xml']!;
+    const sizes = [...doc.matchAll(/<w:pgSz ([^>]*)\/>/gu)].map((m) => m[1]!);
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const s of sizes) {
+      expect(s).toContain('w:w="11906"');
+      expect(s).toContain('w:h="16838"');
+    }
+    const margin = /<w:pgMar ([^>]*)\/>/u.exec(doc)![1]!;
+    expect(margin).toContain(`w:top="${twips(37)}"`);
+    expect(margin).toContain(`w:left="${twips(28)}"`);
+    expect(margin).toContain(`w:right="${twips(26)}"`);
+    expect(margin).toContain(`w:bottom="${twips(35)}"`);
+    // 22 lines of 579 twips fit the 225 mm 版心 (12757 twips); 580 would not in LibreOffice.
+    expect(doc).toMatch(/<w:docGrid [^>]*w:linePitch="579"/u);
+    expect(22 * 579).toBeLessThanOrEqual(twips(225));
+  });
+
+  it('names each role font in all four slots, and 28 characters a line by character spacing', async () => {
+    const doc = parts((await render(seed)).bytes)['word/document.xml']!;
+    for (const name of ['方正小标宋简体', '仿宋_GB2312', '黑体']) {
+      expect(doc).toContain(
+        `<w:rFonts w:ascii="${name}" w:cs="${name}" w:eastAsia="${name}" w:hAnsi="${name}"/>`,
+      );
+    }
+    // 16 pt text on a 15.79 pt pitch: −5 twentieths of a point.
+    expect(doc).toMatch(/<w:spacing w:val="-5"\/><w:sz w:val="32"\/>/u);
+    const custom = await render(seed, { fontNames: { fangsong: '仿宋' } });
+    expect(parts(custom.bytes)['word/document.xml']).toContain('w:eastAsia="仿宋"');
+    expect(custom.fontNames.fangsong).toBe('仿宋');
+  });
+
+  it('defines named styles a clerk can keep editing', async () => {
+    const styles = parts(
+      (
+        await render({
+          ...minimalNotice(),
+          body: '导语。\n一、甲\n（一）乙\n1.丙\n（1）丁',
+          attachments: [{ title: '表' }],
+        })
+      ).bytes,
+    )['word/styles.xml']!;
+    const names = [...styles.matchAll(/<w:name w:val="([^"]+)"\/>/gu)].map((m) => m[1]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Normal',
+        '标题',
+        '一级标题',
+        '二级标题',
+        '三级标题',
+        '四级标题',
+        '附件说明',
+        '版记',
+        '发文机关标志',
+        '发文字号',
+      ]),
+    );
+    // The body is Word's Normal style (shown as 正文 in a Chinese Word).
+    const doc = parts((await render(minimalNotice())).bytes)['word/document.xml']!;
+    expect(doc).toMatch(/<w:pStyle w:val="Normal"\/>/u);
+  });
+
+  it('turns off hanging punctuation and Chinese/Latin autospace in schema order', async () => {
+    const doc = parts((await render(seed)).bytes)['word/document.xml']!;
+    const pPrs = [...doc.matchAll(/<w:pPr>([\s\S]*?)<\/w:pPr>/gu)].map((m) => m[1]!);
+    expect(pPrs.length).toBeGreaterThan(10);
+    for (const p of pPrs) {
+      expect(p).toContain(
+        '<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>',
+      );
+      const at = p.indexOf('<w:overflowPunct');
+      for (const later of ['<w:spacing', '<w:ind', '<w:jc']) {
+        if (p.includes(later)) expect(p.indexOf(later)).toBeGreaterThan(at);
+      }
+    }
+  });
+
+  it('has odd and even footers with PAGE fields, and a closing section on an even page', async () => {
+    const p = parts((await render(seed)).bytes);
+    expect(p['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');
+    const doc = p['word/document.xml']!;
+    const sections = [...doc.matchAll(/<w:sectPr[\s\S]*?<\/w:sectPr>/gu)].map((m) => m[0]);
+    expect(sections).toHaveLength(2);
+    expect(sections[0]).toMatch(/<w:footerReference w:type="default"/u);
+    expect(sections[0]).toMatch(/<w:footerReference w:type="even"/u);
+    expect(sections[1]).toContain('<w:type w:val="evenPage"/>');
+    // The closing's footer sits on the 版心 bottom: footer distance = bottom margin.
+    expect(sections[1]).toContain(`w:footer="${twips(35)}"`);
+    const footers = Object.entries(p)
+      .filter(([k]) => /^word\/footer\d+\.xml$/u.test(k))
+      .map(([, v]) => v);
+    const numbered = footers.filter((f) => /PAGE/u.test(f));
+    expect(numbered).toHaveLength(2);
+    expect(
+      numbered.some((f) => /<w:jc w:val="right"\/>/u.test(f)) &&
+        numbered.some((f) => /<w:jc w:val="left"\/>/u.test(f)),
+    ).toBe(true);
+    for (const f of numbered) expect(f).toContain('— ');
+    const closing = footers.find((f) => f.includes('印发'))!;
+    expect(closing).toContain('湛江市财政局办公室');
+    expect(closing).not.toMatch(/PAGE/u);
+    expect(closing).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"/u);
+  });
+
+  it('draws the 标志 and the separator in red', async () => {
+    const doc = parts((await render(seed)).bytes)['word/document.xml']!;
+    expect(doc).toMatch(/<w:color w:val="E60012"\/>[\s\S]{0,200}湛江市财政局文件/u);
+    expect(doc).toMatch(/<w:pBdr><w:top w:val="single" w:color="E60012" w:sz="11"/u);
+  });
+
+  it('floats the seal over the signature and the date', async () => {
+    const p = parts(
+      (
+        await render({
+          ...minimalNotice(),
+          issuers: [{ name: '湛江市财政局', seal: sealPng(300) }],
+        })
+      ).bytes,
+    );
+    const doc = p['word/document.xml']!;
+    const anchor = /<wp:anchor ([^>]*)>/u.exec(doc);
+    expect(anchor).not.toBeNull();
+    expect(anchor![1]).toContain('allowOverlap="1"');
+    expect(anchor![1]).toContain('behindDoc="0"');
+    expect(doc).toMatch(/<wp:wrapNone\/>/u);
+    const size = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/u.exec(doc)!;
+    expect(Number(size[1]) / 36000).toBeCloseTo(42, 0); // 42 mm in EMU
+    expect(
+      Object.keys(
+        unzipSync(
+          (
+            await render({
+              ...minimalNotice(),
+              issuers: [{ name: '湛江市财政局', seal: sealPng(300) }],
+            })
+          ).bytes,
+        ),
+      ).some((k) => k.startsWith('word/media/')),
+    ).toBe(true);
+  });
+
+  it('writes document properties and is byte-for-byte reproducible', async () => {
+    const a = await render(seed);
+    const b = await render(seed);
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    const core = parser.parse(parts(a.bytes)['docProps/core.xml']!)['cp:coreProperties'];
+    expect(core['dc:title']).toBe('关于批复2021年市级财政支出项目和部门整体绩效目标的通知');
+    expect(core['dc:creator']).toBe('湛江市财政局');
+    expect(core['cp:keywords']).toBe('湛财绩〔2021〕2号');
+    expect(core['dcterms:created']['#text']).toBe('2021-03-11T04:00:00Z');
+    const c = await render(seed, { creationDate: new Date('2022-01-01T00:00:00Z') });
+    expect(Buffer.from(a.bytes).equals(Buffer.from(c.bytes))).toBe(false);
+  });
+
+  it('embeds the fonts when asked, naming the embedded faces', async () => {
+    const plain = await render(minimalNotice());
+    const embedded = await render(minimalNotice(), { embedFonts: true });
+    const files = Object.keys(unzipSync(embedded.bytes));
+    expect(files.filter((f) => f.startsWith('word/fonts/'))).toHaveLength(4);
+    expect(parts(embedded.bytes)['word/fontTable.xml']).toMatch(/w:embedRegular/u);
+    expect(embedded.fontNames.fangsong).toBe('Noto Serif SC');
+    expect(embedded.bytes.length).toBeGreaterThan(plain.bytes.length * 100);
+  });
+});
