@@ -567,5 +567,5 @@ function finish(zip: Uint8Array, created: Date): Uint8Array {
   const entries = Object.keys(files).sort((a, b) =>
     a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : 1,
   );
-  return zipSync(Object.fromEntries(entries.map((k) => [k, [files[k]!, { mtime, level: 6 }]])));
+  return zipSync(Object.fromEntries(entries.map((k) => [k, [files[k]!, { mtime, level: 1 }]])));
 }
