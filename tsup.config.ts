@@ -7,7 +7,8 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
-  splitting: false,
+  // Chunks let the DOCX renderer (and the docx library) load only when first used.
+  splitting: true,
   // import.meta.url (font and module lookup) must work in the CommonJS build too.
   shims: true,
 });

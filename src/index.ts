@@ -13,7 +13,8 @@ export {
   renderDocx,
   render,
   layoutNotice,
+  renderLayoutToDocx,
   type RenderOptions,
   type DocxResult,
 } from './render/api.js';
-export { renderLayoutToDocx, type DocxRenderOptions } from './render/docx/render.js';
+export type { DocxRenderOptions } from './render/docx/render.js';

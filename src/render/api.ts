@@ -7,7 +7,7 @@ import { DEFAULT_THEME, type Theme } from '../templates/theme.js';
 import { GongwenRenderError } from './errors.js';
 import { resolveFonts } from './fonts/resolve.js';
 import { fontMeasure } from './pdf/measure.js';
-import { renderLayoutToDocx } from './docx/render.js';
+import type { DocxRenderOptions } from './docx/render.js';
 import { renderLayoutToPdf, type PdfRenderOptions, type PdfResult } from './pdf/render.js';
 
 export interface RenderOptions extends PdfRenderOptions {
@@ -131,4 +131,16 @@ export async function render(
   if (formats.includes('pdf')) out.pdf = await renderPdf(notice, options);
   if (formats.includes('docx')) out.docx = await renderDocx(notice, options);
   return out;
+}
+
+/**
+ * Layout → DOCX bytes. The docx library loads on first use, so a process that only makes PDFs
+ * does not pay for it at start-up.
+ */
+export async function renderLayoutToDocx(
+  layout: Layout,
+  options: DocxRenderOptions,
+): Promise<Uint8Array> {
+  const docx = await import('./docx/render.js');
+  return docx.renderLayoutToDocx(layout, options);
 }
