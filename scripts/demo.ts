@@ -5,6 +5,8 @@ import {
   formatDiagnostic,
   formatDocNumber,
   indicatorRows,
+  renderDepartmentTableDocx,
+  renderDepartmentTablePdf,
   renderDocx,
   renderPdf,
   sumYuan,
@@ -68,3 +70,17 @@ writeAtomic('out/zhanjiang-2021.docx', docx.bytes);
 console.log(
   `wrote out/zhanjiang-2021.docx (${(docx.bytes.length / 1024).toFixed(0)} KB; fonts named ${Object.values(docx.fontNames).join(' / ')})`,
 );
+
+// Annex 1 is distributed separately (分发): each unit gets its own copy of its table, line 1
+// carrying the notice's 发文字号 and the annex number (GB/T 9704 7.3.7).
+const label = `${n.docNumber ? formatDocNumber(n.docNumber) : ''}附件1`;
+for (const [i, a] of n.attachments.entries()) {
+  if (a.content?.kind !== 'departmentTargets' || a.distribution !== 'separate') continue;
+  for (const t of a.content.tables) {
+    const base = `out/zhanjiang-2021-附件${i + 1}-${t.unit}`;
+    const copy = await renderDepartmentTablePdf(t, { label });
+    writeAtomic(`${base}.pdf`, copy.bytes);
+    writeAtomic(`${base}.docx`, (await renderDepartmentTableDocx(t, { label })).bytes);
+    console.log(`wrote ${base}.pdf (${copy.pages} 页) and .docx`);
+  }
+}

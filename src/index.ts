@@ -14,7 +14,14 @@ export {
   render,
   layoutNotice,
   renderLayoutToDocx,
+  renderDepartmentTablePdf,
+  renderDepartmentTableDocx,
+  type TargetTableRenderOptions,
   type RenderOptions,
   type DocxResult,
 } from './render/api.js';
 export type { DocxRenderOptions } from './render/docx/render.js';
+export {
+  layoutDepartmentTableDocument,
+  type TargetDocumentOptions,
+} from './templates/targets/document.js';

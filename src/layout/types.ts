@@ -132,8 +132,42 @@ export interface ColumnsBlock {
   offset?: number;
 }
 
+/** A table cell; spans cover the cells to the right and below, which are written as 'covered'. */
+export interface TableCell {
+  blocks: ParagraphBlock[];
+  rowSpan?: number;
+  colSpan?: number;
+  verticalAlign?: 'top' | 'middle';
+}
+
+export interface TableRow {
+  cells: (TableCell | 'covered')[];
+}
+
+/**
+ * A ruled table. The first `headerRows` rows repeat on every page the table runs over; rows are
+ * not split across pages.
+ */
+export interface TableBlock {
+  kind: 'table';
+  /** column widths, pt; they sum to the table's width */
+  columns: number[];
+  headerRows: number;
+  rows: TableRow[];
+  /** rule width, pt */
+  borderWidth: number;
+  /** inner padding of every cell, pt */
+  padding: { x: number; y: number };
+}
+
 export type Block =
-  ParagraphBlock | RuleBlock | SpacerBlock | PageBreakBlock | GroupBlock | ColumnsBlock;
+  | ParagraphBlock
+  | RuleBlock
+  | SpacerBlock
+  | PageBreakBlock
+  | GroupBlock
+  | ColumnsBlock
+  | TableBlock;
 
 export interface Margins {
   top: number;

@@ -1,6 +1,8 @@
 import { FONT_ROLES, type FontRole, type Layout, type Measure } from '../layout/types.js';
 import type { ValidateOptions } from '../model/parse.js';
-import { parseNotice } from '../model/parse.js';
+import { parseDepartmentTargetTable, parseNotice } from '../model/parse.js';
+import type { DepartmentTargetTable, DepartmentTargetTableInput } from '../model/targets.js';
+import { layoutDepartmentTableDocument } from '../templates/targets/document.js';
 import type { Notice, NoticeInput } from '../model/notice.js';
 import { layoutFileNotice } from '../templates/gbt9704/file.js';
 import { DEFAULT_THEME, type Theme } from '../templates/theme.js';
@@ -143,4 +145,59 @@ export async function renderLayoutToDocx(
 ): Promise<Uint8Array> {
   const docx = await import('./docx/render.js');
   return docx.renderLayoutToDocx(layout, options);
+}
+
+export interface TargetTableRenderOptions extends RenderOptions {
+  /** line 1 of the first page, e.g. "湛财绩〔2021〕2号附件1" for a copy distributed on its own */
+  label?: string;
+}
+
+function departmentLayout(
+  input: DepartmentTargetTableInput | DepartmentTargetTable,
+  options: TargetTableRenderOptions,
+  measure?: Measure,
+): Layout {
+  const table = parseDepartmentTargetTable(input, options.validation);
+  return layoutDepartmentTableDocument(table, {
+    ...(options.theme ? { theme: options.theme } : {}),
+    ...(options.label ? { label: options.label } : {}),
+    ...(measure ? { measure } : {}),
+  });
+}
+
+/** One unit's 部门整体预算绩效目标表 as a PDF document of its own (the copies that are 分发). */
+export async function renderDepartmentTablePdf(
+  input: DepartmentTargetTableInput | DepartmentTargetTable,
+  options: TargetTableRenderOptions = {},
+): Promise<PdfResult> {
+  const fonts = resolveFonts(options);
+  const layout = departmentLayout(input, options, fontMeasure(fonts));
+  return renderLayoutToPdf(layout, {
+    ...options,
+    resolvedFonts: fonts,
+    creationDate: options.creationDate ?? new Date(0),
+  });
+}
+
+/** The same as DOCX. */
+export async function renderDepartmentTableDocx(
+  input: DepartmentTargetTableInput | DepartmentTargetTable,
+  options: TargetTableRenderOptions = {},
+): Promise<DocxResult> {
+  let fonts: ReturnType<typeof resolveFonts> | undefined;
+  try {
+    fonts = resolveFonts(options);
+  } catch {
+    // without fonts the layout estimates widths
+  }
+  const layout = departmentLayout(input, options, fonts ? fontMeasure(fonts) : undefined);
+  const fontNames = {
+    ...(options.theme ?? DEFAULT_THEME).fontNames,
+    ...options.fontNames,
+  } as Record<FontRole, string>;
+  const bytes = await renderLayoutToDocx(layout, {
+    fontNames,
+    creationDate: options.creationDate ?? new Date(0),
+  });
+  return { bytes, fontNames };
 }

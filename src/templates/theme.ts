@@ -24,6 +24,8 @@ export interface Theme {
     /** 版记 (抄送, 印发) */
     imprint: number;
     pageNumber: number;
+    /** text in target tables (4号 by default; dense summaries may go smaller) */
+    table: number;
   };
   /** distance between title lines (a multi-line 标题) */
   titleLineHeight: number;
@@ -63,6 +65,7 @@ export const DEFAULT_THEME: Theme = {
     body: FontSize.三号,
     imprint: FontSize.四号,
     pageNumber: FontSize.四号,
+    table: FontSize.四号,
   },
   titleLineHeight: 34,
   colors: { red: '#E60012', text: '#000000' },

@@ -35,6 +35,7 @@ import type {
   ParagraphStyle,
   Run,
   Section,
+  TableBlock,
 } from '../../layout/types.js';
 import { toTwips } from '../../layout/units.js';
 import { inspectImage } from '../../model/image.js';
@@ -264,6 +265,16 @@ function blocks(list: readonly Block[], ctx: Ctx, width: number, keep = false): 
         out.push(...blocks(b.blocks, ctx, width, b.keepTogether || keep));
         break;
       }
+      case 'table': {
+        const pendingBefore = ctx.pending;
+        ctx.pending = 0;
+        if (pendingBefore > 0 || ctx.breakBefore) {
+          out.push(spaceParagraph(pendingBefore, ctx.breakBefore));
+          ctx.breakBefore = false;
+        }
+        out.push(tableOf(b, ctx));
+        break;
+      }
       case 'columns': {
         const columnWidths = [...(b.offset ? [b.offset] : []), ...b.columns.map((c) => c.width)];
         const cells = b.columns.map(
@@ -326,6 +337,79 @@ function blocks(list: readonly Block[], ctx: Ctx, width: number, keep = false): 
     ctx.previous = undefined;
   });
   return out;
+}
+
+/** A table cannot carry space before it or a page break: an empty paragraph of that height does. */
+function spaceParagraph(height: number, pageBreak: boolean): Paragraph {
+  return new Paragraph({
+    style: 'gwRule',
+    spacing: {
+      before: 0,
+      after: 0,
+      line: Math.max(20, toTwips(height)),
+      lineRule: LineRuleType.EXACT,
+    },
+    ...(pageBreak ? { pageBreakBefore: true } : {}),
+    children: [],
+  });
+}
+
+/** A ruled table: header rows repeat, rows do not split, spans become gridSpan / vMerge. */
+function tableOf(b: TableBlock, ctx: Ctx): Table {
+  const line = {
+    style: BorderStyle.SINGLE,
+    size: Math.max(2, Math.round(b.borderWidth * 8)),
+    color: '000000',
+  };
+  const margin = toTwips(b.padding.x);
+  const rows = b.rows.map(
+    (row, r) =>
+      new TableRow({
+        tableHeader: r < b.headerRows,
+        cantSplit: true,
+        children: row.cells.flatMap((cell, col) => {
+          if (cell === 'covered') return [];
+          const span = cell.colSpan ?? 1;
+          const width = b.columns.slice(col, col + span).reduce((a, w) => a + w, 0);
+          return [
+            new TableCell({
+              width: { size: toTwips(width), type: WidthType.DXA },
+              ...(span > 1 ? { columnSpan: span } : {}),
+              ...((cell.rowSpan ?? 1) > 1 ? { rowSpan: cell.rowSpan } : {}),
+              verticalAlign:
+                cell.verticalAlign === 'middle' ? VerticalAlign.CENTER : VerticalAlign.TOP,
+              margins: {
+                top: toTwips(b.padding.y),
+                bottom: toTwips(b.padding.y),
+                left: margin,
+                right: margin,
+              },
+              children: ensureParagraph(
+                blocks(
+                  cell.blocks,
+                  { ...ctx, pending: 0, breakBefore: false, images: [] },
+                  width - 2 * b.padding.x,
+                ),
+              ),
+            }),
+          ];
+        }),
+      }),
+  );
+  return new Table({
+    columnWidths: b.columns.map(toTwips),
+    width: { size: toTwips(b.columns.reduce((a, w) => a + w, 0)), type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    borders: {
+      top: line,
+      bottom: line,
+      left: line,
+      right: line,
+      insideHorizontal: line,
+      insideVertical: line,
+    },
+    rows,
+  });
 }
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };

@@ -24,6 +24,9 @@ function walk(blocks: readonly Block[], visit: Visit): void {
       case 'columns':
         for (const c of b.columns) walk(c.blocks, visit);
         break;
+      case 'table':
+        for (const r of b.rows) for (const c of r.cells) if (c !== 'covered') walk(c.blocks, visit);
+        break;
       default:
         break;
     }

@@ -91,6 +91,22 @@ export function blocksHeight(
           ...b.columns.map((c) => blocksHeight(c.blocks, fonts, c.width, charPitch)),
         );
         break;
+      case 'table': {
+        // Each row as tall as its tallest cell that does not span rows; good enough for sizing
+        // a block around a table, which no closing or column holds today.
+        for (const row of b.rows) {
+          let tallest = 0;
+          row.cells.forEach((c, col) => {
+            if (c === 'covered' || (c.rowSpan ?? 1) > 1) return;
+            const w =
+              b.columns.slice(col, col + (c.colSpan ?? 1)).reduce((a, x) => a + x, 0) -
+              2 * b.padding.x;
+            tallest = Math.max(tallest, blocksHeight(c.blocks, fonts, w, charPitch));
+          });
+          h += tallest + 2 * b.padding.y + b.borderWidth;
+        }
+        break;
+      }
       case 'pageBreak':
         break;
     }

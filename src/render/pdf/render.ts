@@ -8,6 +8,7 @@ import {
   type ParagraphBlock,
   type Run,
   type Section,
+  type TableBlock,
 } from '../../layout/types.js';
 import { GongwenRenderError } from '../errors.js';
 import { assertDecodable } from '../images.js';
@@ -220,6 +221,9 @@ function blockNodes(blocks: readonly Block[], env: Env, width: number): Content[
         node = { columns, columnGap: 0 } as Content;
         break;
       }
+      case 'table':
+        node = tableNode(b, env);
+        break;
     }
     if (breakNext) {
       (node as { pageBreak?: string }).pageBreak = 'before';
@@ -228,6 +232,47 @@ function blockNodes(blocks: readonly Block[], env: Env, width: number): Content[
     out.push(node);
   }
   return out;
+}
+
+/**
+ * A ruled table: rows kept whole, header rows repeated on each page, spans with the empty
+ * placeholder cells pdfmake expects where a span covers.
+ */
+function tableNode(b: TableBlock, env: Env): Content {
+  const body = b.rows.map((row) =>
+    row.cells.map((cell, col) => {
+      if (cell === 'covered') return {};
+      const width =
+        b.columns.slice(col, col + (cell.colSpan ?? 1)).reduce((a, w) => a + w, 0) -
+        2 * b.padding.x;
+      const node: Record<string, unknown> = { stack: blockNodes(cell.blocks, env, width) };
+      if (cell.rowSpan && cell.rowSpan > 1) node.rowSpan = cell.rowSpan;
+      if (cell.colSpan && cell.colSpan > 1) node.colSpan = cell.colSpan;
+      if (cell.verticalAlign === 'middle') node.verticalAlignment = 'middle';
+      return node;
+    }),
+  );
+  const w = b.borderWidth;
+  return {
+    table: {
+      widths: b.columns.map((c) => c - 2 * b.padding.x - w),
+      headerRows: b.headerRows,
+      // a header row never stands alone at the foot of a page
+      ...(b.headerRows > 0 ? { keepWithHeaderRows: 1 } : {}),
+      dontBreakRows: true,
+      body,
+    },
+    layout: {
+      hLineWidth: () => w,
+      vLineWidth: () => w,
+      hLineColor: () => '#000000',
+      vLineColor: () => '#000000',
+      paddingLeft: () => b.padding.x,
+      paddingRight: () => b.padding.x,
+      paddingTop: () => b.padding.y,
+      paddingBottom: () => b.padding.y,
+    },
+  } as unknown as Content;
 }
 
 /**
@@ -243,6 +288,7 @@ function tagLeaves(nodes: unknown, counter: { next: number }): void {
   const node = nodes as Record<string, unknown>;
   if (node.stack) tagLeaves(node.stack, counter);
   if (node.columns) tagLeaves(node.columns, counter);
+  if (node.table) tagLeaves((node.table as { body: unknown }).body, counter);
   if ('text' in node || 'canvas' in node || 'image' in node) node.id = `gw-b${counter.next++}`;
 }
 

@@ -98,6 +98,9 @@ export function fixedHeight(blocks: readonly Block[]): number {
       case 'columns':
         h += Math.max(0, ...b.columns.map((c) => fixedHeight(c.blocks)));
         break;
+      case 'table':
+        // Tables wrap by the renderer's measure; templates do not size around them.
+        break;
       case 'pageBreak':
         break;
     }

@@ -4,6 +4,7 @@ import type { Notice } from '../../model/notice.js';
 import { DEFAULT_THEME, type Theme } from '../theme.js';
 import { bodyStyle, makeCtx, para, run, spacer, type Ctx } from './context.js';
 import { closing } from './closing.js';
+import { departmentTableBlocks } from '../targets/department.js';
 import { fileHeader } from './header.js';
 import {
   afterTitle,
@@ -33,9 +34,18 @@ function attachmentPages(n: Notice, ctx: Ctx): Block[] {
     );
     out.push(spacer(ctx.lines(1)));
     out.push(titleBlock(a.title, ctx, `attachments[${i}].title`));
-    if (a.content?.kind === 'blocks') {
+    const c = a.content;
+    const src = `attachments[${i}].content`;
+    if (c?.kind === 'blocks') {
       out.push(afterTitle(ctx));
-      out.push(...bodyBlocks(a.content.blocks, ctx, `attachments[${i}].content.blocks`));
+      out.push(...bodyBlocks(c.blocks, ctx, `${src}.blocks`));
+    } else if (c?.kind === 'departmentTargets') {
+      out.push(afterTitle(ctx));
+      c.tables.forEach((t, j) => {
+        // Each unit's table starts a page of its own, after the first.
+        if (j > 0) out.push({ kind: 'pageBreak' });
+        out.push(...departmentTableBlocks(t, ctx.theme, ctx.width, `${src}.tables[${j}]`));
+      });
     }
   });
   return out;

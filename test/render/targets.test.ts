@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  indicatorRows,
+  parseDepartmentTargetTable,
+  renderDepartmentTableDocx,
+  renderDepartmentTablePdf,
+  renderPdf,
+  type DepartmentTargetTable,
+  type DepartmentTargetTableInput,
+  type NoticeInput,
+} from '../../src/index.js';
+import { TEST_FONTS } from '../conformance/fonts.js';
+import { measurePdf, type PdfMeasure } from '../conformance/pdf-measure.js';
+
+const notice = JSON.parse(
+  readFileSync('examples/zhanjiang-2021/notice.json', 'utf8'),
+) as NoticeInput & {
+  attachments: { content: { tables: DepartmentTargetTableInput[] } }[];
+};
+const seedTable = notice.attachments[0]!.content.tables[0]!;
+const opts = { fonts: TEST_FONTS, systemFonts: false } as const;
+const squash = (s: string) => s.replace(/\s/gu, '');
+
+describe('部门整体预算绩效目标表 (the seed table) as a document of its own', () => {
+  let m: PdfMeasure;
+  let t: DepartmentTargetTable;
+  beforeAll(async () => {
+    t = parseDepartmentTargetTable(seedTable);
+    const pdf = await renderDepartmentTablePdf(seedTable, {
+      ...opts,
+      label: '湛财绩〔2021〕2号附件1',
+    });
+    m = await measurePdf(pdf.bytes);
+  });
+
+  it('starts with the label on line 1 and a title naming the unit and year', () => {
+    const p1 = m.pages[0]!;
+    expect(squash(p1.lines[0]!.text)).toBe('湛财绩〔2021〕2号附件1');
+    const title = p1.lines
+      .filter((l) => Math.abs(l.size - 22) < 0.5)
+      .map((l) => l.text)
+      .join('');
+    expect(squash(title)).toBe('湛江市纪委监委2021年市级部门整体预算绩效目标表');
+  });
+
+  it('prints every cell of the seed in reading order', () => {
+    const text = squash(m.text);
+    const expected = [
+      '预算单位名称',
+      t.unit,
+      '财政供养人员数',
+      '224',
+      '59',
+      '预算整体情况',
+      '4993.74',
+      '15724.94',
+      '10731.2',
+      '15032.94',
+      '692',
+      '总体绩效目标',
+      ...t.overallGoals.map((g, i) => `${i + 1}.${g}`),
+      '年度重点工作任务',
+      ...t.keyTasks.flatMap((k) => [k.name, k.content, k.amount, k.expectedOutcome]),
+      '其他需完成的任务（可选填）',
+      '绩效指标',
+      ...[...indicatorRows(t.indicators)].flatMap((r) =>
+        r.level3 ? [r.level3.name, r.level3.value.raw] : [r.level2],
+      ),
+    ].map(squash);
+    // Cells that wrap share their lines with the cells beside them: each cell's characters must
+    // appear in order.
+    const subsequence = (piece: string) => {
+      let pos = 0;
+      for (const ch of piece) {
+        pos = text.indexOf(ch, pos);
+        if (pos < 0) return false;
+        pos += ch.length;
+      }
+      return true;
+    };
+    for (const piece of expected) expect(subsequence(piece), `“${piece}”`).toBe(true);
+    // Amounts print as entered, each a text item of its own, rows top to bottom.
+    const items = m.pages.flatMap((p) => p.lines.flatMap((l) => l.items.map((i) => i.str)));
+    const order = t.keyTasks.map((k) => items.indexOf(k.amount));
+    expect(order.every((o) => o >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('prints each 一级 and 二级 label once (spanning its rows), empty 二级 included', () => {
+    const count = (s: string) =>
+      m.pages.flatMap((p) => p.lines).filter((l) => squash(l.text).includes(s)).length;
+    expect(count('效益指标')).toBe(1);
+    expect(count('经济效益')).toBe(1);
+    expect(count('生态效益')).toBe(1);
+    expect(count('质量指标')).toBe(1);
+  });
+
+  it('right-aligns amounts in their column', () => {
+    const lines = m.pages.flatMap((p) => p.lines);
+    const right = (s: string) => lines.flatMap((l) => l.items).find((i) => i.str === s)!;
+    const a = right('2645');
+    const b = right('14.4');
+    expect(Math.abs(a.x + a.width - (b.x + b.width))).toBeLessThan(1);
+  });
+
+  it('repeats header rows on every page a table runs over', () => {
+    const has = (p: PdfMeasure['pages'][number], s: string) =>
+      p.lines.some((l) => squash(l.text).includes(s));
+    // The key-task table runs from its first header to the 其他需完成的任务 row.
+    const first = m.pages.findIndex((p) => has(p, '期望达到的目标'));
+    const last = m.pages.findIndex((p) => has(p, '其他需'));
+    expect(last).toBeGreaterThan(first);
+    for (let i = first; i <= last; i++)
+      expect(has(m.pages[i]!, '期望达到的目标'), `page ${i + 1}`).toBe(true);
+  });
+});
+
+describe('a table of 300 indicators', () => {
+  it('runs over pages with its header on each and no row split', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      level1: ['产出指标', '效益指标', '满意度指标'][i % 3]!,
+      level2: ['数量指标', '社会效益指标', '服务对象满意度指标'][i % 3]!,
+      level3: `指标${i + 1}`,
+      value: `≥${i + 1}个`,
+    }));
+    const big: DepartmentTargetTableInput = {
+      ...seedTable,
+      keyTasks: [],
+      budget: { ...seedTable.budget, byType: { basic: '4993.74', project: '10731.2' } },
+      indicators: { rows },
+    };
+    const pdf = await renderDepartmentTablePdf(big, opts);
+    const m = await measurePdf(pdf.bytes);
+    const withHeader = m.pages.filter((p) =>
+      p.lines.some((l) => squash(l.text).includes('一级指标')),
+    );
+    expect(withHeader.length).toBeGreaterThanOrEqual(5);
+    const text = squash(m.text);
+    for (const i of [1, 150, 300]) expect(text).toContain(`指标${i}≥${i}个`);
+    // every indicator name is on the same page as its value: rows are not split
+    for (const p of m.pages) {
+      for (const l of p.lines) {
+        const name = /^指标(\d+)/u.exec(squash(l.text));
+        if (name) expect(squash(l.text)).toContain(`≥${name[1]}个`);
+      }
+    }
+  });
+});
+
+describe('the table in DOCX', () => {
+  it('writes merged cells and repeating header rows', async () => {
+    const docx = await renderDepartmentTableDocx(seedTable, {
+      ...opts,
+      label: '湛财绩〔2021〕2号附件1',
+    });
+    const doc = strFromU8(unzipSync(docx.bytes)['word/document.xml']!);
+    expect(doc).toMatch(/<w:vMerge w:val="restart"\/>/u);
+    expect(doc).toMatch(/<w:vMerge\/>|<w:vMerge w:val="continue"\/>/u);
+    expect(doc).toMatch(/<w:gridSpan w:val="5"\/>/u);
+    expect(doc).toMatch(/<w:tblHeader\/>/u);
+    expect(doc).toMatch(/<w:cantSplit\/>/u);
+    expect(doc).toContain('湛江市纪委监委');
+    expect(doc).toContain('15724.94');
+  });
+});
+
+describe('department tables bound into a notice', () => {
+  it('follow the attachment title on the attachment page', async () => {
+    const bound: NoticeInput = {
+      ...notice,
+      attachments: [
+        { ...notice.attachments[0]!, distribution: 'bound' },
+      ] as NoticeInput['attachments'],
+    };
+    const pdf = await renderPdf(bound, opts);
+    const m = await measurePdf(pdf.bytes);
+    const page = m.pages.find((p) => squash(p.lines[0]?.text ?? '') === '附件')!;
+    expect(page).toBeDefined();
+    expect(page.lines.some((l) => squash(l.text).includes('湛江市纪委监委'))).toBe(true);
+  });
+});
