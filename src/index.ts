@@ -25,3 +25,13 @@ export {
   layoutDepartmentTableDocument,
   type TargetDocumentOptions,
 } from './templates/targets/document.js';
+export {
+  renderBatch,
+  safeName,
+  type BatchItem,
+  type BatchOptions,
+  type BatchFormat,
+} from './batch/render.js';
+export { departmentSummaryOf, projectSummaryOf, noticeWithSummaries } from './batch/summaries.js';
+export { syntheticDataset } from './batch/synthetic.js';
+export { layoutProjectTablesDocument } from './templates/targets/document.js';

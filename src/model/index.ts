@@ -10,3 +10,4 @@ export * from './image.js';
 export * from './notice.js';
 export * from './parse.js';
 export type { LintOptions, RuleSettings } from './lint/engine.js';
+export * from './dataset.js';

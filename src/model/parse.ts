@@ -9,6 +9,7 @@ import {
 } from './lint/target-rules.js';
 import { noticeRules } from './lint/notice-rules.js';
 import { Notice } from './notice.js';
+import { Dataset, datasetRules } from './dataset.js';
 import { DepartmentSummary, ProjectSummary } from './summary.js';
 import { DepartmentTargetTable, ProjectTargetTable } from './targets.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
@@ -67,3 +68,7 @@ export const validateDepartmentSummary = departmentSummary.validate;
 export const parseDepartmentSummary = departmentSummary.parse;
 export const validateProjectSummary = projectSummary.validate;
 export const parseProjectSummary = projectSummary.parse;
+const dataset = validator(Dataset, datasetRules, '批复数据集');
+/** Validates a dataset: the notice, every unit's tables, duplicate units, annex numbers. */
+export const validateDataset = dataset.validate;
+export const parseDataset = dataset.parse;

@@ -5,6 +5,8 @@ import { DEFAULT_THEME, type Theme } from '../theme.js';
 import { bodyStyle, makeCtx, para, run, spacer, type Ctx } from './context.js';
 import { closing } from './closing.js';
 import { departmentTableBlocks } from '../targets/department.js';
+import { projectTableBlocks } from '../targets/project.js';
+import { departmentSummaryBlocks, projectSummaryBlocks } from '../targets/summary.js';
 import { fileHeader } from './header.js';
 import {
   afterTitle,
@@ -46,6 +48,22 @@ function attachmentPages(n: Notice, ctx: Ctx): Block[] {
         if (j > 0) out.push({ kind: 'pageBreak' });
         out.push(...departmentTableBlocks(t, ctx.theme, ctx.width, `${src}.tables[${j}]`));
       });
+    } else if (c?.kind === 'projectTargets') {
+      out.push(afterTitle(ctx));
+      c.tables.forEach((t, j) => {
+        if (j > 0) out.push({ kind: 'pageBreak' });
+        out.push(...projectTableBlocks(t, ctx.theme, ctx.width, `${src}.tables[${j}]`));
+      });
+    } else if (c?.kind === 'departmentSummary') {
+      out.push(
+        afterTitle(ctx),
+        ...departmentSummaryBlocks(c.summary, ctx.theme, ctx.width, `${src}.summary`),
+      );
+    } else if (c?.kind === 'projectSummary') {
+      out.push(
+        afterTitle(ctx),
+        ...projectSummaryBlocks(c.summary, ctx.theme, ctx.width, `${src}.summary`),
+      );
     }
   });
   return out;
@@ -88,7 +106,10 @@ export function layoutFileNotice(
   // separated from the text (7.3.5.5) — unless that paragraph is too long to move as a whole.
   const last = body[body.length - 1];
   const movable =
-    last !== undefined && ctx.bodyWidth(last.runs.map((r) => r.text).join('')) <= 8 * ctx.width;
+    last !== undefined &&
+    // the first paragraph never leaves page 1, which must show body text (7.3.3)
+    body.length > 1 &&
+    ctx.bodyWidth(last.runs.map((r) => r.text).join('')) <= 8 * ctx.width;
   const lead = movable ? body.slice(0, -1) : body;
   const tail: Block[] = [...(movable ? [last] : []), ...notes];
   const blocks: Block[] = [

@@ -6,6 +6,8 @@ import { afterTitle, titleBlock } from '../gbt9704/main.js';
 import { DEFAULT_THEME, type Theme } from '../theme.js';
 import type { Measure } from '../../layout/types.js';
 import { departmentTableBlocks, departmentTableTitle } from './department.js';
+import type { ProjectTargetTable } from '../../model/targets.js';
+import { projectTableBlocks } from './project.js';
 
 export interface TargetDocumentOptions {
   theme?: Theme;
@@ -49,6 +51,43 @@ export function layoutDepartmentTableDocument(
   );
   return {
     meta: { title, author: t.unit, subject: title, keywords: [t.unit, String(t.year)] },
+    sections: [portraitSection(ctx, blocks)],
+  };
+}
+
+/**
+ * A unit's 项目支出绩效目标表 — one table per project, each after the first on a new page — as a
+ * document of its own, titled with the unit and year.
+ */
+export function layoutProjectTablesDocument(
+  unit: string,
+  tables: readonly ProjectTargetTable[],
+  options: TargetDocumentOptions = {},
+): Layout {
+  const theme = options.theme ?? DEFAULT_THEME;
+  const ctx = makeCtx(theme, options.measure);
+  const year = tables[0]?.year ?? '';
+  const title = `${unit}${year}年项目支出绩效目标表`;
+  const blocks: Block[] = [];
+  if (options.label) {
+    blocks.push(
+      para(
+        [run(options.label, 'heiti')],
+        bodyStyle(ctx, { align: 'left', styleName: '附件标识' }),
+        'label',
+      ),
+    );
+    blocks.push(spacer(ctx.lines(1)));
+  } else {
+    blocks.push(spacer(ctx.lines(2)));
+  }
+  blocks.push(titleBlock(title, ctx, 'title'), afterTitle(ctx));
+  tables.forEach((t, i) => {
+    if (i > 0) blocks.push({ kind: 'pageBreak' });
+    blocks.push(...projectTableBlocks(t, theme, ctx.width, `tables[${i}]`));
+  });
+  return {
+    meta: { title, author: unit, subject: title, keywords: [unit, String(year)] },
     sections: [portraitSection(ctx, blocks)],
   };
 }

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  GongwenValidationError,
+  parseDataset,
+  renderBatch,
+  safeName,
+  sumYuan,
+  syntheticDataset,
+  validateDataset,
+  yuanToMoney,
+  type BatchItem,
+} from '../../src/index.js';
+import { TEST_FONTS } from '../conformance/fonts.js';
+import { measurePdf } from '../conformance/pdf-measure.js';
+
+describe('dataset', () => {
+  it('the synthetic dataset is valid, deterministic and of realistic size', () => {
+    const a = syntheticDataset(20);
+    expect(validateDataset(a).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(syntheticDataset(20)).toEqual(a);
+    const d = parseDataset(a);
+    for (const u of d.units) {
+      expect(u.department.keyTasks.length).toBeGreaterThanOrEqual(5);
+      expect(u.projects.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('a unit named twice is an error naming the unit', () => {
+    const d = syntheticDataset(3);
+    d.units[2] = {
+      ...d.units[2]!,
+      department: { ...d.units[2]!.department, unit: d.units[0]!.department.unit },
+    };
+    const r = validateDataset(d);
+    expect(r.success).toBe(false);
+    expect(r.diagnostics.find((x) => x.code === 'dataset.duplicateUnit')).toMatchObject({
+      path: ['units', 2, 'department', 'unit'],
+    });
+    expect(() => parseDataset(d)).toThrow(GongwenValidationError);
+  });
+
+  it("every unit's sums are checked, with the unit's path", () => {
+    const d = syntheticDataset(2);
+    d.units[1]!.department.budget.bySource = { fiscal: '1' };
+    expect(validateDataset(d).diagnostics.map((x) => `${x.path.join('.')}:${x.code}`)).toContain(
+      'units.1.department.budget.bySource:budget.typeVsSource',
+    );
+  });
+
+  it('refers to attachments that exist', () => {
+    const d = { ...syntheticDataset(1), annexes: { departmentTables: 9 } };
+    expect(validateDataset(d).diagnostics.map((x) => x.code)).toContain('dataset.annexMissing');
+  });
+});
+
+describe('renderBatch', () => {
+  it('turns 50 units into the notice plus one document per unit and format, summaries computed', async () => {
+    const input = syntheticDataset(50);
+    const d = parseDataset(input);
+    const items: BatchItem[] = [];
+    for await (const item of renderBatch(input, { fonts: TEST_FONTS, systemFonts: false }))
+      items.push(item);
+    expect(items.filter((i) => 'error' in i)).toEqual([]);
+    const withProjects = d.units.filter((u) => u.projects.length > 0).length;
+    expect(items).toHaveLength(2 * (1 + 50 + withProjects));
+    expect(items.slice(0, 2).map((i) => i.name)).toEqual([
+      '湛财绩〔2021〕2号.pdf',
+      '湛财绩〔2021〕2号.docx',
+    ]);
+    const unit = d.units[7]!.department.unit;
+    expect(items.map((i) => i.name)).toEqual(
+      expect.arrayContaining([
+        `湛财绩〔2021〕2号附件1-${unit}.pdf`,
+        `湛财绩〔2021〕2号附件1-${unit}.docx`,
+      ]),
+    );
+    expect(new Set(items.map((i) => i.name)).size).toBe(items.length);
+
+    // The 批复汇总表 totals are the sums over the units, not typed.
+    const notice = items[0]!;
+    const text = (
+      await measurePdf('bytes' in notice ? notice.bytes : new Uint8Array())
+    ).text.replace(/\s/gu, '');
+    const total = yuanToMoney(
+      sumYuan(
+        d.units.flatMap((u) => [
+          u.department.budget.byType.basic,
+          u.department.budget.byType.project,
+        ]),
+      ),
+    );
+    const projects = yuanToMoney(
+      sumYuan(d.units.flatMap((u) => u.projects.map((p) => p.funds.total))),
+    );
+    expect(text).toContain(`合计${total}`);
+    expect(text).toContain(projects);
+  }, 300_000);
+
+  it('reports a failing unit with its name and goes on with the others', async () => {
+    const input = syntheticDataset(3);
+    // A character no font has, in a part of unit 2 that only its own table prints.
+    const failing = input.units[1]!.department.unit;
+    input.units[1]!.department.keyTasks![0]!.name = '办案\ue000工作';
+    const items: BatchItem[] = [];
+    for await (const item of renderBatch(input, {
+      fonts: TEST_FONTS,
+      systemFonts: false,
+      formats: ['pdf'],
+    }))
+      items.push(item);
+    const failed = items.filter((i) => 'error' in i);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.every((i) => i.unit === failing && i.kind === 'departmentTables')).toBe(true);
+    expect('error' in failed[0]! && failed[0].error.message).toContain('\ue000');
+    expect(items.filter((i) => 'bytes' in i && i.kind === 'departmentTables')).toHaveLength(2);
+  }, 120_000);
+
+  it('makes safe file names', () => {
+    expect(safeName('a/b:c*?')).toBe('a_b_c__');
+    expect(safeName('湛财绩〔2021〕2号')).toBe('湛财绩〔2021〕2号');
+  });
+});
