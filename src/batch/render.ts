@@ -38,6 +38,8 @@ export type BatchItem =
 
 /** A file name from text: characters no file system takes become "_". */
 export function safeName(text: string): string {
+  // Control characters are not allowed in file names either.
+  // eslint-disable-next-line no-control-regex
   return text.replace(/[\\/:*?"<>|\u0000-\u001f]/gu, '_').trim() || '_';
 }
 
