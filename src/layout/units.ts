@@ -65,3 +65,18 @@ export function gridUnits(grid: Grid) {
     lines: (n: number) => n * grid.linePitch,
   };
 }
+
+/** The height a rule block takes: its spacing, its stroke, and the second stroke of a double rule. */
+export function ruleHeight(b: {
+  thickness: number;
+  spaceBefore?: number;
+  spaceAfter?: number;
+  double?: { gap: number; thickness: number };
+}): number {
+  return (
+    (b.spaceBefore ?? 0) +
+    b.thickness +
+    (b.double ? b.double.gap + b.double.thickness : 0) +
+    (b.spaceAfter ?? 0)
+  );
+}

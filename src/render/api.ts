@@ -87,6 +87,15 @@ function creationDateOf(_layout: Layout, input: NoticeInput | Notice): Date {
   return new Date(`${iso}T12:00:00+08:00`);
 }
 
+/** The fonts for measuring a DOCX layout, when there are any: without them widths are estimated. */
+function fontsIfAvailable(options: RenderOptions): ReturnType<typeof resolveFonts> | undefined {
+  try {
+    return resolveFonts(options);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A notice → DOCX bytes: the same Layout as the PDF, as an editable Word document. Text is
  * measured with the resolved fonts when they are available (so positions match the PDF), else
@@ -96,12 +105,8 @@ export async function renderDocx(
   input: NoticeInput | Notice,
   options: RenderOptions = {},
 ): Promise<DocxResult> {
-  let fonts: ReturnType<typeof resolveFonts> | undefined;
-  try {
-    fonts = resolveFonts(options);
-  } catch (e) {
-    if (options.embedFonts) throw e;
-  }
+  if (options.embedFonts) resolveFonts(options); // embedding needs the fonts: fail early without them
+  const fonts = fontsIfAvailable(options);
   const layout = layoutNotice(input, options, fonts ? fontMeasure(fonts) : undefined);
   const theme = options.theme ?? DEFAULT_THEME;
   const fontNames = { ...theme.fontNames, ...options.fontNames } as Record<FontRole, string>;
@@ -184,12 +189,7 @@ export async function renderDepartmentTableDocx(
   input: DepartmentTargetTableInput | DepartmentTargetTable,
   options: TargetTableRenderOptions = {},
 ): Promise<DocxResult> {
-  let fonts: ReturnType<typeof resolveFonts> | undefined;
-  try {
-    fonts = resolveFonts(options);
-  } catch {
-    // without fonts the layout estimates widths
-  }
+  const fonts = fontsIfAvailable(options);
   const layout = departmentLayout(input, options, fonts ? fontMeasure(fonts) : undefined);
   const fontNames = {
     ...(options.theme ?? DEFAULT_THEME).fontNames,

@@ -1,6 +1,7 @@
 import type * as fontkit from 'fontkit';
 import type { Block, FontRole, Measure, ParagraphBlock, Run } from '../../layout/types.js';
 import type { ResolvedFontSet } from '../fonts/resolve.js';
+import { blocksHeight as layoutHeight } from '../../layout/height.js';
 import { emBox, emBoxView } from './pdfkit-fonts.js';
 
 /** The font size a paragraph is drawn at: on the grid, CJK advances equal the character pitch. */
@@ -56,62 +57,14 @@ export function countLines(
   return lines;
 }
 
-/** Height of blocks laid out at a width. */
+/** Height of blocks laid out at a width, lines counted with the real fonts. */
 export function blocksHeight(
   blocks: readonly Block[],
   fonts: ResolvedFontSet,
   width: number,
   charPitch: number,
 ): number {
-  let h = 0;
-  for (const b of blocks) {
-    switch (b.kind) {
-      case 'paragraph':
-        h +=
-          (b.style.spaceBefore ?? 0) +
-          countLines(b, fonts, width, charPitch) * b.style.lineHeight +
-          (b.style.spaceAfter ?? 0);
-        break;
-      case 'rule':
-        h +=
-          (b.spaceBefore ?? 0) +
-          b.thickness +
-          (b.double ? b.double.gap + b.double.thickness : 0) +
-          (b.spaceAfter ?? 0);
-        break;
-      case 'spacer':
-        h += b.height;
-        break;
-      case 'group':
-        h += blocksHeight(b.blocks, fonts, width, charPitch);
-        break;
-      case 'columns':
-        h += Math.max(
-          0,
-          ...b.columns.map((c) => blocksHeight(c.blocks, fonts, c.width, charPitch)),
-        );
-        break;
-      case 'table': {
-        // Each row as tall as its tallest cell that does not span rows; good enough for sizing
-        // a block around a table, which no closing or column holds today.
-        for (const row of b.rows) {
-          let tallest = 0;
-          row.cells.forEach((c, col) => {
-            if (c === 'covered' || (c.rowSpan ?? 1) > 1) return;
-            const w =
-              b.columns.slice(col, col + (c.colSpan ?? 1)).reduce((a, x) => a + x, 0) -
-              2 * b.padding.x;
-            tallest = Math.max(tallest, blocksHeight(c.blocks, fonts, w, charPitch));
-          });
-          h += tallest + 2 * b.padding.y + b.borderWidth;
-        }
-        break;
-      }
-      case 'pageBreak':
-        break;
-    }
-  }
-  return h;
+  return layoutHeight(blocks, width, (p, w) => countLines(p, fonts, w, charPitch));
 }
 
 /**

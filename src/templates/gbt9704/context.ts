@@ -6,6 +6,7 @@ import type {
   ParagraphStyle,
   Run,
 } from '../../layout/types.js';
+import { blocksHeight, explicitLines } from '../../layout/height.js';
 import { gridSize, gridUnits, type Grid } from '../../layout/units.js';
 import { estimateWidth } from '../../text/width.js';
 import { themeGrid, type Theme } from '../theme.js';
@@ -69,41 +70,7 @@ export function spacer(height: number): Block {
   return { kind: 'spacer', height };
 }
 
-/** Height a block takes when laid out, for blocks whose lines are known (no wrapping). */
+/** Height blocks take when laid out, for blocks whose lines are known (no wrapping). */
 export function fixedHeight(blocks: readonly Block[]): number {
-  let h = 0;
-  for (const b of blocks) {
-    switch (b.kind) {
-      case 'paragraph': {
-        const lines = b.runs
-          .map((r) => r.text)
-          .join('')
-          .split('\n').length;
-        h += (b.style.spaceBefore ?? 0) + lines * b.style.lineHeight + (b.style.spaceAfter ?? 0);
-        break;
-      }
-      case 'rule':
-        h +=
-          (b.spaceBefore ?? 0) +
-          b.thickness +
-          (b.double ? b.double.gap + b.double.thickness : 0) +
-          (b.spaceAfter ?? 0);
-        break;
-      case 'spacer':
-        h += b.height;
-        break;
-      case 'group':
-        h += fixedHeight(b.blocks);
-        break;
-      case 'columns':
-        h += Math.max(0, ...b.columns.map((c) => fixedHeight(c.blocks)));
-        break;
-      case 'table':
-        // Tables wrap by the renderer's measure; templates do not size around them.
-        break;
-      case 'pageBreak':
-        break;
-    }
-  }
-  return h;
+  return blocksHeight(blocks, 0, explicitLines);
 }

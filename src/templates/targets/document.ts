@@ -1,12 +1,10 @@
-import type { Block, Layout } from '../../layout/types.js';
-import type { DepartmentTargetTable } from '../../model/targets.js';
-import { bodyStyle, makeCtx, para, run, spacer } from '../gbt9704/context.js';
+import type { Block, Layout, Measure } from '../../layout/types.js';
+import type { DepartmentTargetTable, ProjectTargetTable } from '../../model/targets.js';
+import { bodyStyle, makeCtx, para, run, spacer, type Ctx } from '../gbt9704/context.js';
 import { portraitSection } from '../gbt9704/file.js';
 import { afterTitle, titleBlock } from '../gbt9704/main.js';
 import { DEFAULT_THEME, type Theme } from '../theme.js';
-import type { Measure } from '../../layout/types.js';
 import { departmentTableBlocks, departmentTableTitle } from './department.js';
-import type { ProjectTargetTable } from '../../model/targets.js';
 import { projectTableBlocks } from './project.js';
 
 export interface TargetDocumentOptions {
@@ -20,39 +18,42 @@ export interface TargetDocumentOptions {
 }
 
 /**
- * One unit's 部门整体预算绩效目标表 as a document of its own (the copies that are 分发): the label
- * on line 1, the title naming the unit and year on line 3, then the table; page numbers as in the
- * notice.
+ * A table document: the label in 黑体 on line 1 (or nothing), the title centred on line 3, the
+ * tables after it; page numbers as in the notice.
  */
+function tableDocument(
+  options: TargetDocumentOptions,
+  title: string,
+  author: string,
+  keywords: string[],
+  tables: (ctx: Ctx) => Block[],
+): Layout {
+  const ctx = makeCtx(options.theme ?? DEFAULT_THEME, options.measure);
+  const head: Block[] = options.label
+    ? [
+        para(
+          [run(options.label, 'heiti')],
+          bodyStyle(ctx, { align: 'left', styleName: '附件标识' }),
+          'label',
+        ),
+        spacer(ctx.lines(1)),
+      ]
+    : [spacer(ctx.lines(2))];
+  const blocks = [...head, titleBlock(title, ctx, 'title'), afterTitle(ctx), ...tables(ctx)];
+  return {
+    meta: { title, author, subject: title, keywords },
+    sections: [portraitSection(ctx, blocks)],
+  };
+}
+
+/** One unit's 部门整体预算绩效目标表 as a document of its own (the copies that are 分发). */
 export function layoutDepartmentTableDocument(
   t: DepartmentTargetTable,
   options: TargetDocumentOptions = {},
 ): Layout {
-  const theme = options.theme ?? DEFAULT_THEME;
-  const ctx = makeCtx(theme, options.measure);
-  const title = departmentTableTitle(t);
-  const blocks: Block[] = [];
-  if (options.label) {
-    blocks.push(
-      para(
-        [run(options.label, 'heiti')],
-        bodyStyle(ctx, { align: 'left', styleName: '附件标识' }),
-        'label',
-      ),
-    );
-    blocks.push(spacer(ctx.lines(1)));
-  } else {
-    blocks.push(spacer(ctx.lines(2)));
-  }
-  blocks.push(
-    titleBlock(title, ctx, 'title'),
-    afterTitle(ctx),
-    ...departmentTableBlocks(t, theme, ctx.width, 'table'),
+  return tableDocument(options, departmentTableTitle(t), t.unit, [t.unit, String(t.year)], (ctx) =>
+    departmentTableBlocks(t, ctx.theme, ctx.width, 'table'),
   );
-  return {
-    meta: { title, author: t.unit, subject: title, keywords: [t.unit, String(t.year)] },
-    sections: [portraitSection(ctx, blocks)],
-  };
 }
 
 /**
@@ -64,30 +65,11 @@ export function layoutProjectTablesDocument(
   tables: readonly ProjectTargetTable[],
   options: TargetDocumentOptions = {},
 ): Layout {
-  const theme = options.theme ?? DEFAULT_THEME;
-  const ctx = makeCtx(theme, options.measure);
-  const year = tables[0]?.year ?? '';
-  const title = `${unit}${year}年项目支出绩效目标表`;
-  const blocks: Block[] = [];
-  if (options.label) {
-    blocks.push(
-      para(
-        [run(options.label, 'heiti')],
-        bodyStyle(ctx, { align: 'left', styleName: '附件标识' }),
-        'label',
-      ),
-    );
-    blocks.push(spacer(ctx.lines(1)));
-  } else {
-    blocks.push(spacer(ctx.lines(2)));
-  }
-  blocks.push(titleBlock(title, ctx, 'title'), afterTitle(ctx));
-  tables.forEach((t, i) => {
-    if (i > 0) blocks.push({ kind: 'pageBreak' });
-    blocks.push(...projectTableBlocks(t, theme, ctx.width, `tables[${i}]`));
-  });
-  return {
-    meta: { title, author: unit, subject: title, keywords: [unit, String(year)] },
-    sections: [portraitSection(ctx, blocks)],
-  };
+  const year = String(tables[0]?.year ?? '');
+  return tableDocument(options, `${unit}${year}年项目支出绩效目标表`, unit, [unit, year], (ctx) =>
+    tables.flatMap((t, i): Block[] => [
+      ...(i > 0 ? [{ kind: 'pageBreak' } as const] : []),
+      ...projectTableBlocks(t, ctx.theme, ctx.width, `tables[${i}]`),
+    ]),
+  );
 }
