@@ -2,22 +2,31 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createCanvas } from '@napi-rs/canvas';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { renderPdf } from '../src/index.js';
+import { renderDepartmentTablePdf, renderPdf } from '../src/index.js';
 
-const input: unknown = JSON.parse(readFileSync('examples/zhanjiang-2021/notice.json', 'utf8'));
-const pdf = await renderPdf(input as never, { systemFonts: false });
-const doc = await pdfjs.getDocument({ data: pdf.bytes.slice(), verbosity: 0 }).promise;
+type Input = { attachments: { content?: { tables?: unknown[] } }[] };
+const input = JSON.parse(readFileSync('examples/zhanjiang-2021/notice.json', 'utf8')) as Input;
 mkdirSync('docs/preview', { recursive: true });
-for (let p = 1; p <= doc.numPages; p++) {
-  const page = await doc.getPage(p);
-  const viewport = page.getViewport({ scale: 60 / 72 });
-  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  await page.render({ canvasContext: ctx as never, viewport, canvas: canvas as never }).promise;
-  const file = `docs/preview/zhanjiang-2021-p${p}.png`;
-  writeFileSync(file, canvas.encodeSync('png'));
-  console.log(`wrote ${file}`);
+
+async function previews(bytes: Uint8Array, name: string, pages?: number): Promise<void> {
+  const doc = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
+  for (let p = 1; p <= Math.min(doc.numPages, pages ?? doc.numPages); p++) {
+    const page = await doc.getPage(p);
+    const viewport = page.getViewport({ scale: 60 / 72 });
+    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    await page.render({ canvasContext: ctx as never, viewport, canvas: canvas as never }).promise;
+    const file = `docs/preview/${name}-p${p}.png`;
+    writeFileSync(file, canvas.encodeSync('png'));
+    console.log(`wrote ${file}`);
+  }
+  await doc.destroy();
 }
-await doc.destroy();
+
+const pdf = await renderPdf(input as never, { systemFonts: false });
+await previews(pdf.bytes, 'zhanjiang-2021');
+const table = input.attachments[0]!.content!.tables![0];
+const copy = await renderDepartmentTablePdf(table as never, { systemFonts: false, label: '湛财绩〔2021〕2号附件1' });
+await previews(copy.bytes, 'zhanjiang-2021-annex1', 3);
