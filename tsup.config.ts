@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // The batch's worker threads load their own entry.
+  entry: { index: 'src/index.ts', worker: 'src/batch/worker.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

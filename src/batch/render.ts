@@ -11,12 +11,21 @@ import {
   layoutProjectTablesDocument,
 } from '../templates/targets/document.js';
 import { DEFAULT_THEME } from '../templates/theme.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { GongwenRenderError } from '../render/errors.js';
+import type { WorkerTask } from './worker.js';
 import { noticeWithSummaries } from './summaries.js';
 
 export type BatchFormat = 'pdf' | 'docx';
 
 export interface BatchOptions extends RenderOptions {
   formats?: BatchFormat[];
+  /**
+   * Documents rendered at once in worker threads (default 1: in this thread). Workers need the
+   * built package (dist/worker.js), as installed from npm.
+   */
+  jobs?: number;
 }
 
 /** One file of a batch, or the reason it could not be made. */
@@ -64,18 +73,79 @@ export async function* renderBatch(
     ? formatDocNumber(d.notice.docNumber)
     : safeName(d.notice.title);
 
-  const emit = async (layout: Layout, format: BatchFormat): Promise<Uint8Array> =>
-    format === 'pdf'
+  const pool = (options.jobs ?? 1) > 1 ? await workerPool(options.jobs!) : undefined;
+  const emit = async (layout: Layout, format: BatchFormat): Promise<Uint8Array> => {
+    if (pool) {
+      const task: WorkerTask = {
+        layout,
+        format,
+        fonts: {
+          ...(options.fonts ? { fonts: options.fonts } : {}),
+          ...(options.systemFonts !== undefined ? { systemFonts: options.systemFonts } : {}),
+        },
+        fontNames,
+        creationDate: creationDate.getTime(),
+        ...(options.missingGlyphs ? { missingGlyphs: options.missingGlyphs } : {}),
+      };
+      return (await pool.run(task)) as Uint8Array;
+    }
+    return format === 'pdf'
       ? (await renderLayoutToPdf(layout, { ...options, resolvedFonts: fonts, creationDate })).bytes
       : renderLayoutToDocx(layout, { fontNames, creationDate });
+  };
 
-  const notice = layoutNotice(noticeWithSummaries(d), options, measure);
+  // Files in order; with workers, up to twice as many in flight as there are workers.
+  type Pending = { item: Omit<BatchItem, 'bytes' | 'error'>; result: Promise<Uint8Array> };
+  const window: Pending[] = [];
+  const limit = pool ? 2 * options.jobs! : 1;
+  const settle = async (p: Pending): Promise<BatchItem> => {
+    try {
+      return { ...p.item, bytes: await p.result } as BatchItem;
+    } catch (e) {
+      if (p.item.kind === 'notice') throw e;
+      return { ...p.item, error: e instanceof Error ? e : new Error(String(e)) } as BatchItem;
+    }
+  };
+  try {
+    const notice = layoutNotice(noticeWithSummaries(d), options, measure);
+    for (const item of plan(d, docNumber, formats, theme, measure, notice)) {
+      let result: Promise<Uint8Array>;
+      try {
+        const layout = item.layout();
+        result = emit(layout, item.format);
+      } catch (e) {
+        result = Promise.reject(e);
+      }
+      result.catch(() => undefined); // settled in order below
+      window.push({ item: item.describe, result });
+      if (window.length >= limit) yield await settle(window.shift()!);
+    }
+    while (window.length > 0) yield await settle(window.shift()!);
+  } finally {
+    await pool?.destroy();
+  }
+}
+
+interface Planned {
+  describe: { name: string; kind: BatchItem['kind']; unit?: string; format: BatchFormat };
+  format: BatchFormat;
+  layout: () => Layout;
+}
+
+/** The files of a batch, in order, each laid out only when its turn comes. */
+function* plan(
+  d: Dataset,
+  docNumber: string,
+  formats: BatchFormat[],
+  theme: typeof DEFAULT_THEME,
+  measure: ReturnType<typeof fontMeasure>,
+  notice: Layout,
+): Generator<Planned> {
   for (const format of formats) {
     yield {
-      name: `${safeName(docNumber)}.${format}`,
-      kind: 'notice',
+      describe: { name: `${safeName(docNumber)}.${format}`, kind: 'notice', format },
       format,
-      bytes: await emit(notice, format),
+      layout: () => notice,
     };
   }
   for (const unit of d.units) {
@@ -110,25 +180,33 @@ export async function* renderBatch(
     }
     for (const job of jobs) {
       for (const format of formats) {
-        const file = `${safeName(docNumber)}附件${job.annex}-${safeName(name)}.${format}`;
-        try {
-          yield {
-            name: file,
+        yield {
+          describe: {
+            name: `${safeName(docNumber)}附件${job.annex}-${safeName(name)}.${format}`,
             kind: job.kind,
             unit: name,
             format,
-            bytes: await emit(job.layout(), format),
-          };
-        } catch (e) {
-          yield {
-            name: file,
-            kind: job.kind,
-            unit: name,
-            format,
-            error: e instanceof Error ? e : new Error(String(e)),
-          };
-        }
+          },
+          format,
+          layout: job.layout,
+        };
       }
     }
   }
+}
+
+/** A pool of worker threads running dist/worker.js (tinypool). */
+async function workerPool(
+  threads: number,
+): Promise<{ run(task: WorkerTask): Promise<unknown>; destroy(): Promise<void> }> {
+  const file = new URL('./worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(file))) {
+    throw new GongwenRenderError(
+      'batch.noWorker',
+      `jobs > 1 需要构建后的包（找不到 ${fileURLToPath(file)}）：请先运行 npm run build，或不设 jobs`,
+      'jobs',
+    );
+  }
+  const { default: Tinypool } = await import('tinypool');
+  return new Tinypool({ filename: file.href, minThreads: threads, maxThreads: threads });
 }

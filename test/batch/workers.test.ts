@@ -1,0 +1,39 @@
+/**
+ * renderBatch with worker threads. Workers run the built package (dist/worker.js), so this test
+ * needs `npm run build` first: skipped with the reason when dist is missing on a developer
+ * machine; .ci/run builds before testing, and with CI=true a missing build fails the test.
+ */
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const built = existsSync('dist/index.js') && existsSync('dist/worker.js');
+if (!built) {
+  const message = 'dist/ is not built (npm run build): worker threads load dist/worker.js';
+  if (process.env.CI === 'true') throw new Error(`CI=true and ${message}`);
+  console.warn(`SKIP: ${message}`);
+}
+
+type Item = { name: string; bytes?: Uint8Array; error?: Error };
+type Dist = {
+  renderBatch: (d: unknown, o: object) => AsyncGenerator<Item>;
+  syntheticDataset: (n: number) => unknown;
+};
+
+describe('renderBatch with worker threads', () => {
+  it.runIf(built)('gives the same files, in the same order, as one thread', async () => {
+    const dist = (await import(`${process.cwd()}/dist/index.js`)) as Dist;
+    const input = dist.syntheticDataset(3);
+    const run = async (jobs: number) => {
+      const out: Item[] = [];
+      for await (const item of dist.renderBatch(input, { systemFonts: false, jobs })) out.push(item);
+      return out;
+    };
+    const one = await run(1);
+    const two = await run(2);
+    expect(two.map((i) => i.name)).toEqual(one.map((i) => i.name));
+    two.forEach((item, k) => {
+      expect(item.error).toBeUndefined();
+      expect(Buffer.from(item.bytes!).equals(Buffer.from(one[k]!.bytes!)), item.name).toBe(true);
+    });
+  }, 180_000);
+});
