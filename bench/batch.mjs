@@ -1,9 +1,10 @@
-// One batch run in this process: `node bench/batch.mjs 200` renders the synthetic dataset of 200
-// units (the notice + each unit's documents, PDF and DOCX) and prints a JSON line of figures.
+// One batch run in this process: `node bench/batch.mjs 200 [jobs]` renders the synthetic dataset
+// of 200 units (the notice + each unit's documents, PDF and DOCX) and prints a JSON line of figures.
 import { performance } from 'node:perf_hooks';
 import { renderBatch, syntheticDataset } from '../dist/index.js';
 
 const units = Number(process.argv[2] ?? 200);
+const jobs = Number(process.argv[3] ?? 1);
 const input = syntheticDataset(units);
 let pdf = 0;
 let docx = 0;
@@ -12,7 +13,7 @@ let errors = 0;
 let peak = 0;
 const rssAt = [];
 const t0 = performance.now();
-for await (const item of renderBatch(input, { systemFonts: false })) {
+for await (const item of renderBatch(input, { systemFonts: false, jobs })) {
   if ('error' in item) errors++;
   else {
     if (item.format === 'pdf') pdf++;
@@ -24,4 +25,18 @@ for await (const item of renderBatch(input, { systemFonts: false })) {
   if ((pdf + docx) % 100 === 0) rssAt.push(Math.round(rss / 2 ** 20));
 }
 const seconds = (performance.now() - t0) / 1000;
-console.log(JSON.stringify({ units, pdf, docx, errors, seconds, pdfPerSecond: pdf / seconds, docsPerSecond: (pdf + docx) / seconds, peakRssMb: Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20, rssEvery100Docs: rssAt, megabytes: bytes / 2 ** 20 }));
+console.log(
+  JSON.stringify({
+    units,
+    jobs,
+    pdf,
+    docx,
+    errors,
+    seconds,
+    pdfPerSecond: pdf / seconds,
+    docsPerSecond: (pdf + docx) / seconds,
+    peakRssMb: Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20,
+    rssEvery100Docs: rssAt,
+    megabytes: bytes / 2 ** 20,
+  }),
+);

@@ -79,6 +79,26 @@ if (soffice) {
   }
 }
 
+// Batches: a new process per run (peak RSS is the process's), 1 and 2 worker threads.
+const batchRows = [];
+for (const size of (process.env.BENCH_BATCH ?? '200').split(',').filter(Boolean).map(Number)) {
+  for (const jobs of [1, 2]) {
+    const r = spawnSync(
+      process.execPath,
+      [new URL('./batch.mjs', import.meta.url).pathname, String(size), String(jobs)],
+      { encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
+    if (r.status !== 0) throw new Error(`batch ${size} failed: ${r.stderr}`);
+    const b = JSON.parse(r.stdout.trim().split('\n').pop());
+    batchRows.push([
+      `Batch of ${size} units (notice + ${b.pdf - 1} unit PDFs, same as DOCX), ${jobs} thread${jobs > 1 ? 's' : ''}`,
+      `${b.pdfPerSecond.toFixed(1)} PDFs/s, ${b.docsPerSecond.toFixed(1)} files/s`,
+      `${b.seconds.toFixed(0)} s, peak RSS ${b.peakRssMb.toFixed(0)} MB, RSS every 100 files ${b.rssEvery100Docs.slice(0, 6).join('/')}… MB`,
+      '1 run',
+    ]);
+  }
+}
+
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 const rows = [
   [
@@ -120,6 +140,7 @@ const rows = [
       ]
     : [['LibreOffice pipeline', 'not measured', '–', 'soffice not installed']]),
   ['Peak RSS of the bench process', `${peakRss.toFixed(0)} MB`, '–', ''],
+  ...batchRows,
 ];
 const table = [
   '| measure | median | spread (min–max) | runs |',
