@@ -28,5 +28,8 @@ async function previews(bytes: Uint8Array, name: string, pages?: number): Promis
 const pdf = await renderPdf(input as never, { systemFonts: false });
 await previews(pdf.bytes, 'zhanjiang-2021');
 const table = input.attachments[0]!.content!.tables![0];
-const copy = await renderDepartmentTablePdf(table as never, { systemFonts: false, label: '湛财绩〔2021〕2号附件1' });
+const copy = await renderDepartmentTablePdf(table as never, {
+  systemFonts: false,
+  label: '湛财绩〔2021〕2号附件1',
+});
 await previews(copy.bytes, 'zhanjiang-2021-annex1', 3);

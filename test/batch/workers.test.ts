@@ -20,20 +20,25 @@ type Dist = {
 };
 
 describe('renderBatch with worker threads', () => {
-  it.runIf(built)('gives the same files, in the same order, as one thread', async () => {
-    const dist = (await import(`${process.cwd()}/dist/index.js`)) as Dist;
-    const input = dist.syntheticDataset(3);
-    const run = async (jobs: number) => {
-      const out: Item[] = [];
-      for await (const item of dist.renderBatch(input, { systemFonts: false, jobs })) out.push(item);
-      return out;
-    };
-    const one = await run(1);
-    const two = await run(2);
-    expect(two.map((i) => i.name)).toEqual(one.map((i) => i.name));
-    two.forEach((item, k) => {
-      expect(item.error).toBeUndefined();
-      expect(Buffer.from(item.bytes!).equals(Buffer.from(one[k]!.bytes!)), item.name).toBe(true);
-    });
-  }, 180_000);
+  it.runIf(built)(
+    'gives the same files, in the same order, as one thread',
+    async () => {
+      const dist = (await import(`${process.cwd()}/dist/index.js`)) as Dist;
+      const input = dist.syntheticDataset(3);
+      const run = async (jobs: number) => {
+        const out: Item[] = [];
+        for await (const item of dist.renderBatch(input, { systemFonts: false, jobs }))
+          out.push(item);
+        return out;
+      };
+      const one = await run(1);
+      const two = await run(2);
+      expect(two.map((i) => i.name)).toEqual(one.map((i) => i.name));
+      two.forEach((item, k) => {
+        expect(item.error).toBeUndefined();
+        expect(Buffer.from(item.bytes!).equals(Buffer.from(one[k]!.bytes!)), item.name).toBe(true);
+      });
+    },
+    180_000,
+  );
 });
