@@ -9,7 +9,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatCnDate, parseNotice, renderDocx } from '../../src/index.js';
+import {
+  formatCnDate,
+  indicatorRows,
+  parseDepartmentTargetTable,
+  parseNotice,
+  renderDepartmentTableDocx,
+  renderDocx,
+  type DepartmentTargetTableInput,
+} from '../../src/index.js';
 import { checkGbt9704, type RuleResult } from './gbt9704-rules.js';
 import { convertWithLibreOffice, LIBREOFFICE_FONT_NAMES, requireTool } from './libreoffice.js';
 import { conformanceCases } from './notices.js';
@@ -126,4 +134,49 @@ describe('DOCX read by python-docx', () => {
       expect(lines.some((l) => l.startsWith('标题\t'))).toBe(true);
     }
   });
+
+  it.runIf(hasModule)(
+    "reads the seed's target table: every key task and indicator in its cells",
+    async () => {
+      const input = cases[0]!.input as {
+        attachments: { content: { tables: DepartmentTargetTableInput[] } }[];
+      };
+      const table = parseDepartmentTargetTable(input.attachments[0]!.content.tables[0]!);
+      const docx = await renderDepartmentTableDocx(table, {
+        systemFonts: false,
+        label: '湛财绩〔2021〕2号附件1',
+      });
+      const file = join(mkdtempSync(join(tmpdir(), 'gongwen-pydocx-')), 'table.docx');
+      writeFileSync(file, docx.bytes);
+      const script = [
+        'import sys, docx',
+        'd = docx.Document(sys.argv[1])',
+        'for t in d.tables:',
+        '    for row in t.rows:',
+        '        print("\\t".join(c.text.replace(chr(10), " ") for c in row.cells))',
+      ].join('\n');
+      const r = spawnSync(python!, ['-c', script, file], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const rows = r.stdout.split('\n').map((l) => l.split('\t'));
+      for (const k of table.keyTasks) {
+        expect(
+          rows.some((cells) => cells.includes(k.name) && cells.includes(k.amount)),
+          k.name,
+        ).toBe(true);
+      }
+      for (const ir of indicatorRows(table.indicators)) {
+        if (!ir.level3) continue;
+        // python-docx repeats a merged cell's text in every row it covers: the labels stand by their rows.
+        expect(
+          rows.some(
+            (cells) =>
+              cells.includes(ir.level1) &&
+              cells.includes(ir.level3!.name) &&
+              cells.includes(ir.level3!.value.raw),
+          ),
+          ir.level3.name,
+        ).toBe(true);
+      }
+    },
+  );
 });
