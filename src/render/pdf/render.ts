@@ -102,16 +102,20 @@ function paragraphNode(p: ParagraphBlock, env: Env): Content {
   const s = p.style;
   const size = drawnSize(s.size, s.snapToGrid, env.section.grid.charPitch);
   const shift = s.inkTop ? inkOffset(p.runs, s.role, size, env.fonts) : 0;
+  const inlines = p.runs.flatMap((r) => runNodes(r, p, env));
   const text: Record<string, unknown> = {
-    text: p.runs.flatMap((r) => runNodes(r, p, env)),
+    // A single plain run goes as a string: pdfmake resolves styles per inline, and table cells
+    // are thousands of one-run paragraphs.
+    text:
+      inlines.length === 1 && Object.keys(inlines[0]!).length === 1 ? inlines[0]!.text : inlines,
     font: s.role,
     fontSize: size,
-    color: s.color ?? '#000000',
     alignment: s.align,
     // With em-box metrics a font's line height is its size; this factor gives the exact pitch.
     lineHeight: s.lineHeight / size,
-    preserveLeadingSpaces: true,
   };
+  if (s.color && s.color !== '#000000') text.color = s.color;
+  if (/^\s/u.test(String(p.runs[0]?.text ?? ''))) text.preserveLeadingSpaces = true;
   if (s.firstLineIndent) text.leadingIndent = s.firstLineIndent;
   const margin: [number, number, number, number] = [
     s.indentLeft ?? 0,
