@@ -1,115 +1,123 @@
 import type { Block, TableCell } from '../../layout/types.js';
-import { mm, FontSize } from '../../layout/units.js';
+import { FontSize, mm } from '../../layout/units.js';
 import { sumYuan, yuanToMoney } from '../../model/money.js';
-import type { DepartmentSummary, ProjectSummary } from '../../model/summary.js';
+import type {
+  DepartmentSummary,
+  DepartmentSummaryRow,
+  ProjectSummary,
+  ProjectSummaryRow,
+} from '../../model/summary.js';
 import type { Theme } from '../theme.js';
-import { amount, cell, label, row, table, tableStyle } from './cells.js';
+import { amount, cell, label, row, table, tableStyle, type TableStyle } from './cells.js';
 
-/** Widths in mm scaled to the 版心 width. */
-const grid = (mms: number[], width: number) => {
-  const total = mms.reduce((a, b) => a + b, 0);
-  return mms.map((w) => (mm(w) * width) / mm(total));
-};
-
-/** Summaries are dense: one size below the tables' (小四 with the default 4号). */
-const summaryStyle = (theme: Theme) =>
-  tableStyle(theme, Math.min(theme.sizes.table, FontSize.小四));
-
-const total = (values: (string | undefined)[]) => yuanToMoney(sumYuan(values));
+/** A column of a summary: its head, its width in mm, its cell, and whether its amounts are totalled. */
+interface Column<R> {
+  head: string;
+  mm: number;
+  cell: (r: R, s: TableStyle, i: number) => TableCell;
+  /** the amount this column adds up in the 合计 row */
+  total?: (r: R) => string | undefined;
+}
 
 /**
- * 部门整体绩效目标批复汇总表: one row per unit, the amounts totalled (computed, not typed), the
- * header repeated on each page.
+ * A summary table: the head row (repeated on each page), one row per entry, and a 合计 row with
+ * the amounts computed from the rows — never typed. Summaries are dense: one size below the
+ * tables' (小四 with the default 4号).
  */
+function summaryTable<R>(
+  rows: readonly R[],
+  columns: Column<R>[],
+  theme: Theme,
+  width: number,
+  src: string,
+): Block[] {
+  const s = tableStyle(theme, Math.min(theme.sizes.table, FontSize.小四));
+  const totalMm = columns.reduce((a, c) => a + c.mm, 0);
+  const widths = columns.map((c) => (mm(c.mm) * width) / mm(totalMm));
+  const n = columns.length;
+  const body = rows.map((r, i) =>
+    row(
+      n,
+      columns.map((c, k) => {
+        const x = c.cell(r, s, i);
+        if (k === 1) x.blocks.forEach((b) => (b.source = `${src}.rows[${i}]`));
+        return x;
+      }),
+    ),
+  );
+  // 合计 spans the columns before the first totalled one; the rest stay empty.
+  const first = columns.findIndex((c) => c.total);
+  const totals: (TableCell | 'covered')[] = [label('合计', s, { colSpan: first })];
+  columns
+    .slice(first)
+    .forEach((c) =>
+      totals.push(c.total ? amount(yuanToMoney(sumYuan(rows.map(c.total))), s) : cell('', s)),
+    );
+  return [
+    table(
+      widths,
+      [
+        row(
+          n,
+          columns.map((c) => label(c.head, s)),
+        ),
+        ...body,
+        row(n, totals),
+      ],
+      s,
+      1,
+    ),
+  ];
+}
+
+const goals = (r: { goals?: string | undefined; reference?: string | undefined }) =>
+  r.goals ?? r.reference ?? '';
+
+/** 部门整体绩效目标批复汇总表: one row per unit. */
 export function departmentSummaryBlocks(
   sum: DepartmentSummary,
   theme: Theme,
   width: number,
   src: string,
 ): Block[] {
-  const s = summaryStyle(theme);
-  const cols = grid([8, 26, 24, 22, 22, 28, 12, 14], width);
-  const rows = [
-    row(8, [
-      label('序号', s),
-      label('预算单位', s),
-      label('预算总额（万元）', s),
-      label('基本支出', s),
-      label('项目支出', s),
-      label('绩效目标（概述）', s),
-      label('审核意见', s),
-      label('批复结果', s),
-    ]),
+  const columns: Column<DepartmentSummaryRow>[] = [
+    { head: '序号', mm: 8, cell: (_, s, i) => label(String(i + 1), s) },
+    { head: '预算单位', mm: 26, cell: (r, s) => cell(r.unit, s) },
+    { head: '预算总额（万元）', mm: 24, cell: (r, s) => amount(r.total, s), total: (r) => r.total },
+    { head: '基本支出', mm: 22, cell: (r, s) => amount(r.basic, s), total: (r) => r.basic },
+    { head: '项目支出', mm: 22, cell: (r, s) => amount(r.project, s), total: (r) => r.project },
+    { head: '绩效目标（概述）', mm: 28, cell: (r, s) => cell(goals(r), s, { align: 'justify' }) },
+    { head: '审核意见', mm: 12, cell: (r, s) => cell(r.opinion ?? '', s) },
+    { head: '批复结果', mm: 14, cell: (r, s) => label(r.result, s) },
   ];
-  sum.rows.forEach((r, i) =>
-    rows.push(
-      row(8, [
-        label(String(i + 1), s),
-        cell(r.unit, s, { source: `${src}.rows[${i}]` }),
-        amount(r.total, s),
-        amount(r.basic, s),
-        amount(r.project, s),
-        cell(r.goals ?? r.reference ?? '', s, { align: 'justify' }),
-        cell(r.opinion ?? '', s),
-        label(r.result, s),
-      ]),
-    ),
-  );
-  const totals: (TableCell | 'covered')[] = [
-    label('合计', s, { colSpan: 2 }),
-    amount(total(sum.rows.map((r) => r.total)), s),
-    amount(total(sum.rows.map((r) => r.basic)), s),
-    amount(total(sum.rows.map((r) => r.project)), s),
-    cell('', s, { colSpan: 3 }),
-  ];
-  rows.push(row(8, totals));
-  return [table(cols, rows, s, 1)];
+  return summaryTable(sum.rows, columns, theme, width, src);
 }
 
-/** 项目支出绩效目标批复汇总表: one row per project, totals computed. */
+/** 项目支出绩效目标批复汇总表: one row per project. */
 export function projectSummaryBlocks(
   sum: ProjectSummary,
   theme: Theme,
   width: number,
   src: string,
 ): Block[] {
-  const s = summaryStyle(theme);
-  const cols = grid([8, 20, 26, 10, 24, 24, 30, 14], width);
-  const rows = [
-    row(8, [
-      label('序号', s),
-      label('预算单位', s),
-      label('项目名称', s),
-      label('项目属性', s),
-      label('年度资金总额（万元）', s),
-      label('其中：财政拨款', s),
-      label('核心绩效指标', s),
-      label('批复结果', s),
-    ]),
+  const columns: Column<ProjectSummaryRow>[] = [
+    { head: '序号', mm: 8, cell: (_, s, i) => label(String(i + 1), s) },
+    { head: '预算单位', mm: 20, cell: (r, s) => cell(r.unit, s) },
+    { head: '项目名称', mm: 26, cell: (r, s) => cell(r.project, s) },
+    { head: '项目属性', mm: 10, cell: (r, s) => label(r.attribute ?? '', s) },
+    {
+      head: '年度资金总额（万元）',
+      mm: 24,
+      cell: (r, s) => amount(r.total, s),
+      total: (r) => r.total,
+    },
+    { head: '其中：财政拨款', mm: 24, cell: (r, s) => amount(r.fiscal, s), total: (r) => r.fiscal },
+    {
+      head: '核心绩效指标',
+      mm: 30,
+      cell: (r, s) => cell(r.coreIndicators?.length ? r.coreIndicators : [goals(r)], s),
+    },
+    { head: '批复结果', mm: 14, cell: (r, s) => label(r.result, s) },
   ];
-  sum.rows.forEach((r, i) =>
-    rows.push(
-      row(8, [
-        label(String(i + 1), s),
-        cell(r.unit, s, { source: `${src}.rows[${i}]` }),
-        cell(r.project, s),
-        label(r.attribute ?? '', s),
-        amount(r.total, s),
-        amount(r.fiscal, s),
-        cell(r.coreIndicators?.length ? r.coreIndicators : [r.goals ?? r.reference ?? ''], s, {
-          align: 'left',
-        }),
-        label(r.result, s),
-      ]),
-    ),
-  );
-  rows.push(
-    row(8, [
-      label('合计', s, { colSpan: 4 }),
-      amount(total(sum.rows.map((r) => r.total)), s),
-      amount(total(sum.rows.map((r) => r.fiscal)), s),
-      cell('', s, { colSpan: 2 }),
-    ]),
-  );
-  return [table(cols, rows, s, 1)];
+  return summaryTable(sum.rows, columns, theme, width, src);
 }
