@@ -826,8 +826,9 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
     const unnumbered = numbered.filter(({ l }) => !l).map(({ p }) => p);
     for (const p of unnumbered)
       checks.push([
-        !withBody(p) || p.index === m.pages.length,
-        `p${p.index} unnumbered (${p.lines.length} lines, closing/blank)`,
+        // only a blank page and a page holding nothing but the 版记 go without a number (7.5)
+        !withBody(p),
+        `p${p.index} unnumbered (${p.lines.length} lines, ${withBody(p) ? 'with body text' : 'closing/blank'})`,
       ]);
     const firstGap = numbered.findIndex(({ l }) => !l);
     if (firstGap >= 0)

@@ -143,7 +143,8 @@ export function conformanceCases(): ConformanceCase[] {
         docNumber: '湛财绩〔2021〕21号',
         title: '关于报送2021年度部门整体支出绩效自评报告的通知',
         recipients: '市直各单位',
-        body: ['请各单位于2021年9月30日前报送2021年度部门整体支出绩效自评报告。', ...paragraphs(1)],
+        // One short paragraph: text, signature and date all fit on page 1, which is odd.
+        body: ['请各单位于2021年9月30日前报送2021年度部门整体支出绩效自评报告，逾期未报送的，将在全市范围内通报。'],
         date: '2021-08-02',
         imprint: { printer: '湛江市财政局办公室', printDate: '2021-08-02' },
       },

@@ -290,10 +290,12 @@ function tagLeaves(nodes: unknown, counter: { next: number }): void {
   }
   if (typeof nodes !== 'object' || nodes === null) return;
   const node = nodes as Record<string, unknown>;
+  if (node.section) tagLeaves(node.section, counter);
   if (node.stack) tagLeaves(node.stack, counter);
   if (node.columns) tagLeaves(node.columns, counter);
   if (node.table) tagLeaves((node.table as { body: unknown }).body, counter);
-  if ('text' in node || 'canvas' in node || 'image' in node) node.id = `gw-b${counter.next++}`;
+  if (('text' in node || 'canvas' in node || 'image' in node) && node.id === undefined)
+    node.id = `gw-b${counter.next++}`;
 }
 
 function dataUrl(bytes: Uint8Array, source: string | undefined): string {
@@ -311,10 +313,8 @@ export async function renderLayoutToPdf(
   layout: Layout,
   options: PdfRenderOptions = {},
 ): Promise<PdfResult> {
-  if (layout.sections.length !== 1) {
-    throw new GongwenRenderError('layout.sections', '当前的 PDF 渲染只支持一个版面分节');
-  }
   const section = layout.sections[0]!;
+  const lastSection = layout.sections[layout.sections.length - 1]!;
   const fonts = options.resolvedFonts ?? resolveFonts(options);
   const warnings: RenderWarning[] = [];
   const fallbackFonts = options.missingGlyphs === 'fallback' ? fallbackSet(fonts) : [];
@@ -373,15 +373,45 @@ export async function renderLayoutToPdf(
     fontDefs[f.name] = { normal: `${f.name}.font` };
   }
 
-  const env: Env = { fonts, section, images: {}, ...(fallback ? { fallback } : {}) };
+  const images: Record<string, string> = {};
+  const envOf = (sec: Section): Env => ({
+    fonts,
+    section: sec,
+    images,
+    ...(fallback ? { fallback } : {}),
+  });
+  const env = envOf(section);
   const { page, pageNumbers: numbering } = section;
-  const contentWidth = page.width - page.margins.left - page.margins.right;
-  const content = blockNodes(section.blocks, env, contentWidth);
-  tagLeaves(content, { next: 0 });
+  const frame = (sec: Section) => {
+    const land = sec.page.orientation === 'landscape';
+    return {
+      width: land ? sec.page.height : sec.page.width,
+      height: land ? sec.page.width : sec.page.height,
+    };
+  };
+  const widthOf = (sec: Section) =>
+    frame(sec).width - sec.page.margins.left - sec.page.margins.right;
+  const contentWidth = widthOf(lastSection);
+  // The first section sets the document's pages; each further one starts its own pages, with
+  // its own size and margins; landscape ones get their page numbers drawn afterwards (§8).
+  const content: Content[] = blockNodes(section.blocks, env, widthOf(section));
+  let lastContent = content;
+  for (const sec of layout.sections.slice(1)) {
+    const nodes = blockNodes(sec.blocks, envOf(sec), widthOf(sec));
+    const m = sec.page.margins;
+    content.push({
+      section: nodes,
+      pageSize: { width: sec.page.width, height: sec.page.height },
+      pageOrientation: sec.page.orientation,
+      pageMargins: [m.left, m.top, m.right, m.bottom],
+      ...(sec.page.orientation === 'landscape' ? { footer: null } : {}),
+    } as unknown as Content);
+    lastContent = nodes;
+  }
 
-  const closing = section.closing;
+  const closing = lastSection.closing;
   const closingHeight = closing
-    ? blocksHeight(closing.blocks, fonts, contentWidth, section.grid.charPitch)
+    ? blocksHeight(closing.blocks, fonts, contentWidth, lastSection.grid.charPitch)
     : 0;
   let bodyEndPage = 1;
   if (closing) {
@@ -389,37 +419,25 @@ export async function renderLayoutToPdf(
     // itself is drawn from the footer of the last page, anchored to the 版心 bottom.
     // An invisible one-space line whose top margin is the room to keep: a text node, so pdfmake
     // reports its page to pageBreakBefore (empty nodes are not reported).
-    content.push({
+    lastContent.push({
       text: ' ',
       fontSize: 1,
       lineHeight: 1,
-      margin: [0, closingHeight + section.grid.linePitch, 0, 0],
+      margin: [0, closingHeight + lastSection.grid.linePitch, 0, 0],
       id: 'gw-closing',
     } as Content);
   }
 
+  tagLeaves(content, { next: 0 });
+
+  const isNumbered = (current: number) =>
+    numbering.style !== 'none' &&
+    !(numbering.skipFirst && current === 1) &&
+    (!closing || closing.numberEmptyPages || current <= bodyEndPage);
+
+  // The footer holds only the closing; page numbers are drawn once the pages are known.
   const footer = (current: number, count: number): Content => {
     const nodes: Content[] = [];
-    const numbered =
-      numbering.style !== 'none' &&
-      !(numbering.skipFirst && current === 1) &&
-      (!closing || closing.numberEmptyPages || current <= bodyEndPage);
-    if (numbered) {
-      const odd = current % 2 === 1;
-      nodes.push({
-        text: pageNumberText(numbering.style, current),
-        font: numbering.role,
-        fontSize: numbering.size,
-        lineHeight: 1,
-        alignment: odd ? numbering.odd : numbering.even,
-        margin: [
-          page.margins.left + numbering.inset,
-          numbering.distanceBelow - numbering.size / 2,
-          page.margins.right + numbering.inset,
-          0,
-        ],
-      } as Content);
-    }
     if (closing && current === count) {
       nodes.push({
         columns: [{ width: contentWidth, stack: blockNodes(closing.blocks, env, contentWidth) }],
@@ -438,7 +456,7 @@ export async function renderLayoutToPdf(
     pageMargins: [page.margins.left, page.margins.top, page.margins.right, page.margins.bottom],
     defaultStyle: { font: 'fangsong', fontSize: 16, lineHeight: 1 },
     content,
-    images: env.images,
+    images,
     footer,
     pageBreakBefore: (node) => {
       const id = typeof node.id === 'string' ? node.id : '';
@@ -464,7 +482,8 @@ export async function renderLayoutToPdf(
   const printer = new Printer(fontDefs, vfs, resolver, () => false);
   let pdfDoc;
   try {
-    pdfDoc = await printer.createPdfKitDocument(doc);
+    pdfDoc = await printer.createPdfKitDocument(doc, { bufferPages: true });
+    numberPages(pdfDoc as unknown as PdfKitPages, section, isNumbered);
   } catch (cause) {
     if (cause instanceof GongwenRenderError) throw cause;
     const message = cause instanceof Error ? cause.message : String(cause);
@@ -484,6 +503,63 @@ export async function renderLayoutToPdf(
   });
   const pages = countPages(bytes);
   return { bytes, pages, fonts: fontReports(fonts), warnings };
+}
+
+/** What numberLandscapePages uses of the pdfkit document pdfmake drew (with buffered pages). */
+interface PdfKitPages {
+  bufferedPageRange(): { start: number; count: number };
+  switchToPage(i: number): void;
+  page: { width: number; height: number };
+  provideFont(family: string, bold: boolean, italics: boolean): unknown;
+  fontSize(size: number): PdfKitPages;
+  fillColor(color: string): PdfKitPages;
+  widthOfString(text: string): number;
+  save(): PdfKitPages;
+  restore(): PdfKitPages;
+  rotate(angle: number, options: { origin: [number, number] }): PdfKitPages;
+  text(text: string, x: number, y: number, options: { lineBreak: boolean }): PdfKitPages;
+}
+
+/**
+ * Page numbers, drawn with pdfkit on the buffered pages once layout is done — only then is it
+ * known which pages hold body text (the blank page and the 版记 page carry none, 7.5). "— N —" in
+ * 4号宋体 with its middle 7 mm under the 版心, 一字 in from the right on odd pages and from the
+ * left on even ones. On landscape pages (GB/T 9704 §8) the number stands where portrait pages
+ * have it on the sheet: the table's top lies along the sheet's left edge, so the sheet's bottom
+ * edge is the landscape page's left edge, and the number runs down it, turned a quarter —
+ * bottom left on odd pages, top left on even ones.
+ */
+function numberPages(
+  doc: PdfKitPages,
+  portrait: Section,
+  numbered: (page: number) => boolean,
+): void {
+  const n = portrait.pageNumbers;
+  if (n.style === 'none') return;
+  const { start, count } = doc.bufferedPageRange();
+  const { width: pw, height: ph, margins: m } = portrait.page;
+  const middle = ph - m.bottom + n.distanceBelow;
+  for (let i = start; i < start + count; i++) {
+    if (!numbered(i + 1)) continue;
+    doc.switchToPage(i);
+    const text = pageNumberText(n.style, i + 1);
+    doc.provideFont(n.role, false, false);
+    doc.fontSize(n.size).fillColor('#000000');
+    const w = doc.widthOfString(text);
+    const odd = (i + 1) % 2 === 1;
+    const along = odd ? pw - m.right - n.inset - w : m.left + n.inset;
+    if (doc.page.width <= doc.page.height) {
+      doc.text(text, along, middle - n.size / 2, { lineBreak: false });
+    } else {
+      // Portrait x (along the sheet's width) becomes landscape y; portrait y becomes ph − x.
+      const x = ph - middle + n.size / 2;
+      doc
+        .save()
+        .rotate(90, { origin: [x, along] })
+        .text(text, x, along, { lineBreak: false })
+        .restore();
+    }
+  }
 }
 
 /** Fonts to draw characters a role's font lacks: the other roles' faces, then the defaults. */

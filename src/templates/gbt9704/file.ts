@@ -18,55 +18,81 @@ import {
   titleBlock,
 } from './main.js';
 
+/** Pages of one orientation: a Layout section. */
+interface Chunk {
+  landscape: boolean;
+  blocks: Block[];
+}
+
+/** The 版心 turned a quarter for landscape pages: the sheet's 订口 edge becomes the top (GB/T 9704 §8). */
+function landscapeCtx(ctx: Ctx): Ctx {
+  const m = ctx.theme.page.margins;
+  return { ...ctx, width: ctx.theme.page.height - m.bottom - m.top, height: ctx.theme.page.width - m.left - m.right };
+}
+
 /**
  * Bound attachments (7.3.7), each on a new page: "附件N" in 3号黑体 顶格 on line 1, the title
  * centred on line 3, then the content. Separately distributed ones (分发) are not printed here.
+ * The approval summaries are wide: they go on landscape pages of their own.
  */
-function attachmentPages(n: Notice, ctx: Ctx): Block[] {
-  const out: Block[] = [];
+function attachmentPages(n: Notice, ctx: Ctx): Chunk[] {
+  const chunks: Chunk[] = [];
   n.attachments.forEach((a, i) => {
     if (a.distribution !== 'bound') return;
-    out.push({ kind: 'pageBreak' });
+    const c = a.content;
+    const landscape = c?.kind === 'departmentSummary' || c?.kind === 'projectSummary';
+    const here = landscape ? landscapeCtx(ctx) : ctx;
+    const out: Block[] = [];
+    const last = chunks[chunks.length - 1];
+    // A new chunk starts a new section, which starts a page by itself.
+    if (last && last.landscape === landscape) out.push({ kind: 'pageBreak' });
+    else if (!last) out.push({ kind: 'pageBreak' });
     out.push(
       para(
         [run(`附件${n.attachments.length > 1 ? i + 1 : ''}`, 'heiti')],
-        bodyStyle(ctx, { align: 'left', styleName: '附件标识' }),
+        bodyStyle(here, { align: 'left', styleName: '附件标识' }),
         `attachments[${i}]`,
       ),
     );
-    out.push(spacer(ctx.lines(1)));
-    out.push(titleBlock(a.title, ctx, `attachments[${i}].title`));
-    const c = a.content;
+    out.push(spacer(here.lines(1)));
+    out.push(titleBlock(a.title, here, `attachments[${i}].title`));
     const src = `attachments[${i}].content`;
     if (c?.kind === 'blocks') {
-      out.push(afterTitle(ctx));
-      out.push(...bodyBlocks(c.blocks, ctx, `${src}.blocks`));
+      out.push(afterTitle(here));
+      out.push(...bodyBlocks(c.blocks, here, `${src}.blocks`));
     } else if (c?.kind === 'departmentTargets') {
-      out.push(afterTitle(ctx));
+      out.push(afterTitle(here));
       c.tables.forEach((t, j) => {
         // Each unit's table starts a page of its own, after the first.
         if (j > 0) out.push({ kind: 'pageBreak' });
-        out.push(...departmentTableBlocks(t, ctx.theme, ctx.width, `${src}.tables[${j}]`));
+        out.push(...departmentTableBlocks(t, here.theme, here.width, `${src}.tables[${j}]`));
       });
     } else if (c?.kind === 'projectTargets') {
-      out.push(afterTitle(ctx));
+      out.push(afterTitle(here));
       c.tables.forEach((t, j) => {
         if (j > 0) out.push({ kind: 'pageBreak' });
-        out.push(...projectTableBlocks(t, ctx.theme, ctx.width, `${src}.tables[${j}]`));
+        out.push(...projectTableBlocks(t, here.theme, here.width, `${src}.tables[${j}]`));
       });
     } else if (c?.kind === 'departmentSummary') {
-      out.push(
-        afterTitle(ctx),
-        ...departmentSummaryBlocks(c.summary, ctx.theme, ctx.width, `${src}.summary`),
-      );
+      out.push(afterTitle(here), ...departmentSummaryBlocks(c.summary, here.theme, here.width, `${src}.summary`));
     } else if (c?.kind === 'projectSummary') {
-      out.push(
-        afterTitle(ctx),
-        ...projectSummaryBlocks(c.summary, ctx.theme, ctx.width, `${src}.summary`),
-      );
+      out.push(afterTitle(here), ...projectSummaryBlocks(c.summary, here.theme, here.width, `${src}.summary`));
     }
+    if (last && last.landscape === landscape) last.blocks.push(...out);
+    else chunks.push({ landscape, blocks: out });
   });
-  return out;
+  return chunks;
+}
+
+/**
+ * Landscape pages for wide tables: the same sheet and grid, the 版心 turned so that the table's
+ * top lies along the sheet's 订口 edge; margins are given as seen on the landscape page.
+ */
+export function landscapeSection(ctx: Ctx, blocks: Block[]): Section {
+  const section = portraitSection(ctx, blocks);
+  const m = ctx.theme.page.margins;
+  section.page = { ...section.page, orientation: 'landscape', margins: { top: m.left, right: m.top, bottom: m.right, left: m.bottom } };
+  return section;
 }
 
 /** The page geometry, grid and numbering every GB/T 9704 section shares. */
@@ -121,11 +147,21 @@ export function layoutFileNotice(
     ...lead,
     ...signatureBlock(n, ctx, tail),
     ...(n.note ? [noteBlock(n.note, ctx)] : []),
-    ...attachmentPages(n, ctx),
   ];
-  const section = portraitSection(ctx, blocks);
+  const sections = [portraitSection(ctx, blocks)];
+  for (const chunk of attachmentPages(n, ctx)) {
+    if (!chunk.landscape && sections.length === 1) {
+      blocks.push(...chunk.blocks);
+      continue;
+    }
+    const [first, ...rest] = chunk.blocks;
+    const own = first?.kind === 'pageBreak' ? rest : chunk.blocks;
+    sections.push(chunk.landscape ? landscapeSection(ctx, own) : portraitSection(ctx, own));
+  }
+  // The 版记 closes the document on a portrait page, after any landscape pages.
+  if (sections[sections.length - 1]!.page.orientation === 'landscape') sections.push(portraitSection(ctx, []));
   const end = closing(n, ctx);
-  if (end) section.closing = end;
+  if (end) sections[sections.length - 1]!.closing = end;
   const docNumber = n.docNumber ? formatDocNumber(n.docNumber) : undefined;
   return {
     meta: {
@@ -135,6 +171,6 @@ export function layoutFileNotice(
         ? { subject: `${docNumber} ${n.title}`, keywords: [docNumber] }
         : { subject: n.title }),
     },
-    sections: [section],
+    sections,
   };
 }
