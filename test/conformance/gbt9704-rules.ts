@@ -40,6 +40,9 @@ const G = {
   line: (225 * MM) / 22,
   char: (156 * MM) / 28,
 };
+/** 版心 of a landscape page (§8): the portrait margins turned with the sheet. */
+const L = { left: 35 * MM, right: 260 * MM, top: 28 * MM, bottom: 184 * MM };
+const isLandscape = (p: PageMeasure) => p.width > p.height;
 const ASCENT = 0.88;
 const DESCENT = 0.12;
 
@@ -180,7 +183,8 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
       'A1',
       'A4 paper',
       m.pages.map((p) => [
-        near(p.width, G.pageW, 6) && near(p.height, G.pageH, 6),
+        near(Math.min(p.width, p.height), G.pageW, 6) &&
+          near(Math.max(p.width, p.height), G.pageH, 6),
         `p${p.index} ${f(p.width)}×${f(p.height)} pt`,
       ]),
     ),
@@ -190,9 +194,15 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
   {
     let worst = { d: 0, what: 'all text inside' };
     for (const p of m.pages) {
+      const box = isLandscape(p) ? L : G;
       for (const l of p.lines) {
         if (isNumber(l)) continue;
-        const d = Math.max(G.left - l.x0, l.x1 - G.right, G.top - emTop(l), emBottom(l) - G.bottom);
+        const d = Math.max(
+          box.left - l.x0,
+          l.x1 - box.right,
+          box.top - emTop(l),
+          emBottom(l) - box.bottom,
+        );
         if (d > worst.d)
           worst = { d, what: `p${p.index} “${l.text.slice(0, 12)}” outside by ${f(d)} pt` };
       }
@@ -687,15 +697,19 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
     n.attachments.forEach((a, i) => {
       if (a.distribution !== 'bound') return;
       const label = `附件${n.attachments.length > 1 ? i + 1 : ''}`;
-      const page = m.pages.find((p) => p.lines[0] && squash(p.lines[0].text) === label);
+      // A landscape page's number runs down its edge and may sort first.
+      const firstLine = (p: PageMeasure) => p.lines.find((l) => !isNumber(l));
+      const page = m.pages.find((p) => squash(firstLine(p)?.text ?? '') === label);
       if (!page) {
         checks.push([false, `${label}: no page starts with it`]);
         return;
       }
-      const l1 = page.lines[0]!;
+      const l1 = firstLine(page)!;
+      const box = isLandscape(page) ? L : G;
+      const onFirstLine = emTop(l1) >= box.top - 2 && emBottom(l1) <= box.top + G.line + 2;
       const title = page.lines.filter((l) => near(l.size, 22, 0.5));
       checks.push([
-        exp.fonts.heiti.test(fontOf(l1)) && near(l1.x0, G.left, 1) && onLine(l1, 1),
+        exp.fonts.heiti.test(fontOf(l1)) && near(l1.x0, box.left, 1) && onFirstLine,
         `${label} p${page.index} x0 ${f(l1.x0)}, em box ${f(emTop(l1))}–${f(emBottom(l1))} on line 1, ${fontOf(l1)}`,
       ]);
       checks.push([
@@ -802,7 +816,10 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
   // A29 页码
   {
     const checks: [boolean, string][] = [];
-    const numbered = m.pages.map((p) => ({ p, l: p.lines.find(isNumber) }));
+    // Landscape pages have theirs turned with the sheet: A30.
+    const numbered = m.pages
+      .filter((p) => !isLandscape(p))
+      .map((p) => ({ p, l: p.lines.find(isNumber) }));
     const withBody = (p: PageMeasure) =>
       p.lines.some(
         (l) =>
@@ -837,6 +854,40 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
         `numbers stop at page ${firstGap}`,
       ]);
     out.push(result('A29', '页码 4号 “— N —”, odd right / even left', checks));
+  }
+
+  // A30 landscape pages (§8): the number where portrait pages have it on the sheet — the table's
+  // top along the sheet's left edge puts it on the landscape page's left edge, running down,
+  // bottom left on odd pages and top left on even ones.
+  {
+    const checks: [boolean, string][] = [];
+    for (const p of m.pages) {
+      if (p.width <= p.height) continue;
+      const item = p.items.find(
+        (it) => PAGE_NUMBER.test(squash(it.str)) || /^—\s?\d+\s?—$/u.test(it.str.trim()),
+      );
+      const label = `p${p.index} (landscape)`;
+      if (!item) {
+        checks.push([false, `${label}: no page number`]);
+        continue;
+      }
+      const odd = p.index % 2 === 1;
+      // Turned a quarter clockwise: the run starts at its top, the baseline ~0.38 em right of the
+      // line's middle, which is 7 mm into the sheet's bottom margin (79.4 pt from the left edge).
+      const middle = item.x + (0.88 - 0.5) * item.size;
+      const start = item.y;
+      const wantStart = odd ? 0 : G.left + 14;
+      const ok =
+        Math.abs(item.angle) === 90 &&
+        near(middle, G.pageH - 269 * MM, 3) &&
+        (odd ? near(start + item.width, G.right - 14, 3) : near(start, wantStart, 3)) &&
+        Number(/\d+/u.exec(item.str)![0]) === p.index;
+      checks.push([
+        ok,
+        `${label}: “${item.str.trim()}” at ${item.angle}°, middle ${f(middle)} pt from the left edge, runs ${f(start)}–${f(start + item.width)} pt from the top`,
+      ]);
+    }
+    out.push(result('A30', 'landscape pages: 页码 where portrait pages have it', checks));
   }
 
   return out;

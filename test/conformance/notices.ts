@@ -4,7 +4,12 @@
  * or more pages with every heading level and a wrapping 抄送, a body that ends on an odd page.
  */
 import { readFileSync } from 'node:fs';
-import type { NoticeInput } from '../../src/index.js';
+import {
+  noticeWithSummaries,
+  parseDataset,
+  syntheticDataset,
+  type NoticeInput,
+} from '../../src/index.js';
 import { sealPng } from '../fixtures.js';
 
 const seed = (): NoticeInput =>
@@ -137,6 +142,11 @@ export function conformanceCases(): ConformanceCase[] {
       },
     },
     {
+      // The two 批复汇总表 bound in, on landscape pages (GB/T 9704 §8), built from a dataset.
+      name: 'summaries',
+      input: noticeWithSummaries(parseDataset(syntheticDataset(8))) as NoticeInput,
+    },
+    {
       name: 'odd-end',
       input: {
         issuers: [{ name: '湛江市财政局' }],
@@ -144,7 +154,9 @@ export function conformanceCases(): ConformanceCase[] {
         title: '关于报送2021年度部门整体支出绩效自评报告的通知',
         recipients: '市直各单位',
         // One short paragraph: text, signature and date all fit on page 1, which is odd.
-        body: ['请各单位于2021年9月30日前报送2021年度部门整体支出绩效自评报告，逾期未报送的，将在全市范围内通报。'],
+        body: [
+          '请各单位于2021年9月30日前报送2021年度部门整体支出绩效自评报告，逾期未报送的，将在全市范围内通报。',
+        ],
         date: '2021-08-02',
         imprint: { printer: '湛江市财政局办公室', printDate: '2021-08-02' },
       },

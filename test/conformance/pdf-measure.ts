@@ -15,6 +15,8 @@ export interface TextItem {
   size: number;
   /** PostScript name without the subset prefix */
   font: string;
+  /** direction of the text, degrees counter-clockwise in PDF space (0: left to right) */
+  angle: number;
 }
 
 export interface TextLine {
@@ -82,7 +84,8 @@ export function groupLines(items: readonly TextItem[]): TextLine[] {
     .sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: TextLine[] = [];
   for (const it of sorted) {
-    const line = lines.find((l) => Math.abs(l.y - it.y) < 1.5);
+    // A turned run (a landscape page's number) is never part of a horizontal line.
+    const line = lines.find((l) => Math.abs(l.y - it.y) < 1.5 && l.items[0]!.angle === it.angle);
     if (line) line.items.push(it);
     else lines.push({ y: it.y, x0: 0, x1: 0, text: '', items: [it], size: it.size });
   }
@@ -125,6 +128,7 @@ export async function measurePdf(bytes: Uint8Array, dpi = 150): Promise<PdfMeasu
         width: raw.width,
         size: Math.hypot(a!, b!),
         font: (fontObj?.name ?? raw.fontName).replace(/^[A-Z]{6}\+/u, ''),
+        angle: Math.round((Math.atan2(b!, a!) * 180) / Math.PI),
       });
     }
     const strokes: Stroke[] = [];

@@ -142,6 +142,29 @@ describe('DOCX package', () => {
     expect(closing).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"/u);
   });
 
+  it('turns the sections holding the 批复汇总表 to landscape, margins turned with the sheet', async () => {
+    const summaries = conformanceCases().find((c) => c.name === 'summaries')!.input;
+    const doc = parts((await render(summaries)).bytes)['word/document.xml']!;
+    const sections = [...doc.matchAll(/<w:sectPr[\s\S]*?<\/w:sectPr>/gu)].map((m) => m[0]);
+    const landscape = sections.filter((x) => x.includes('w:orient="landscape"'));
+    // body (portrait) · 附件3 · 附件4 (landscape, or one landscape run) · 版记 (portrait)
+    expect(landscape.length).toBeGreaterThanOrEqual(1);
+    expect(sections.length).toBeGreaterThan(landscape.length);
+    for (const x of landscape) {
+      expect(x).toMatch(/<w:pgSz [^>]*w:w="16838"[^>]*w:h="11906"/u);
+      const margin = /<w:pgMar ([^>]*)\/>/u.exec(x)![1]!;
+      expect(margin).toContain(`w:top="${twips(28)}"`);
+      expect(margin).toContain(`w:right="${twips(37)}"`);
+      expect(margin).toContain(`w:bottom="${twips(26)}"`);
+      expect(margin).toContain(`w:left="${twips(35)}"`);
+    }
+    for (const x of sections.filter((y) => !landscape.includes(y)))
+      expect(x).toMatch(/<w:pgSz [^>]*w:w="11906"[^>]*w:h="16838"/u);
+    // The summaries' tables are in the landscape part: 附件3's label follows the first portrait break.
+    const firstLandscapeEnd = doc.indexOf(landscape[0]!);
+    expect(doc.lastIndexOf('附件3', firstLandscapeEnd)).toBeGreaterThan(doc.indexOf(sections[0]!));
+  });
+
   it('draws the 标志 and the separator in red', async () => {
     const doc = parts((await render(seed)).bytes)['word/document.xml']!;
     expect(doc).toMatch(/<w:color w:val="E60012"\/>[\s\S]{0,200}湛江市财政局文件/u);

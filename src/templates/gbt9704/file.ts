@@ -27,7 +27,11 @@ interface Chunk {
 /** The 版心 turned a quarter for landscape pages: the sheet's 订口 edge becomes the top (GB/T 9704 §8). */
 function landscapeCtx(ctx: Ctx): Ctx {
   const m = ctx.theme.page.margins;
-  return { ...ctx, width: ctx.theme.page.height - m.bottom - m.top, height: ctx.theme.page.width - m.left - m.right };
+  return {
+    ...ctx,
+    width: ctx.theme.page.height - m.bottom - m.top,
+    height: ctx.theme.page.width - m.left - m.right,
+  };
 }
 
 /**
@@ -74,9 +78,15 @@ function attachmentPages(n: Notice, ctx: Ctx): Chunk[] {
         out.push(...projectTableBlocks(t, here.theme, here.width, `${src}.tables[${j}]`));
       });
     } else if (c?.kind === 'departmentSummary') {
-      out.push(afterTitle(here), ...departmentSummaryBlocks(c.summary, here.theme, here.width, `${src}.summary`));
+      out.push(
+        afterTitle(here),
+        ...departmentSummaryBlocks(c.summary, here.theme, here.width, `${src}.summary`),
+      );
     } else if (c?.kind === 'projectSummary') {
-      out.push(afterTitle(here), ...projectSummaryBlocks(c.summary, here.theme, here.width, `${src}.summary`));
+      out.push(
+        afterTitle(here),
+        ...projectSummaryBlocks(c.summary, here.theme, here.width, `${src}.summary`),
+      );
     }
     if (last && last.landscape === landscape) last.blocks.push(...out);
     else chunks.push({ landscape, blocks: out });
@@ -91,7 +101,11 @@ function attachmentPages(n: Notice, ctx: Ctx): Chunk[] {
 export function landscapeSection(ctx: Ctx, blocks: Block[]): Section {
   const section = portraitSection(ctx, blocks);
   const m = ctx.theme.page.margins;
-  section.page = { ...section.page, orientation: 'landscape', margins: { top: m.left, right: m.top, bottom: m.right, left: m.bottom } };
+  section.page = {
+    ...section.page,
+    orientation: 'landscape',
+    margins: { top: m.left, right: m.top, bottom: m.right, left: m.bottom },
+  };
   return section;
 }
 
@@ -159,7 +173,8 @@ export function layoutFileNotice(
     sections.push(chunk.landscape ? landscapeSection(ctx, own) : portraitSection(ctx, own));
   }
   // The 版记 closes the document on a portrait page, after any landscape pages.
-  if (sections[sections.length - 1]!.page.orientation === 'landscape') sections.push(portraitSection(ctx, []));
+  if (sections[sections.length - 1]!.page.orientation === 'landscape')
+    sections.push(portraitSection(ctx, []));
   const end = closing(n, ctx);
   if (end) sections[sections.length - 1]!.closing = end;
   const docNumber = n.docNumber ? formatDocNumber(n.docNumber) : undefined;
