@@ -88,13 +88,17 @@ describe('部门整体预算绩效目标表 (the seed table) as a document of it
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
-  it('prints each 一级 and 二级 label once (spanning its rows), empty 二级 included', () => {
+  it('prints each 一级 and 二级 label once per page its span runs on, empty 二级 included', () => {
     const count = (s: string) =>
       m.pages.flatMap((p) => p.lines).filter((l) => squash(l.text).includes(s)).length;
     expect(count('效益指标')).toBe(1);
     expect(count('经济效益')).toBe(1);
     expect(count('生态效益')).toBe(1);
-    expect(count('质量指标')).toBe(1);
+    // 质量指标 runs from page 5 onto page 6: its label is printed again at the top there.
+    expect(count('质量指标')).toBe(2);
+    expect(
+      m.pages.filter((p) => p.lines.some((l) => squash(l.text).includes('质量指标'))).length,
+    ).toBe(2);
   });
 
   it('right-aligns amounts in their column', () => {
@@ -142,10 +146,47 @@ describe('a table of 300 indicators', () => {
     // every indicator name is on the same page as its value: rows are not split
     for (const p of m.pages) {
       for (const l of p.lines) {
-        const name = /^指标(\d+)/u.exec(squash(l.text));
+        const name = /指标(\d+)/u.exec(squash(l.text));
         if (name) expect(squash(l.text)).toContain(`≥${name[1]}个`);
       }
     }
+    // Each page's first indicator row carries its 一级 and 二级 labels on its own baseline —
+    // on the page where the group starts and on every page it continues on — and a label
+    // stands at the same x wherever it is printed.
+    const labelX = new Map<string, number[]>();
+    let continued = 0;
+    for (const p of m.pages) {
+      const first = p.lines.find((l) => /指标\d+≥/u.test(squash(l.text)));
+      if (!first) continue;
+      const n = Number(/指标(\d+)≥/u.exec(squash(first.text))![1]);
+      const k = (n - 1) % 3;
+      const l1 = rows[k]!.level1;
+      const l2 = rows[k]!.level2;
+      // (a label too wide for its column wraps: its first line shares the row's baseline)
+      expect(squash(first.text), `page ${p.index}`).toMatch(
+        new RegExp(`^${l1.slice(0, 4)}.*${l2.slice(0, 4)}.*指标${n}≥`, 'u'),
+      );
+      if (n > 3) continued++;
+      // x of the item holding the character at an offset of the line's text
+      const xAt = (offset: number) => {
+        let seen = 0;
+        for (const i of first.items) {
+          seen += [...squash(i.str)].length;
+          if (seen > offset) return i.x;
+        }
+        return NaN;
+      };
+      labelX.set(l1, [...(labelX.get(l1) ?? []), xAt(0)]);
+      const ys = first.items.map((i) => i.y);
+      expect(Math.max(...ys) - Math.min(...ys), `page ${p.index} baselines`).toBeLessThan(0.2);
+      labelX.set(l2, [...(labelX.get(l2) ?? []), xAt(squash(first.text).indexOf(l2.slice(0, 4)))]);
+    }
+    expect(continued).toBeGreaterThanOrEqual(4);
+    for (const [label, xs] of labelX)
+      expect(
+        Math.max(...xs) - Math.min(...xs),
+        `${label} ${xs.map((x) => x.toFixed(2)).join(' ')}`,
+      ).toBeLessThan(0.5);
   });
 });
 

@@ -22,39 +22,67 @@ function advance(font: fontkit.Font, ch: string, size: number): number {
 // No line may start with these (UAX #14 and Chinese typesetting agree on them).
 const NO_START = /^[，。、；：！？）》」』”’〕】…—%]/u;
 
+/** A piece of a laid-out line: text in one font at one size, and its width. */
+export interface LinePiece {
+  text: string;
+  role: FontRole;
+  size: number;
+  width: number;
+}
+
 /**
- * Number of lines a paragraph takes at a width, by greedy filling with the real advances —
- * close to what the PDF engine does, for blocks whose height must be known before layout (the
- * 版记 anchored to the page bottom).
+ * A paragraph broken into lines at a width, by greedy filling with the real advances — close to
+ * what the PDF engine does, for text whose lines must be known outside it (the 版记 anchored to
+ * the page bottom, a span's label repeated on a new page).
  */
+export function breakLines(
+  p: ParagraphBlock,
+  fonts: ResolvedFontSet,
+  width: number,
+  charPitch: number,
+): LinePiece[][] {
+  const indentL = (p.style.indentLeft ?? 0) + (p.label?.width ?? 0);
+  const avail = width - indentL - (p.style.indentRight ?? 0);
+  const lines: LinePiece[][] = [[]];
+  let x = p.style.firstLineIndent ?? 0;
+  for (const r of p.runs) {
+    const role = r.role ?? p.style.role;
+    const font = fonts[role].font;
+    const size = drawnSize(r.size ?? p.style.size, p.style.snapToGrid, charPitch);
+    let piece: LinePiece | undefined;
+    for (const ch of r.text) {
+      if (ch === '\n') {
+        lines.push([]);
+        piece = undefined;
+        x = 0;
+        continue;
+      }
+      const w = advance(font, ch, size);
+      if (x + w > avail + 1e-6 && x > 0 && !NO_START.test(ch)) {
+        lines.push([]);
+        piece = undefined;
+        x = 0;
+      }
+      if (!piece) {
+        piece = { text: '', role, size, width: 0 };
+        lines[lines.length - 1]!.push(piece);
+      }
+      piece.text += ch;
+      piece.width += w;
+      x += w;
+    }
+  }
+  return lines;
+}
+
+/** Number of lines a paragraph takes at a width (see breakLines). */
 export function countLines(
   p: ParagraphBlock,
   fonts: ResolvedFontSet,
   width: number,
   charPitch: number,
 ): number {
-  const indentL = (p.style.indentLeft ?? 0) + (p.label?.width ?? 0);
-  const avail = width - indentL - (p.style.indentRight ?? 0);
-  let lines = 1;
-  let x = p.style.firstLineIndent ?? 0;
-  for (const r of p.runs) {
-    const font = fonts[r.role ?? p.style.role].font;
-    const size = drawnSize(r.size ?? p.style.size, p.style.snapToGrid, charPitch);
-    for (const ch of r.text) {
-      if (ch === '\n') {
-        lines += 1;
-        x = 0;
-        continue;
-      }
-      const w = advance(font, ch, size);
-      if (x + w > avail + 1e-6 && x > 0 && !NO_START.test(ch)) {
-        lines += 1;
-        x = 0;
-      }
-      x += w;
-    }
-  }
-  return lines;
+  return breakLines(p, fonts, width, charPitch).length;
 }
 
 /** Height of blocks laid out at a width, lines counted with the real fonts. */

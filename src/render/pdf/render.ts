@@ -20,7 +20,7 @@ import {
   type FontReport,
   type ResolvedFontSet,
 } from '../fonts/resolve.js';
-import { blocksHeight, drawnSize, inkOffset } from './measure.js';
+import { blocksHeight, breakLines, drawnSize, inkOffset } from './measure.js';
 import { pdfkitBuffer } from './pdfkit-fonts.js';
 import type PrinterClass from 'pdfmake/js/Printer';
 
@@ -71,6 +71,20 @@ interface Env {
   fallback?: (role: FontRole, ch: string) => string | undefined;
   section: Section;
   images: Record<string, string>;
+  /** tables with row spans, and where their rows fell (filled during layout) */
+  spanned: SpannedTable[];
+}
+
+/**
+ * A table with row spans, as laid out: for each body row the page it fell on. pdfmake prints a spanned cell once, on the page
+ * where the span starts; these let the label be drawn again at the top of each page it runs on.
+ */
+interface SpannedTable {
+  block: TableBlock;
+  /** the page each body row fell on */
+  pages: (number | undefined)[];
+  /** the 版心 corner of the section holding the table: a continued table starts there */
+  origin: { left: number; top: number };
 }
 
 function runNodes(r: Run, p: ParagraphBlock, env: Env): Record<string, unknown>[] {
@@ -243,13 +257,25 @@ function blockNodes(blocks: readonly Block[], env: Env, width: number): Content[
  * placeholder cells pdfmake expects where a span covers.
  */
 function tableNode(b: TableBlock, env: Env): Content {
-  const body = b.rows.map((row) =>
+  const spans = b.rows.some((row) =>
+    row.cells.some((c) => c !== 'covered' && (c.rowSpan ?? 1) > 1),
+  );
+  const m = env.section.page.margins;
+  const t = spans
+    ? env.spanned.push({ block: b, pages: [], origin: { left: m.left, top: m.top } }) - 1
+    : -1;
+  const body = b.rows.map((row, r) =>
     row.cells.map((cell, col) => {
       if (cell === 'covered') return {};
       const width =
         b.columns.slice(col, col + (cell.colSpan ?? 1)).reduce((a, w) => a + w, 0) -
         2 * b.padding.x;
-      const node: Record<string, unknown> = { stack: blockNodes(cell.blocks, env, width) };
+      const stack = blockNodes(cell.blocks, env, width);
+      // A body row's own cells report where the row fell (pdfmake reports leaves only).
+      const first = stack[0] as Record<string, unknown> | undefined;
+      if (spans && r >= b.headerRows && (cell.rowSpan ?? 1) === 1 && first && 'text' in first)
+        first.id = `gw-t${t}r${r}c${col}`;
+      const node: Record<string, unknown> = { stack };
       if (cell.rowSpan && cell.rowSpan > 1) node.rowSpan = cell.rowSpan;
       if (cell.colSpan && cell.colSpan > 1) node.colSpan = cell.colSpan;
       if (cell.verticalAlign === 'middle') node.verticalAlignment = 'middle';
@@ -374,10 +400,12 @@ export async function renderLayoutToPdf(
   }
 
   const images: Record<string, string> = {};
+  const spanned: SpannedTable[] = [];
   const envOf = (sec: Section): Env => ({
     fonts,
     section: sec,
     images,
+    spanned,
     ...(fallback ? { fallback } : {}),
   });
   const env = envOf(section);
@@ -460,7 +488,12 @@ export async function renderLayoutToPdf(
     footer,
     pageBreakBefore: (node) => {
       const id = typeof node.id === 'string' ? node.id : '';
-      if (id.startsWith('gw-b')) bodyEndPage = Math.max(bodyEndPage, ...node.pageNumbers);
+      if (id.startsWith('gw-b') || id.startsWith('gw-t'))
+        bodyEndPage = Math.max(bodyEndPage, ...node.pageNumbers);
+      // A row's page is right, its reported top is not (pdfmake keeps the top a row had before
+      // it was moved to the next page), so continued labels are placed by measure instead.
+      const cell = /^gw-t(\d+)r(\d+)c\d+$/u.exec(id);
+      if (cell) spanned[Number(cell[1])]!.pages[Number(cell[2])] = node.startPosition.pageNumber;
       if (id === 'gw-closing' && closing?.parity === 'even')
         return node.startPosition.pageNumber % 2 === 1;
       return false;
@@ -483,6 +516,8 @@ export async function renderLayoutToPdf(
   let pdfDoc;
   try {
     pdfDoc = await printer.createPdfKitDocument(doc, { bufferPages: true });
+    for (const t of spanned)
+      drawContinuedLabels(pdfDoc as unknown as PdfKitPages, t, fonts, section.grid.charPitch);
     numberPages(pdfDoc as unknown as PdfKitPages, section, isNumbered);
   } catch (cause) {
     if (cause instanceof GongwenRenderError) throw cause;
@@ -503,6 +538,68 @@ export async function renderLayoutToPdf(
   });
   const pages = countPages(bytes);
   return { bytes, pages, fonts: fontReports(fonts), warnings };
+}
+
+/**
+ * Draws each spanned cell's text again at the top of every page its span runs on after the
+ * first, where pdfmake leaves the continued cell empty — a 一级/二级 group split by a page break
+ * still says what it is. Lines are broken as the layout breaks them.
+ */
+function drawContinuedLabels(
+  doc: PdfKitPages,
+  t: SpannedTable,
+  fonts: ResolvedFontSet,
+  charPitch: number,
+): void {
+  const b = t.block;
+  const widthOf = (col: number, span: number) =>
+    b.columns.slice(col, col + span).reduce((a, w) => a + w, 0) - 2 * b.padding.x - b.borderWidth;
+  // On a continued page the table starts at the 版心 top with its header rows repeated; the
+  // first body row's text starts a rule and a padding below them.
+  let top = t.origin.top;
+  for (const row of b.rows.slice(0, b.headerRows)) {
+    const heights = row.cells.map((cell, col) =>
+      cell === 'covered' || (cell.rowSpan ?? 1) > 1
+        ? 0
+        : blocksHeight(cell.blocks, fonts, widthOf(col, cell.colSpan ?? 1), charPitch),
+    );
+    top += b.borderWidth + 2 * b.padding.y + Math.max(0, ...heights);
+  }
+  top += b.borderWidth + b.padding.y;
+  b.rows.forEach((row, r) => {
+    row.cells.forEach((cell, col) => {
+      if (cell === 'covered' || (cell.rowSpan ?? 1) <= 1) return;
+      if (cell.blocks.every((p) => p.runs.every((x) => x.text.trim() === ''))) return;
+      // pdfmake puts a cell's content a rule and a padding in from the column's left edge
+      const x0 =
+        t.origin.left +
+        b.columns.slice(0, col).reduce((a, w) => a + w, 0) +
+        b.borderWidth +
+        b.padding.x;
+      const width = widthOf(col, cell.colSpan ?? 1);
+      for (let s = r + 1; s < r + cell.rowSpan!; s++) {
+        const here = t.pages[s];
+        const above = t.pages[s - 1];
+        if (!here || !above || here === above) continue;
+        doc.switchToPage(here - 1);
+        let y = top;
+        for (const p of cell.blocks) {
+          for (const line of breakLines(p, fonts, width, charPitch)) {
+            const w = line.reduce((a, piece) => a + piece.width, 0);
+            const align = p.style.align;
+            let x = x0 + (align === 'center' ? (width - w) / 2 : align === 'right' ? width - w : 0);
+            for (const piece of line) {
+              doc.provideFont(piece.role, false, false);
+              doc.fontSize(piece.size).fillColor('#000000');
+              doc.text(piece.text, x, y, { lineBreak: false });
+              x += piece.width;
+            }
+            y += p.style.lineHeight ?? p.style.size;
+          }
+        }
+      }
+    });
+  });
 }
 
 /** What numberLandscapePages uses of the pdfkit document pdfmake drew (with buffered pages). */
