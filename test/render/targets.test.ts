@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -122,19 +123,44 @@ describe('部门整体预算绩效目标表 (the seed table) as a document of it
 });
 
 describe('a table of 300 indicators', () => {
+  const rows = Array.from({ length: 300 }, (_, i) => ({
+    level1: ['产出指标', '效益指标', '满意度指标'][i % 3]!,
+    level2: ['数量指标', '社会效益指标', '服务对象满意度指标'][i % 3]!,
+    level3: `指标${i + 1}`,
+    value: `≥${i + 1}个`,
+  }));
+  const big: DepartmentTargetTableInput = {
+    ...seedTable,
+    keyTasks: [],
+    budget: { ...seedTable.budget, byType: { basic: '4993.74', project: '10731.2' } },
+    indicators: { rows },
+  };
+
+  it('draws a continued label in the fallback font when the role font lacks it', async () => {
+    // Roboto has no ideographs: with missingGlyphs 'fallback' every label character comes from
+    // another font, on the group's first page (pdfmake) and on continued pages (the overlay).
+    const roboto = createRequire(import.meta.url).resolve(
+      'pdfmake/fonts/Roboto/Roboto-Regular.ttf',
+    );
+    const pdf = await renderDepartmentTablePdf(big, {
+      ...opts,
+      fonts: { ...TEST_FONTS, fangsong: roboto },
+      missingGlyphs: 'fallback',
+    });
+    const m = await measurePdf(pdf.bytes);
+    const labelled = m.pages.filter((p) =>
+      p.lines.some((l) => squash(l.text).startsWith('产出指标')),
+    );
+    expect(labelled.length).toBeGreaterThanOrEqual(2);
+    for (const p of labelled) {
+      const line = p.lines.find((l) => squash(l.text).startsWith('产出指标'))!;
+      const label = line.items.filter((i) => /[产出指标]/u.test(i.str) && i.x < line.x0 + 60);
+      expect(label.length).toBeGreaterThan(0);
+      for (const i of label) expect(i.font, `page ${p.index}`).not.toMatch(/Roboto/u);
+    }
+  });
+
   it('runs over pages with its header on each and no row split', async () => {
-    const rows = Array.from({ length: 300 }, (_, i) => ({
-      level1: ['产出指标', '效益指标', '满意度指标'][i % 3]!,
-      level2: ['数量指标', '社会效益指标', '服务对象满意度指标'][i % 3]!,
-      level3: `指标${i + 1}`,
-      value: `≥${i + 1}个`,
-    }));
-    const big: DepartmentTargetTableInput = {
-      ...seedTable,
-      keyTasks: [],
-      budget: { ...seedTable.budget, byType: { basic: '4993.74', project: '10731.2' } },
-      indicators: { rows },
-    };
     const pdf = await renderDepartmentTablePdf(big, opts);
     const m = await measurePdf(pdf.bytes);
     const withHeader = m.pages.filter((p) =>

@@ -40,6 +40,8 @@ export function breakLines(
   fonts: ResolvedFontSet,
   width: number,
   charPitch: number,
+  /** the font a character is drawn in when its role's font lacks it */
+  fallbackFont?: (role: FontRole, ch: string) => fontkit.Font | undefined,
 ): LinePiece[][] {
   const indentL = (p.style.indentLeft ?? 0) + (p.label?.width ?? 0);
   const avail = width - indentL - (p.style.indentRight ?? 0);
@@ -57,7 +59,7 @@ export function breakLines(
         x = 0;
         continue;
       }
-      const w = advance(font, ch, size);
+      const w = advance(fallbackFont?.(role, ch) ?? font, ch, size);
       if (x + w > avail + 1e-6 && x > 0 && !NO_START.test(ch)) {
         lines.push([]);
         piece = undefined;

@@ -517,7 +517,13 @@ export async function renderLayoutToPdf(
   try {
     pdfDoc = await printer.createPdfKitDocument(doc, { bufferPages: true });
     for (const t of spanned)
-      drawContinuedLabels(pdfDoc as unknown as PdfKitPages, t, fonts, section.grid.charPitch);
+      drawContinuedLabels(pdfDoc as unknown as PdfKitPages, t, fonts, section.grid.charPitch, {
+        name: fallback,
+        font: (role, ch) => {
+          const name = fallback?.(role, ch);
+          return name === undefined ? undefined : fallbackFonts.find((f) => f.name === name)?.font;
+        },
+      });
     numberPages(pdfDoc as unknown as PdfKitPages, section, isNumbered);
   } catch (cause) {
     if (cause instanceof GongwenRenderError) throw cause;
@@ -550,6 +556,10 @@ function drawContinuedLabels(
   t: SpannedTable,
   fonts: ResolvedFontSet,
   charPitch: number,
+  fallback: {
+    name: Env['fallback'];
+    font: NonNullable<Parameters<typeof breakLines>[4]>;
+  },
 ): void {
   const b = t.block;
   const widthOf = (col: number, span: number) =>
@@ -584,15 +594,25 @@ function drawContinuedLabels(
         doc.switchToPage(here - 1);
         let y = top;
         for (const p of cell.blocks) {
-          for (const line of breakLines(p, fonts, width, charPitch)) {
+          for (const line of breakLines(p, fonts, width, charPitch, fallback.font)) {
             const w = line.reduce((a, piece) => a + piece.width, 0);
             const align = p.style.align;
             let x = x0 + (align === 'center' ? (width - w) / 2 : align === 'right' ? width - w : 0);
             for (const piece of line) {
-              doc.provideFont(piece.role, false, false);
-              doc.fontSize(piece.size).fillColor('#000000');
-              doc.text(piece.text, x, y, { lineBreak: false });
-              x += piece.width;
+              // characters the role's font lacks come from the font the layout drew them in
+              const groups: { font: string; text: string }[] = [];
+              for (const ch of piece.text) {
+                const font = fallback.name?.(piece.role, ch) ?? piece.role;
+                const last = groups[groups.length - 1];
+                if (last?.font === font) last.text += ch;
+                else groups.push({ font, text: ch });
+              }
+              for (const g of groups) {
+                useFont(doc, g.font);
+                doc.fontSize(piece.size).fillColor('#000000');
+                doc.text(g.text, x, y, { lineBreak: false });
+                x += doc.widthOfString(g.text);
+              }
             }
             y += p.style.lineHeight ?? p.style.size;
           }
@@ -608,6 +628,7 @@ interface PdfKitPages {
   switchToPage(i: number): void;
   page: { width: number; height: number };
   provideFont(family: string, bold: boolean, italics: boolean): unknown;
+  _font: unknown;
   fontSize(size: number): PdfKitPages;
   fillColor(color: string): PdfKitPages;
   widthOfString(text: string): number;
@@ -615,6 +636,14 @@ interface PdfKitPages {
   restore(): PdfKitPages;
   rotate(angle: number, options: { origin: [number, number] }): PdfKitPages;
   text(text: string, x: number, y: number, options: { lineBreak: boolean }): PdfKitPages;
+}
+
+/**
+ * Makes a pdfmake font family current for pdfkit calls. provideFont sets it only the first time
+ * it loads a family; pdfmake's own renderer assigns `_font` itself, and so must we.
+ */
+function useFont(doc: PdfKitPages, family: string): void {
+  doc._font = doc.provideFont(family, false, false);
 }
 
 /**
@@ -640,7 +669,7 @@ function numberPages(
     if (!numbered(i + 1)) continue;
     doc.switchToPage(i);
     const text = pageNumberText(n.style, i + 1);
-    doc.provideFont(n.role, false, false);
+    useFont(doc, n.role);
     doc.fontSize(n.size).fillColor('#000000');
     const w = doc.widthOfString(text);
     const odd = (i + 1) % 2 === 1;
