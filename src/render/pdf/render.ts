@@ -622,7 +622,7 @@ function drawContinuedLabels(
   });
 }
 
-/** What numberLandscapePages uses of the pdfkit document pdfmake drew (with buffered pages). */
+/** What numberPages and drawContinuedLabels use of the pdfkit document pdfmake drew (buffered pages). */
 interface PdfKitPages {
   bufferedPageRange(): { start: number; count: number };
   switchToPage(i: number): void;
