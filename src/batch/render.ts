@@ -179,6 +179,9 @@ function* plan(
       });
     }
     for (const job of jobs) {
+      // laid out once for all formats, when the first of them comes up
+      let laidOut: Layout | undefined;
+      const layout = () => (laidOut ??= job.layout());
       for (const format of formats) {
         yield {
           describe: {
@@ -188,7 +191,7 @@ function* plan(
             format,
           },
           format,
-          layout: job.layout,
+          layout,
         };
       }
     }
