@@ -8,6 +8,9 @@ import {
   renderDepartmentTableDocx,
   renderDepartmentTablePdf,
   renderPdf,
+  noticeWithSummaries,
+  parseDataset,
+  syntheticDataset,
   type DepartmentTargetTable,
   type DepartmentTargetTableInput,
   type NoticeInput,
@@ -213,6 +216,40 @@ describe('a table of 300 indicators', () => {
         Math.max(...xs) - Math.min(...xs),
         `${label} ${xs.map((x) => x.toFixed(2)).join(' ')}`,
       ).toBeLessThan(0.5);
+  });
+});
+
+describe('table text stays inside its cells', () => {
+  it('crosses no column rule in the seed table, the 300-row table or the summaries', async () => {
+    const summaries = renderPdf(
+      noticeWithSummaries(parseDataset(syntheticDataset(30))) as NoticeInput,
+      opts,
+    );
+    const docs = await Promise.all([renderDepartmentTablePdf(seedTable, opts), summaries]);
+    let checked = 0;
+    for (const doc of docs) {
+      const m = await measurePdf(doc.bytes);
+      for (const p of m.pages) {
+        const rules = p.strokes.filter((s) => Math.abs(s.x1 - s.x2) < 0.01);
+        // (a landscape page's turned number is not table text)
+        for (const item of p.lines.flatMap((l) => l.items).filter((i) => i.angle === 0)) {
+          const top = item.y - 0.88 * item.size;
+          const crossed = rules.find(
+            (r) =>
+              r.x1 > item.x + 0.5 &&
+              r.x1 < item.x + item.width - 0.5 &&
+              Math.min(r.y1, r.y2) < item.y &&
+              Math.max(r.y1, r.y2) > top,
+          );
+          expect(
+            crossed,
+            `p${p.index} “${item.str}” ${item.x.toFixed(1)}–${(item.x + item.width).toFixed(1)}`,
+          ).toBeUndefined();
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
   });
 });
 

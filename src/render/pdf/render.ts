@@ -271,6 +271,24 @@ function tableNode(b: TableBlock, env: Env): Content {
         b.columns.slice(col, col + (cell.colSpan ?? 1)).reduce((a, w) => a + w, 0) -
         2 * b.padding.x;
       const stack = blockNodes(cell.blocks, env, width);
+      if (!env.fallback && stack.length === cell.blocks.length) {
+        // A paragraph that fits on one line goes to pdfmake unbroken: otherwise it splits CJK
+        // text into an inline per character and resolves ~20 style properties for each — most
+        // of a table's layout and drawing time. A point of slack keeps a near-full line safe.
+        cell.blocks.forEach((p, i) => {
+          const node = stack[i] as unknown as Record<string, unknown>;
+          if (p.label || !('text' in node)) return;
+          const avail = width - b.borderWidth - 1;
+          // (breakLines lets a closing mark overhang; noWrap must not overflow the cell)
+          const lines = breakLines(p, env.fonts, avail, env.section.grid.charPitch);
+          const used =
+            (p.style.firstLineIndent ?? 0) +
+            (p.style.indentLeft ?? 0) +
+            (p.style.indentRight ?? 0) +
+            (lines[0] ?? []).reduce((a, piece) => a + piece.width, 0);
+          if (lines.length === 1 && used <= avail) node.noWrap = true;
+        });
+      }
       // A body row's own cells report where the row fell (pdfmake reports leaves only).
       const first = stack[0] as Record<string, unknown> | undefined;
       if (spans && r >= b.headerRows && (cell.rowSpan ?? 1) === 1 && first && 'text' in first)
