@@ -86,7 +86,7 @@ function fontOf(l: TextLine): string {
 }
 
 /** x of the character at offset `n` of a line, from the items' positions. */
-function xAt(l: TextLine, n: number): number {
+export function xAt(l: TextLine, n: number): number {
   let seen = 0;
   for (const it of l.items) {
     const len = [...it.str].length;

@@ -16,6 +16,7 @@ import {
   type NoticeInput,
 } from '../../src/index.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
+import { xAt } from '../conformance/gbt9704-rules.js';
 import { measurePdf, type PdfMeasure } from '../conformance/pdf-measure.js';
 
 const notice = JSON.parse(
@@ -196,19 +197,13 @@ describe('a table of 300 indicators', () => {
         new RegExp(`^${l1.slice(0, 4)}.*${l2.slice(0, 4)}.*指标${n}≥`, 'u'),
       );
       if (n > 3) continued++;
-      // x of the item holding the character at an offset of the line's text
-      const xAt = (offset: number) => {
-        let seen = 0;
-        for (const i of first.items) {
-          seen += [...squash(i.str)].length;
-          if (seen > offset) return i.x;
-        }
-        return NaN;
-      };
-      labelX.set(l1, [...(labelX.get(l1) ?? []), xAt(0)]);
+      labelX.set(l1, [...(labelX.get(l1) ?? []), xAt(first, 0)]);
       const ys = first.items.map((i) => i.y);
       expect(Math.max(...ys) - Math.min(...ys), `page ${p.index} baselines`).toBeLessThan(0.2);
-      labelX.set(l2, [...(labelX.get(l2) ?? []), xAt(squash(first.text).indexOf(l2.slice(0, 4)))]);
+      labelX.set(l2, [
+        ...(labelX.get(l2) ?? []),
+        xAt(first, squash(first.text).indexOf(l2.slice(0, 4))),
+      ]);
     }
     expect(continued).toBeGreaterThanOrEqual(4);
     for (const [label, xs] of labelX)

@@ -76,8 +76,9 @@ interface Env {
 }
 
 /**
- * A table with row spans, as laid out: for each body row the page it fell on. pdfmake prints a spanned cell once, on the page
- * where the span starts; these let the label be drawn again at the top of each page it runs on.
+ * A table with row spans, as laid out: the page each body row fell on. pdfmake prints a spanned
+ * cell once, on the page where the span starts; this lets the label be drawn again at the top of
+ * each page it runs on.
  */
 interface SpannedTable {
   block: TableBlock;
@@ -252,6 +253,11 @@ function blockNodes(blocks: readonly Block[], env: Env, width: number): Content[
   return out;
 }
 
+/** Width of `count` columns of a table from column `from`, rules included. */
+function columnsWidth(b: TableBlock, from: number, count: number): number {
+  return b.columns.slice(from, from + count).reduce((a, w) => a + w, 0);
+}
+
 /**
  * A ruled table: rows kept whole, header rows repeated on each page, spans with the empty
  * placeholder cells pdfmake expects where a span covers.
@@ -267,18 +273,16 @@ function tableNode(b: TableBlock, env: Env): Content {
   const body = b.rows.map((row, r) =>
     row.cells.map((cell, col) => {
       if (cell === 'covered') return {};
-      const width =
-        b.columns.slice(col, col + (cell.colSpan ?? 1)).reduce((a, w) => a + w, 0) -
-        2 * b.padding.x;
+      const width = columnsWidth(b, col, cell.colSpan ?? 1) - 2 * b.padding.x;
       const stack = blockNodes(cell.blocks, env, width);
       if (!env.fallback && stack.length === cell.blocks.length) {
         // A paragraph that fits on one line goes to pdfmake unbroken: otherwise it splits CJK
         // text into an inline per character and resolves ~20 style properties for each — most
         // of a table's layout and drawing time. A point of slack keeps a near-full line safe.
+        const avail = width - b.borderWidth - 1;
         cell.blocks.forEach((p, i) => {
           const node = stack[i] as unknown as Record<string, unknown>;
           if (p.label || !('text' in node)) return;
-          const avail = width - b.borderWidth - 1;
           // (breakLines lets a closing mark overhang; noWrap must not overflow the cell)
           const lines = breakLines(p, env.fonts, avail, env.section.grid.charPitch);
           const used =
@@ -581,7 +585,7 @@ function drawContinuedLabels(
 ): void {
   const b = t.block;
   const widthOf = (col: number, span: number) =>
-    b.columns.slice(col, col + span).reduce((a, w) => a + w, 0) - 2 * b.padding.x - b.borderWidth;
+    columnsWidth(b, col, span) - 2 * b.padding.x - b.borderWidth;
   // On a continued page the table starts at the 版心 top with its header rows repeated; the
   // first body row's text starts a rule and a padding below them.
   let top = t.origin.top;
@@ -599,11 +603,7 @@ function drawContinuedLabels(
       if (cell === 'covered' || (cell.rowSpan ?? 1) <= 1) return;
       if (cell.blocks.every((p) => p.runs.every((x) => x.text.trim() === ''))) return;
       // pdfmake puts a cell's content a rule and a padding in from the column's left edge
-      const x0 =
-        t.origin.left +
-        b.columns.slice(0, col).reduce((a, w) => a + w, 0) +
-        b.borderWidth +
-        b.padding.x;
+      const x0 = t.origin.left + columnsWidth(b, 0, col) + b.borderWidth + b.padding.x;
       const width = widthOf(col, cell.colSpan ?? 1);
       for (let s = r + 1; s < r + cell.rowSpan!; s++) {
         const here = t.pages[s];
@@ -640,7 +640,7 @@ function drawContinuedLabels(
   });
 }
 
-/** What numberPages and drawContinuedLabels use of the pdfkit document pdfmake drew (buffered pages). */
+/** What numberPages and drawContinuedLabels use of the pdfkit document pdfmake drew. */
 interface PdfKitPages {
   bufferedPageRange(): { start: number; count: number };
   switchToPage(i: number): void;
