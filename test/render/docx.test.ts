@@ -19,6 +19,33 @@ function parts(bytes: Uint8Array): Record<string, string> {
 }
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+
+/**
+ * What a word processor shows for the run holding `text`: its own properties over those of its
+ * paragraph's style (runs repeat nothing their style says).
+ */
+function effectiveRun(p: Record<string, string>, text: string) {
+  const doc = p['word/document.xml']!;
+  const at = doc.indexOf(text);
+  expect(at, text).toBeGreaterThan(-1);
+  const paragraph = doc.slice(doc.lastIndexOf('<w:p>', at), at);
+  const run = paragraph.slice(paragraph.lastIndexOf('<w:r>'));
+  const styleId = /<w:pStyle w:val="([^"]+)"/u.exec(paragraph)?.[1] ?? 'Normal';
+  const styles = p['word/styles.xml']!;
+  const def = styles.slice(styles.indexOf(`w:styleId="${styleId}"`));
+  const style = def.slice(0, def.indexOf('</w:style>'));
+  const defaults = styles.slice(0, styles.indexOf('</w:docDefaults>'));
+  const prop = (re: RegExp) => re.exec(run)?.[1] ?? re.exec(style)?.[1] ?? re.exec(defaults)?.[1];
+  return {
+    style: styleId,
+    font: prop(/<w:rFonts w:ascii="[^"]*" w:cs="[^"]*" w:eastAsia="([^"]*)" w:hAnsi="[^"]*"\/>/u),
+    fontTag: [run, style, defaults].map((x) => /<w:rFonts [^>]*\/>/u.exec(x)?.[0]).find(Boolean),
+    align: /<w:jc w:val="(\w+)"\/>/u.exec(paragraph)?.[1] ?? prop(/<w:jc w:val="(\w+)"\/>/u),
+    size: Number(prop(/<w:sz w:val="(\d+)"\/>/u)),
+    color: prop(/<w:color w:val="([0-9A-F]{6})"\/>/u) ?? '000000',
+    spacing: prop(/<w:spacing w:val="(-?\d+)"\/>/u),
+  };
+}
 const twips = (v: number) => Math.round(mm(v) * 20);
 
 describe('DOCX package', () => {
@@ -57,16 +84,22 @@ describe('DOCX package', () => {
   });
 
   it('names each role font in all four slots, and 28 characters a line by character spacing', async () => {
-    const doc = parts((await render(seed)).bytes)['word/document.xml']!;
-    for (const name of ['方正小标宋简体', '仿宋_GB2312', '黑体']) {
-      expect(doc).toContain(
+    const p = parts((await render(seed)).bytes);
+    const cases = [
+      ['关于批复', '方正小标宋简体'], // 标题
+      ['市直各单位', '仿宋_GB2312'], // 主送
+      ['及时将批复后', '黑体'], // 一级标题
+    ] as const;
+    for (const [text, name] of cases) {
+      expect(effectiveRun(p, text).fontTag, text).toBe(
         `<w:rFonts w:ascii="${name}" w:cs="${name}" w:eastAsia="${name}" w:hAnsi="${name}"/>`,
       );
     }
-    // 16 pt text on a 15.79 pt pitch: −5 twentieths of a point.
-    expect(doc).toMatch(/<w:spacing w:val="-5"\/><w:sz w:val="32"\/>/u);
+    // 16 pt body text on a 15.79 pt pitch: −5 twentieths of a point.
+    const body = effectiveRun(p, '为贯彻落实');
+    expect([body.size, body.spacing, body.align]).toEqual([32, '-5', 'both']);
     const custom = await render(seed, { fontNames: { fangsong: '仿宋' } });
-    expect(parts(custom.bytes)['word/document.xml']).toContain('w:eastAsia="仿宋"');
+    expect(effectiveRun(parts(custom.bytes), '市直各单位').font).toBe('仿宋');
     expect(custom.fontNames.fangsong).toBe('仿宋');
   });
 
@@ -166,8 +199,10 @@ describe('DOCX package', () => {
   });
 
   it('draws the 标志 and the separator in red', async () => {
-    const doc = parts((await render(seed)).bytes)['word/document.xml']!;
-    expect(doc).toMatch(/<w:color w:val="E60012"\/>[\s\S]{0,200}湛江市财政局文件/u);
+    const p = parts((await render(seed)).bytes);
+    const doc = p['word/document.xml']!;
+    expect(effectiveRun(p, '湛江市财政局文件').color).toBe('E60012');
+    expect(effectiveRun(p, '湛财绩').color).toBe('000000');
     expect(doc).toMatch(/<w:pBdr><w:top w:val="single" w:color="E60012" w:sz="11"/u);
   });
 

@@ -96,11 +96,17 @@ function gridSpacing(style: ParagraphStyle, section: Section): number | undefine
 function runs(list: readonly Run[], style: ParagraphStyle, ctx: Ctx): TextRun[] {
   const spacing = gridSpacing(style, ctx.section);
   const out: TextRun[] = [];
+  // What the paragraph's named style already says is not repeated on each run: a table of
+  // thousands of cells is most of a document's XML, and of the time spent writing it.
+  const named = ctx.styles.get(style.styleName)?.style;
   for (const r of list) {
+    const role = r.role ?? style.role;
+    const size = halfPoints(r.size ?? style.size);
+    const color = hex(r.color ?? style.color);
     const props = {
-      font: fontSlots(ctx.options.fontNames[r.role ?? style.role]),
-      size: halfPoints(r.size ?? style.size),
-      color: hex(r.color ?? style.color),
+      ...(role !== named?.role ? { font: fontSlots(ctx.options.fontNames[role]) } : {}),
+      ...(size !== (named && halfPoints(named.size)) ? { size } : {}),
+      ...(color !== (named && hex(named.color)) ? { color } : {}),
       ...(spacing !== undefined ? { characterSpacing: spacing } : {}),
     };
     r.text
@@ -138,22 +144,26 @@ function paragraphOptions(
   else if (s.firstLineIndent) indent.firstLine = toTwips(s.firstLineIndent);
   const before = ctx.pending + (s.spaceBefore ?? 0);
   ctx.pending = 0;
+  const style = styleId(ctx, s);
+  const named = ctx.styles.get(s.styleName)!.style;
+  const line = lineTwips(s.lineHeight);
   const children = [
     ...ctx.images,
     ...(label ? [...runs(label.runs, s, ctx), new TextRun({ children: [new Tab()] })] : []),
     ...runs(p.runs, s, ctx),
   ];
   ctx.images = [];
+  const spacing = {
+    ...(before > 0 ? { before: toTwips(before) } : {}),
+    ...((s.spaceAfter ?? 0) > 0 ? { after: toTwips(s.spaceAfter!) } : {}),
+    // the named style and the document defaults give exact spacing and no space around
+    ...(line !== lineTwips(named.lineHeight) ? { line, lineRule: LineRuleType.EXACT } : {}),
+  };
   const options: IParagraphOptions = {
-    style: styleId(ctx, s),
-    alignment: ALIGN[s.align],
-    indent,
-    spacing: {
-      before: toTwips(Math.max(0, before)),
-      after: toTwips(Math.max(0, s.spaceAfter ?? 0)),
-      line: lineTwips(s.lineHeight),
-      lineRule: LineRuleType.EXACT,
-    },
+    style,
+    ...(s.align !== named.align ? { alignment: ALIGN[s.align] } : {}),
+    ...(Object.keys(indent).length > 0 ? { indent } : {}),
+    ...(Object.keys(spacing).length > 0 ? { spacing } : {}),
     children,
     ...(s.keepWithNext ? { keepNext: true } : {}),
     ...(ctx.breakBefore ? { pageBreakBefore: true } : {}),
@@ -378,12 +388,6 @@ function tableOf(b: TableBlock, ctx: Ctx): Table {
               ...((cell.rowSpan ?? 1) > 1 ? { rowSpan: cell.rowSpan } : {}),
               verticalAlign:
                 cell.verticalAlign === 'middle' ? VerticalAlign.CENTER : VerticalAlign.TOP,
-              margins: {
-                top: toTwips(b.padding.y),
-                bottom: toTwips(b.padding.y),
-                left: margin,
-                right: margin,
-              },
               children: ensureParagraph(
                 blocks(
                   cell.blocks,
@@ -400,6 +404,13 @@ function tableOf(b: TableBlock, ctx: Ctx): Table {
     columnWidths: b.columns.map(toTwips),
     width: { size: toTwips(b.columns.reduce((a, w) => a + w, 0)), type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
+    // the cells' padding, said once for the table (tblCellMar)
+    margins: {
+      top: toTwips(b.padding.y),
+      bottom: toTwips(b.padding.y),
+      left: margin,
+      right: margin,
+    },
     borders: {
       top: line,
       bottom: line,
@@ -586,8 +597,14 @@ export async function renderLayoutToDocx(
     styles: {
       default: {
         document: {
-          run: { font: fontSlots(options.fontNames[body.role]), size: halfPoints(body.size) },
+          // 正文 is the document default: its paragraphs name no style and repeat none of this
+          run: {
+            font: fontSlots(options.fontNames[body.role]),
+            size: halfPoints(body.size),
+            color: hex(body.color),
+          },
           paragraph: {
+            alignment: ALIGN[body.align],
             spacing: {
               line: lineTwips(body.lineHeight),
               lineRule: LineRuleType.EXACT,

@@ -3,6 +3,7 @@ import type { Block, FontRole, Measure, ParagraphBlock, Run } from '../../layout
 import type { ResolvedFontSet } from '../fonts/resolve.js';
 import { blocksHeight as layoutHeight } from '../../layout/height.js';
 import { emBox, emBoxView } from './pdfkit-fonts.js';
+import LineBreaker from 'linebreak';
 
 /** The font size a paragraph is drawn at: on the grid, CJK advances equal the character pitch. */
 export function drawnSize(
@@ -28,12 +29,50 @@ export interface LinePiece {
   role: FontRole;
   size: number;
   width: number;
+  color?: string;
+}
+
+interface Char {
+  ch: string;
+  run: number;
+  width: number;
 }
 
 /**
- * A paragraph broken into lines at a width, by greedy filling with the real advances — close to
- * what the PDF engine does, for text whose lines must be known outside it (the 版记 anchored to
- * the page bottom, a span's label repeated on a new page).
+ * The characters of a paragraph cut where UAX #14 allows a line break, as pdfmake cuts them: a
+ * number, a Latin word or a character with its closing mark stays in one piece. `hard` marks a
+ * piece that ends in a line break of the text.
+ */
+function segments(
+  p: ParagraphBlock,
+  widthOf: (run: number, ch: string) => number,
+): { chars: Char[]; hard: boolean }[] {
+  const chars: (Char & { at: number })[] = [];
+  let text = '';
+  p.runs.forEach((r, run) => {
+    for (const ch of r.text) {
+      chars.push({ ch, run, width: ch === '\n' ? 0 : widthOf(run, ch), at: text.length });
+      text += ch;
+    }
+  });
+  const out: { chars: Char[]; hard: boolean }[] = [];
+  const breaker = new LineBreaker(text);
+  let i = 0;
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    const seg: Char[] = [];
+    while (i < chars.length && chars[i]!.at < bk.position) seg.push(chars[i++]!);
+    const hard = bk.required || seg[seg.length - 1]?.ch === '\n';
+    out.push({ chars: seg.filter((c) => c.ch !== '\n' && c.ch !== '\r'), hard });
+  }
+  return out;
+}
+
+/**
+ * A paragraph broken into lines at a width as pdfmake breaks it: greedy filling with the real
+ * advances at UAX #14 break opportunities, a piece longer than a line cut between characters.
+ * Used for text whose lines must be known outside pdfmake (the 版记 anchored to the page bottom,
+ * a span's label repeated on a new page) and to hand table cells to pdfmake already broken.
+ * No line is wider than the width unless a single character is.
  */
 export function breakLines(
   p: ParagraphBlock,
@@ -44,36 +83,57 @@ export function breakLines(
   fallbackFont?: (role: FontRole, ch: string) => fontkit.Font | undefined,
 ): LinePiece[][] {
   const indentL = (p.style.indentLeft ?? 0) + (p.label?.width ?? 0);
-  const avail = width - indentL - (p.style.indentRight ?? 0);
+  const avail = width - indentL - (p.style.indentRight ?? 0) + 1e-6;
+  const runs = p.runs.map((r) => {
+    const role = r.role ?? p.style.role;
+    return {
+      role,
+      font: fonts[role].font,
+      size: drawnSize(r.size ?? p.style.size, p.style.snapToGrid, charPitch),
+      color: r.color,
+    };
+  });
   const lines: LinePiece[][] = [[]];
   let x = p.style.firstLineIndent ?? 0;
-  for (const r of p.runs) {
-    const role = r.role ?? p.style.role;
-    const font = fonts[role].font;
-    const size = drawnSize(r.size ?? p.style.size, p.style.snapToGrid, charPitch);
-    let piece: LinePiece | undefined;
-    for (const ch of r.text) {
-      if (ch === '\n') {
-        lines.push([]);
-        piece = undefined;
-        x = 0;
-        continue;
-      }
-      const w = advance(fallbackFont?.(role, ch) ?? font, ch, size);
-      if (x + w > avail + 1e-6 && x > 0 && !NO_START.test(ch)) {
-        lines.push([]);
-        piece = undefined;
-        x = 0;
-      }
-      if (!piece) {
-        piece = { text: '', role, size, width: 0 };
-        lines[lines.length - 1]!.push(piece);
-      }
-      piece.text += ch;
-      piece.width += w;
-      x += w;
+  const newLine = () => {
+    lines.push([]);
+    x = 0;
+  };
+  const put = (c: Char) => {
+    const line = lines[lines.length - 1]!;
+    const r = runs[c.run]!;
+    let piece = line[line.length - 1];
+    if (!piece || piece.role !== r.role || piece.size !== r.size || piece.color !== r.color) {
+      piece = { text: '', role: r.role, size: r.size, width: 0 };
+      if (r.color) piece.color = r.color;
+      line.push(piece);
     }
+    piece.text += c.ch;
+    piece.width += c.width;
+    x += c.width;
+  };
+  const widthOf = (run: number, ch: string) => {
+    const r = runs[run]!;
+    return advance(fallbackFont?.(r.role, ch) ?? r.font, ch, r.size);
+  };
+  for (const seg of segments(p, widthOf)) {
+    // trailing spaces may hang past the edge, as in pdfmake
+    let w = seg.chars.reduce((a, c) => a + c.width, 0);
+    for (let i = seg.chars.length - 1; i >= 0 && /\s/u.test(seg.chars[i]!.ch); i--)
+      w -= seg.chars[i]!.width;
+    if (x > 0 && x + w > avail) newLine();
+    if (x + w > avail) {
+      // longer than a line: cut between characters, none that may not start a line first
+      seg.chars.forEach((c, i) => {
+        const next = seg.chars[i + 1];
+        const keep = next && NO_START.test(next.ch) ? next.width : 0;
+        if (x > 0 && x + c.width + keep > avail && !NO_START.test(c.ch)) newLine();
+        put(c);
+      });
+    } else seg.chars.forEach(put);
+    if (seg.hard) newLine();
   }
+  if (lines.length > 1 && lines[lines.length - 1]!.length === 0) lines.pop();
   return lines;
 }
 

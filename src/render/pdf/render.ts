@@ -259,6 +259,57 @@ function columnsWidth(b: TableBlock, from: number, count: number): number {
 }
 
 /**
+ * Table cell paragraphs handed to pdfmake already broken into lines, one unbreakable inline per
+ * line. Left to itself pdfmake makes an inline per CJK character and resolves some twenty style
+ * properties for each: most of a table's layout time and memory. The lines are the ones pdfmake
+ * would make (breakLines follows its UAX #14 breaking); a justified line is spread to the width
+ * by character spacing, as pdfmake spreads it by moving each character.
+ */
+function preBroken(blocks: readonly Block[], nodes: Content[], env: Env, width: number): Content[] {
+  // with fallback fonts a line's characters come from several fonts: pdfmake splits them itself
+  if (env.fallback || nodes.length !== blocks.length) return nodes;
+  const pitch = env.section.grid.charPitch;
+  return blocks.flatMap((p, i) => {
+    const node = nodes[i] as unknown as Record<string, unknown>;
+    if (p.kind !== 'paragraph' || p.label || !('text' in node)) return [nodes[i]!];
+    const lines = breakLines(p, env.fonts, width - 0.01, pitch);
+    if (lines.length === 1) return [{ ...node, noWrap: true } as Content];
+    const s = p.style;
+    const [ml, mt, mr, mb] = node.margin as [number, number, number, number];
+    const { text: _whole, margin: _margin, leadingIndent, alignment, ...common } = node;
+    return lines.map((line, n) => {
+      const last = n === lines.length - 1;
+      const out: Record<string, unknown> = {
+        ...common,
+        text: line.map((piece) => ({
+          text: piece.text,
+          font: piece.role,
+          fontSize: piece.size,
+          ...(piece.color ? { color: piece.color } : {}),
+        })),
+        noWrap: true,
+        alignment: alignment === 'justify' ? 'left' : alignment,
+        margin: [ml, n === 0 ? mt : 0, mr, last ? mb : 0],
+      };
+      const indent = n === 0 ? (s.firstLineIndent ?? 0) : 0;
+      if (n === 0 && leadingIndent !== undefined) out.leadingIndent = leadingIndent;
+      const chars = line.reduce((a, piece) => a + [...piece.text].length, 0);
+      if (alignment === 'justify' && !last && chars > 1) {
+        const free =
+          width -
+          0.01 -
+          (s.indentLeft ?? 0) -
+          (s.indentRight ?? 0) -
+          indent -
+          line.reduce((a, piece) => a + piece.width, 0);
+        if (free > 0) out.characterSpacing = free / (chars - 1);
+      }
+      return out as unknown as Content;
+    });
+  });
+}
+
+/**
  * A ruled table: rows kept whole, header rows repeated on each page, spans with the empty
  * placeholder cells pdfmake expects where a span covers.
  */
@@ -274,25 +325,12 @@ function tableNode(b: TableBlock, env: Env): Content {
     row.cells.map((cell, col) => {
       if (cell === 'covered') return {};
       const width = columnsWidth(b, col, cell.colSpan ?? 1) - 2 * b.padding.x;
-      const stack = blockNodes(cell.blocks, env, width);
-      if (!env.fallback && stack.length === cell.blocks.length) {
-        // A paragraph that fits on one line goes to pdfmake unbroken: otherwise it splits CJK
-        // text into an inline per character and resolves ~20 style properties for each — most
-        // of a table's layout and drawing time. A point of slack keeps a near-full line safe.
-        const avail = width - b.borderWidth - 1;
-        cell.blocks.forEach((p, i) => {
-          const node = stack[i] as unknown as Record<string, unknown>;
-          if (p.label || !('text' in node)) return;
-          // (breakLines lets a closing mark overhang; noWrap must not overflow the cell)
-          const lines = breakLines(p, env.fonts, avail, env.section.grid.charPitch);
-          const used =
-            (p.style.firstLineIndent ?? 0) +
-            (p.style.indentLeft ?? 0) +
-            (p.style.indentRight ?? 0) +
-            (lines[0] ?? []).reduce((a, piece) => a + piece.width, 0);
-          if (lines.length === 1 && used <= avail) node.noWrap = true;
-        });
-      }
+      const stack = preBroken(
+        cell.blocks,
+        blockNodes(cell.blocks, env, width),
+        env,
+        width - b.borderWidth,
+      );
       // A body row's own cells report where the row fell (pdfmake reports leaves only).
       const first = stack[0] as Record<string, unknown> | undefined;
       if (spans && r >= b.headerRows && (cell.rowSpan ?? 1) === 1 && first && 'text' in first)
