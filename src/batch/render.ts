@@ -1,16 +1,12 @@
-import type { Layout } from '../layout/types.js';
+import type { FontRole, Layout } from '../layout/types.js';
 import { parseDataset } from '../model/parse.js';
 import type { Dataset, DatasetInput } from '../model/dataset.js';
 import { formatDocNumber } from '../model/doc-number.js';
-import { layoutNotice, renderLayoutToDocx, type RenderOptions } from '../render/api.js';
+import { layoutWith, noticeLayout, renderLayoutToDocx, type RenderOptions } from '../render/api.js';
+import type { TemplateRef } from '../templates/registry.js';
 import { resolveFonts } from '../render/fonts/resolve.js';
 import { fontMeasure } from '../render/pdf/measure.js';
 import { renderLayoutToPdf } from '../render/pdf/render.js';
-import {
-  layoutDepartmentTableDocument,
-  layoutProjectTablesDocument,
-} from '../templates/targets/document.js';
-import { DEFAULT_THEME } from '../templates/theme.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { GongwenRenderError } from '../render/errors.js';
@@ -26,6 +22,11 @@ export interface BatchOptions extends RenderOptions {
    * built package (dist/worker.js), as installed from npm.
    */
   jobs?: number;
+  /** layout templates of the per-unit documents (the notice's is `template`) */
+  templates?: {
+    departmentTable?: TemplateRef<'departmentTable'>;
+    projectTables?: TemplateRef<'projectTables'>;
+  };
 }
 
 /** One file of a batch, or the reason it could not be made. */
@@ -66,8 +67,8 @@ export async function* renderBatch(
   const formats = options.formats ?? ['pdf', 'docx'];
   const fonts = resolveFonts(options);
   const measure = fontMeasure(fonts);
-  const theme = options.theme ?? DEFAULT_THEME;
-  const fontNames = { ...theme.fontNames, ...options.fontNames };
+  const { layout: notice, theme } = noticeLayout(noticeWithSummaries(d), options, measure);
+  const fontNames = { ...theme.fontNames, ...options.fontNames } as Record<FontRole, string>;
   const creationDate = options.creationDate ?? new Date(`${d.notice.date}T12:00:00+08:00`);
   const docNumber = d.notice.docNumber
     ? formatDocNumber(d.notice.docNumber)
@@ -107,8 +108,7 @@ export async function* renderBatch(
     }
   };
   try {
-    const notice = layoutNotice(noticeWithSummaries(d), options, measure);
-    for (const item of plan(d, docNumber, formats, theme, measure, notice)) {
+    for (const item of plan(d, docNumber, formats, options, measure, notice)) {
       let result: Promise<Uint8Array>;
       try {
         const layout = item.layout();
@@ -137,7 +137,7 @@ function* plan(
   d: Dataset,
   docNumber: string,
   formats: BatchFormat[],
-  theme: typeof DEFAULT_THEME,
+  options: BatchOptions,
   measure: ReturnType<typeof fontMeasure>,
   notice: Layout,
 ): Generator<Planned> {
@@ -159,11 +159,14 @@ function* plan(
         kind: 'departmentTables',
         annex: d.annexes.departmentTables,
         layout: () =>
-          layoutDepartmentTableDocument(unit.department, {
-            theme,
+          layoutWith(
+            'departmentTable',
+            unit.department,
+            options.templates?.departmentTable,
+            'targets/department',
+            { ...options, label: `${docNumber}附件${d.annexes.departmentTables}` },
             measure,
-            label: `${docNumber}附件${d.annexes.departmentTables}`,
-          }),
+          ).layout,
       },
     ];
     if (unit.projects.length > 0) {
@@ -171,11 +174,14 @@ function* plan(
         kind: 'projectTables',
         annex: d.annexes.projectTables,
         layout: () =>
-          layoutProjectTablesDocument(name, unit.projects, {
-            theme,
+          layoutWith(
+            'projectTables',
+            { unit: name, tables: unit.projects },
+            options.templates?.projectTables,
+            'targets/project',
+            { ...options, label: `${docNumber}附件${d.annexes.projectTables}` },
             measure,
-            label: `${docNumber}附件${d.annexes.projectTables}`,
-          }),
+          ).layout,
       });
     }
     for (const job of jobs) {

@@ -2,18 +2,36 @@ import { FONT_ROLES, type FontRole, type Layout, type Measure } from '../layout/
 import type { ValidateOptions } from '../model/parse.js';
 import { parseDepartmentTargetTable, parseNotice } from '../model/parse.js';
 import type { DepartmentTargetTable, DepartmentTargetTableInput } from '../model/targets.js';
-import { layoutDepartmentTableDocument } from '../templates/targets/document.js';
 import type { Notice, NoticeInput } from '../model/notice.js';
-import { layoutFileNotice } from '../templates/gbt9704/file.js';
-import { DEFAULT_THEME, type Theme } from '../templates/theme.js';
+import '../templates/builtins.js';
+import {
+  resolveTemplate,
+  runTemplate,
+  type ModelKind,
+  type Template,
+  type TemplateRef,
+} from '../templates/registry.js';
+import {
+  DEFAULT_THEME,
+  resolveTheme,
+  type Theme,
+  type ThemeOverrides,
+} from '../templates/theme.js';
 import { GongwenRenderError } from './errors.js';
+import { estimateWidth } from '../text/width.js';
 import { resolveFonts } from './fonts/resolve.js';
 import { fontMeasure } from './pdf/measure.js';
 import type { DocxRenderOptions } from './docx/render.js';
 import { renderLayoutToPdf, type PdfRenderOptions, type PdfResult } from './pdf/render.js';
 
-export interface RenderOptions extends PdfRenderOptions {
-  theme?: Theme;
+/** Options every render takes, whatever the document. */
+export interface CommonRenderOptions extends PdfRenderOptions {
+  /**
+   * A local style guide's changes to GB/T 9704's values (fonts, sizes, colours, margins, grid,
+   * rules, page numbers…): any part of a Theme, lengths in pt or as "37mm". Laid over the
+   * template's own theme and validated (GongwenValidationError naming `theme.…`).
+   */
+  theme?: ThemeOverrides;
   /** lint settings for the validation every render starts with */
   validation?: ValidateOptions;
   /** DOCX: font family names per role (default: the theme's, e.g. 仿宋_GB2312, 方正小标宋简体) */
@@ -23,6 +41,40 @@ export interface RenderOptions extends PdfRenderOptions {
    * the same page. Runs then name the embedded faces. Off by default: whole CJK fonts are large.
    */
   embedFonts?: boolean;
+}
+
+/** Options for rendering a notice. */
+export interface RenderOptions extends CommonRenderOptions {
+  /**
+   * The layout template: a registered id or a template value (default: the GB/T 9704 template
+   * of the notice's `format`, e.g. "gbt9704/file").
+   */
+  template?: TemplateRef<'notice'>;
+}
+
+/** The theme a render uses: the template's own, under the caller's overrides. */
+export function themeFor(template: Template, overrides: ThemeOverrides | undefined): Theme {
+  const base = template.theme ? resolveTheme(template.theme) : DEFAULT_THEME;
+  return overrides ? resolveTheme(overrides, base) : base;
+}
+
+/** Lays a model out with a template, resolved and checked against the model's kind. */
+export function layoutWith<K extends ModelKind>(
+  kind: K,
+  model: Parameters<Template<K>['layout']>[0],
+  ref: TemplateRef<K> | undefined,
+  fallback: string,
+  options: CommonRenderOptions & { label?: string },
+  measure?: Measure,
+): { layout: Layout; theme: Theme } {
+  const template = resolveTemplate(ref, kind, fallback);
+  const theme = themeFor(template, options.theme);
+  const layout = runTemplate(template, model, {
+    theme,
+    measure: measure ?? ((text, role, size) => estimateWidth(text, role, size)),
+    ...(options.label ? { label: options.label } : {}),
+  });
+  return { layout, theme };
 }
 
 export interface DocxResult {
@@ -41,14 +93,16 @@ export function layoutNotice(
   options: RenderOptions = {},
   measure?: Measure,
 ): Layout {
+  return noticeLayout(input, options, measure).layout;
+}
+
+/** The Layout of a notice and the theme it was laid out with. */
+export function noticeLayout(
+  input: NoticeInput | Notice,
+  options: RenderOptions,
+  measure?: Measure,
+): { layout: Layout; theme: Theme } {
   const notice = parseNotice(input, options.validation);
-  if (notice.format !== 'file') {
-    throw new GongwenRenderError(
-      'template.unsupported',
-      `尚未提供“${notice.format}”格式的版式模板；当前可用：file（文件格式）`,
-      'format',
-    );
-  }
   for (const [i, issuer] of notice.issuers.entries()) {
     if (issuer.seal && 'path' in issuer.seal) {
       throw new GongwenRenderError(
@@ -58,7 +112,14 @@ export function layoutNotice(
       );
     }
   }
-  return layoutFileNotice(notice, options.theme ?? DEFAULT_THEME, measure);
+  return layoutWith(
+    'notice',
+    notice,
+    options.template,
+    `gbt9704/${notice.format}`,
+    options,
+    measure,
+  );
 }
 
 /**
@@ -88,7 +149,9 @@ function creationDateOf(_layout: Layout, input: NoticeInput | Notice): Date {
 }
 
 /** The fonts for measuring a DOCX layout, when there are any: without them widths are estimated. */
-function fontsIfAvailable(options: RenderOptions): ReturnType<typeof resolveFonts> | undefined {
+function fontsIfAvailable(
+  options: CommonRenderOptions,
+): ReturnType<typeof resolveFonts> | undefined {
   try {
     return resolveFonts(options);
   } catch {
@@ -107,8 +170,7 @@ export async function renderDocx(
 ): Promise<DocxResult> {
   if (options.embedFonts) resolveFonts(options); // embedding needs the fonts: fail early without them
   const fonts = fontsIfAvailable(options);
-  const layout = layoutNotice(input, options, fonts ? fontMeasure(fonts) : undefined);
-  const theme = options.theme ?? DEFAULT_THEME;
+  const { layout, theme } = noticeLayout(input, options, fonts ? fontMeasure(fonts) : undefined);
   const fontNames = { ...theme.fontNames, ...options.fontNames } as Record<FontRole, string>;
   const embedded: { name: string; data: Uint8Array }[] = [];
   if (options.embedFonts && fonts) {
@@ -152,22 +214,27 @@ export async function renderLayoutToDocx(
   return docx.renderLayoutToDocx(layout, options);
 }
 
-export interface TargetTableRenderOptions extends RenderOptions {
+export interface TargetTableRenderOptions extends CommonRenderOptions {
   /** line 1 of the first page, e.g. "湛财绩〔2021〕2号附件1" for a copy distributed on its own */
   label?: string;
+  /** the layout template (default "targets/department") */
+  template?: TemplateRef<'departmentTable'>;
 }
 
 function departmentLayout(
   input: DepartmentTargetTableInput | DepartmentTargetTable,
   options: TargetTableRenderOptions,
   measure?: Measure,
-): Layout {
+): { layout: Layout; theme: Theme } {
   const table = parseDepartmentTargetTable(input, options.validation);
-  return layoutDepartmentTableDocument(table, {
-    ...(options.theme ? { theme: options.theme } : {}),
-    ...(options.label ? { label: options.label } : {}),
-    ...(measure ? { measure } : {}),
-  });
+  return layoutWith(
+    'departmentTable',
+    table,
+    options.template,
+    'targets/department',
+    options,
+    measure,
+  );
 }
 
 /** One unit's 部门整体预算绩效目标表 as a PDF document of its own (the copies that are 分发). */
@@ -176,7 +243,7 @@ export async function renderDepartmentTablePdf(
   options: TargetTableRenderOptions = {},
 ): Promise<PdfResult> {
   const fonts = resolveFonts(options);
-  const layout = departmentLayout(input, options, fontMeasure(fonts));
+  const { layout } = departmentLayout(input, options, fontMeasure(fonts));
   return renderLayoutToPdf(layout, {
     ...options,
     resolvedFonts: fonts,
@@ -190,9 +257,13 @@ export async function renderDepartmentTableDocx(
   options: TargetTableRenderOptions = {},
 ): Promise<DocxResult> {
   const fonts = fontsIfAvailable(options);
-  const layout = departmentLayout(input, options, fonts ? fontMeasure(fonts) : undefined);
+  const { layout, theme } = departmentLayout(
+    input,
+    options,
+    fonts ? fontMeasure(fonts) : undefined,
+  );
   const fontNames = {
-    ...(options.theme ?? DEFAULT_THEME).fontNames,
+    ...theme.fontNames,
     ...options.fontNames,
   } as Record<FontRole, string>;
   const bytes = await renderLayoutToDocx(layout, {

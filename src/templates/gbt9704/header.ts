@@ -169,7 +169,7 @@ export function fileHeader(n: Notice, ctx: Ctx): Block[] {
   const number = docNumberLine(n, ctx);
   return [
     ...top,
-    spacer(mm(35) - fixedHeight(top)),
+    spacer(ctx.theme.formats.file.markTop - fixedHeight(top)),
     ...mark.blocks,
     spacer(ctx.lines(2)),
     ...number,

@@ -10,8 +10,11 @@ import type {
 import type { Theme } from '../theme.js';
 import { amount, cell, label, row, table, tableStyle, type TableStyle } from './cells.js';
 
-/** A column of a summary: its head, its width in mm, its cell, and whether its amounts are totalled. */
-interface Column<R> {
+/**
+ * A column of a summary: its head, its width in mm (columns are scaled to the table's width), its
+ * cell, and whether its amounts are totalled. Templates pass their own column sets.
+ */
+export interface SummaryColumn<R> {
   head: string;
   mm: number;
   cell: (r: R, s: TableStyle, i: number) => TableCell;
@@ -26,7 +29,7 @@ interface Column<R> {
  */
 function summaryTable<R>(
   rows: readonly R[],
-  columns: Column<R>[],
+  columns: readonly SummaryColumn<R>[],
   theme: Theme,
   width: number,
   src: string,
@@ -73,51 +76,57 @@ function summaryTable<R>(
 const goals = (r: { goals?: string | undefined; reference?: string | undefined }) =>
   r.goals ?? r.reference ?? '';
 
-/** 部门整体绩效目标批复汇总表: one row per unit. */
+/** The 部门整体绩效目标批复汇总表's columns: one row per unit. */
+export const DEPARTMENT_SUMMARY_COLUMNS: readonly SummaryColumn<DepartmentSummaryRow>[] = [
+  { head: '序号', mm: 8, cell: (_, s, i) => label(String(i + 1), s) },
+  { head: '预算单位', mm: 26, cell: (r, s) => cell(r.unit, s) },
+  { head: '预算总额（万元）', mm: 24, cell: (r, s) => amount(r.total, s), total: (r) => r.total },
+  { head: '基本支出', mm: 22, cell: (r, s) => amount(r.basic, s), total: (r) => r.basic },
+  { head: '项目支出', mm: 22, cell: (r, s) => amount(r.project, s), total: (r) => r.project },
+  { head: '绩效目标（概述）', mm: 28, cell: (r, s) => cell(goals(r), s, { align: 'justify' }) },
+  { head: '审核意见', mm: 12, cell: (r, s) => cell(r.opinion ?? '', s) },
+  { head: '批复结果', mm: 14, cell: (r, s) => label(r.result, s) },
+];
+
+/** 部门整体绩效目标批复汇总表 */
 export function departmentSummaryBlocks(
   sum: DepartmentSummary,
   theme: Theme,
   width: number,
   src: string,
+  columns: readonly SummaryColumn<DepartmentSummaryRow>[] = DEPARTMENT_SUMMARY_COLUMNS,
 ): Block[] {
-  const columns: Column<DepartmentSummaryRow>[] = [
-    { head: '序号', mm: 8, cell: (_, s, i) => label(String(i + 1), s) },
-    { head: '预算单位', mm: 26, cell: (r, s) => cell(r.unit, s) },
-    { head: '预算总额（万元）', mm: 24, cell: (r, s) => amount(r.total, s), total: (r) => r.total },
-    { head: '基本支出', mm: 22, cell: (r, s) => amount(r.basic, s), total: (r) => r.basic },
-    { head: '项目支出', mm: 22, cell: (r, s) => amount(r.project, s), total: (r) => r.project },
-    { head: '绩效目标（概述）', mm: 28, cell: (r, s) => cell(goals(r), s, { align: 'justify' }) },
-    { head: '审核意见', mm: 12, cell: (r, s) => cell(r.opinion ?? '', s) },
-    { head: '批复结果', mm: 14, cell: (r, s) => label(r.result, s) },
-  ];
   return summaryTable(sum.rows, columns, theme, width, src);
 }
 
-/** 项目支出绩效目标批复汇总表: one row per project. */
+/** The 项目支出绩效目标批复汇总表's columns: one row per project. */
+export const PROJECT_SUMMARY_COLUMNS: readonly SummaryColumn<ProjectSummaryRow>[] = [
+  { head: '序号', mm: 8, cell: (_, s, i) => label(String(i + 1), s) },
+  { head: '预算单位', mm: 20, cell: (r, s) => cell(r.unit, s) },
+  { head: '项目名称', mm: 26, cell: (r, s) => cell(r.project, s) },
+  { head: '项目属性', mm: 10, cell: (r, s) => label(r.attribute ?? '', s) },
+  {
+    head: '年度资金总额（万元）',
+    mm: 24,
+    cell: (r, s) => amount(r.total, s),
+    total: (r) => r.total,
+  },
+  { head: '其中：财政拨款', mm: 24, cell: (r, s) => amount(r.fiscal, s), total: (r) => r.fiscal },
+  {
+    head: '核心绩效指标',
+    mm: 30,
+    cell: (r, s) => cell(r.coreIndicators?.length ? r.coreIndicators : [goals(r)], s),
+  },
+  { head: '批复结果', mm: 14, cell: (r, s) => label(r.result, s) },
+];
+
+/** 项目支出绩效目标批复汇总表 */
 export function projectSummaryBlocks(
   sum: ProjectSummary,
   theme: Theme,
   width: number,
   src: string,
+  columns: readonly SummaryColumn<ProjectSummaryRow>[] = PROJECT_SUMMARY_COLUMNS,
 ): Block[] {
-  const columns: Column<ProjectSummaryRow>[] = [
-    { head: '序号', mm: 8, cell: (_, s, i) => label(String(i + 1), s) },
-    { head: '预算单位', mm: 20, cell: (r, s) => cell(r.unit, s) },
-    { head: '项目名称', mm: 26, cell: (r, s) => cell(r.project, s) },
-    { head: '项目属性', mm: 10, cell: (r, s) => label(r.attribute ?? '', s) },
-    {
-      head: '年度资金总额（万元）',
-      mm: 24,
-      cell: (r, s) => amount(r.total, s),
-      total: (r) => r.total,
-    },
-    { head: '其中：财政拨款', mm: 24, cell: (r, s) => amount(r.fiscal, s), total: (r) => r.fiscal },
-    {
-      head: '核心绩效指标',
-      mm: 30,
-      cell: (r, s) => cell(r.coreIndicators?.length ? r.coreIndicators : [goals(r)], s),
-    },
-    { head: '批复结果', mm: 14, cell: (r, s) => label(r.result, s) },
-  ];
   return summaryTable(sum.rows, columns, theme, width, src);
 }

@@ -1,0 +1,27 @@
+import { layoutFileNotice } from './gbt9704/file.js';
+import { registerBuiltin } from './registry.js';
+import { layoutDepartmentTableDocument, layoutProjectTablesDocument } from './targets/document.js';
+
+/** 文件格式 (GB/T 9704 chapter 7): the red-header notice. */
+export const fileTemplate = registerBuiltin({
+  id: 'gbt9704/file',
+  accepts: 'notice',
+  description: '文件格式（GB/T 9704 第7章）：红头文件',
+  layout: (n, env) => layoutFileNotice(n, env.theme, env.measure),
+});
+
+/** A unit's 部门整体预算绩效目标表 on its own (分发). */
+export const departmentTableTemplate = registerBuiltin({
+  id: 'targets/department',
+  accepts: 'departmentTable',
+  description: '部门整体预算绩效目标表（单独分发的一份）',
+  layout: (t, env) => layoutDepartmentTableDocument(t, env),
+});
+
+/** A unit's 项目支出绩效目标表 on its own (分发), one table per project. */
+export const projectTablesTemplate = registerBuiltin({
+  id: 'targets/project',
+  accepts: 'projectTables',
+  description: '项目支出绩效目标表（单独分发的一份，每个项目一张）',
+  layout: (m, env) => layoutProjectTablesDocument(m.unit, m.tables, env),
+});
