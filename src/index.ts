@@ -2,8 +2,91 @@ export * from './model/index.js';
 export { toChineseNumeral, fromChineseNumeral } from './text/numerals.js';
 export * from './layout/types.js';
 export * from './layout/units.js';
-export { DEFAULT_THEME, themeGrid, type Theme } from './templates/theme.js';
-export { layoutFileNotice } from './templates/gbt9704/file.js';
+export {
+  DEFAULT_THEME,
+  ThemeSchema,
+  resolveTheme,
+  themeGrid,
+  type Theme,
+  type ThemeOverrides,
+} from './templates/theme.js';
+export {
+  defineTemplate,
+  registerTemplate,
+  unregisterTemplate,
+  listTemplates,
+  resolveTemplate,
+  type Template,
+  type TemplateEnv,
+  type TemplateIds,
+  type TemplateId,
+  type TemplateRef,
+  type TemplateModels,
+  type ModelKind,
+} from './templates/registry.js';
+export {
+  fileTemplate,
+  letterTemplate,
+  orderTemplate,
+  minutesTemplate,
+  departmentTableTemplate,
+  projectTablesTemplate,
+} from './templates/builtins.js';
+export {
+  layoutFileNotice,
+  layoutNoticeAs,
+  FILE_FORMAT,
+  portraitSection,
+  landscapeSection,
+  type FormatParts,
+} from './templates/gbt9704/file.js';
+export { LETTER_FORMAT, ORDER_FORMAT, MINUTES_FORMAT } from './templates/gbt9704/formats.js';
+export { makeCtx, bodyStyle, para, run, spacer, type Ctx } from './templates/gbt9704/context.js';
+export {
+  fileHeader,
+  headerTopLines,
+  issuerMark,
+  docNumberLine,
+} from './templates/gbt9704/header.js';
+export {
+  titleBlock,
+  afterTitle,
+  bodyBlocks,
+  signatureBlock,
+  attachmentNotes,
+} from './templates/gbt9704/main.js';
+export { closing } from './templates/gbt9704/closing.js';
+export {
+  departmentSummaryBlocks,
+  projectSummaryBlocks,
+  DEPARTMENT_SUMMARY_COLUMNS,
+  PROJECT_SUMMARY_COLUMNS,
+  type SummaryColumn,
+} from './templates/targets/summary.js';
+export { cell, label, amount as amountCell, type TableStyle } from './templates/targets/cells.js';
+export {
+  compileWording,
+  renderWording,
+  wordingBody,
+  wordingCacheStats,
+  clearWordingCache,
+  GongwenTemplateError,
+  wordingHelpers,
+  ApprovalNoticeWording,
+  CitedDocument,
+  CongressReading,
+  WordingSection,
+  WordingContact,
+  APPROVAL_NOTICE_WORDING_NAME,
+  APPROVAL_NOTICE_WORDING_SOURCE,
+  parseApprovalNoticeWording,
+  renderApprovalNoticeBody,
+  type WordingTemplate,
+  type WordingOptions,
+  type TemplateErrorDetails,
+  type AmountOptions,
+  type ApprovalNoticeWordingInput,
+} from './templates/wording/index.js';
 export { GongwenRenderError } from './render/errors.js';
 export { resolveFonts, fontReports } from './render/fonts/resolve.js';
 export type { FontSource, FontSources, FontOptions, FontReport } from './render/fonts/resolve.js';
@@ -18,6 +101,7 @@ export {
   renderDepartmentTableDocx,
   type TargetTableRenderOptions,
   type RenderOptions,
+  type CommonRenderOptions,
   type DocxResult,
 } from './render/api.js';
 export type { DocxRenderOptions } from './render/docx/render.js';

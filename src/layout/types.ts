@@ -211,11 +211,26 @@ export interface Closing {
   numberEmptyPages: boolean;
 }
 
+/**
+ * A block drawn at a fixed place on the first page of a section, outside the text flow: a 信函's
+ * 标志 in the top margin, its red double line 20 mm above the page bottom. The flow does not
+ * move for it; a template reserves room with a spacer where the two meet.
+ */
+export interface PageOverlay {
+  /** from the page's left and top edges to the block's top-left corner, pt */
+  x: number;
+  y: number;
+  width: number;
+  block: ParagraphBlock | RuleBlock;
+}
+
 export interface Section {
   page: PageSetup;
   grid: Grid;
   pageNumbers: PageNumbering;
   blocks: Block[];
+  /** drawn on the section's first page */
+  overlays?: PageOverlay[];
   closing?: Closing;
 }
 

@@ -47,6 +47,27 @@ export const Secrecy = z
   })
   .strict();
 
+/** 签发人职务和签名章: a document signed by a person (命令, GB/T 9704 7.3.5.3). */
+export const Signatory = z
+  .object({
+    /** 职务, e.g. 市长 */
+    title: Text.describe('签发人职务，如“市长”'),
+    /** 姓名, printed when there is no 签名章 image */
+    name: Text.describe('签发人姓名'),
+    /** 签名章 */
+    seal: ImageSource.optional().describe('签名章图像（PNG 或 JPEG）'),
+  })
+  .strict();
+
+/** 出席、请假、列席 of a 纪要 (GB/T 9704 10.3). */
+export const Attendance = z
+  .object({
+    present: z.array(Text).min(1).describe('出席'),
+    absent: z.array(Text).optional().describe('请假'),
+    observers: z.array(Text).optional().describe('列席'),
+  })
+  .strict();
+
 /** 附件内容: an annex model, or free blocks. */
 export const AttachmentContent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('blocks'), blocks: Body.describe('附件正文') }).strict(),
@@ -119,6 +140,12 @@ export const Notice = z
     markSuffix: z.string().optional().describe('机关标志中名称后的字样；文件格式默认“文件”'),
     /** 发文字号 */
     docNumber: DocNumber.optional(),
+    /** 令号 (命令格式), printed "第N号" */
+    orderNumber: z.number().int().positive().optional().describe('令号（命令格式），印作“第N号”'),
+    /** 签发人职务、姓名和签名章 (命令格式, 7.3.5.3) */
+    signatory: Signatory.optional().describe('签发人职务、姓名和签名章（命令格式）'),
+    /** 出席、请假、列席 (纪要格式) */
+    attendance: Attendance.optional().describe('出席、请假、列席人员（纪要格式）'),
     /** 签发人 (上行文) */
     signers: z.array(Text).optional().describe('签发人（上行文）'),
     /** 标题 */
@@ -157,6 +184,8 @@ export type Secrecy = z.output<typeof Secrecy>;
 export type Attachment = z.output<typeof Attachment>;
 export type AttachmentContent = z.output<typeof AttachmentContent>;
 export type Imprint = z.output<typeof Imprint>;
+export type Signatory = z.output<typeof Signatory>;
+export type Attendance = z.output<typeof Attendance>;
 export type Notice = z.output<typeof Notice>;
 /** What a caller may write: the JSON shape before defaults and normalisation. */
 export type NoticeInput = z.input<typeof Notice>;

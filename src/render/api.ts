@@ -103,6 +103,14 @@ export function noticeLayout(
   measure?: Measure,
 ): { layout: Layout; theme: Theme } {
   const notice = parseNotice(input, options.validation);
+  const signatorySeal = notice.signatory?.seal;
+  if (signatorySeal && 'path' in signatorySeal) {
+    throw new GongwenRenderError(
+      'image.unresolved',
+      `signatory.seal 是文件路径（${signatorySeal.path}）：库本身不读文件，请传入图像字节，或使用命令行工具（它按数据文件所在目录解析路径）`,
+      'signatory.seal',
+    );
+  }
   for (const [i, issuer] of notice.issuers.entries()) {
     if (issuer.seal && 'path' in issuer.seal) {
       throw new GongwenRenderError(

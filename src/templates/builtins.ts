@@ -1,5 +1,7 @@
-import { layoutFileNotice } from './gbt9704/file.js';
-import { registerBuiltin } from './registry.js';
+import { makeCtx } from './gbt9704/context.js';
+import { layoutFileNotice, layoutNoticeAs, type FormatParts } from './gbt9704/file.js';
+import { LETTER_FORMAT, MINUTES_FORMAT, ORDER_FORMAT } from './gbt9704/formats.js';
+import { registerBuiltin, type Template } from './registry.js';
 import { layoutDepartmentTableDocument, layoutProjectTablesDocument } from './targets/document.js';
 
 /** 文件格式 (GB/T 9704 chapter 7): the red-header notice. */
@@ -25,3 +27,30 @@ export const projectTablesTemplate = registerBuiltin({
   description: '项目支出绩效目标表（单独分发的一份，每个项目一张）',
   layout: (m, env) => layoutProjectTablesDocument(m.unit, m.tables, env),
 });
+
+const gbt9704 = (id: string, description: string, format: FormatParts): Template<'notice'> =>
+  registerBuiltin({
+    id,
+    accepts: 'notice',
+    description,
+    layout: (n, env) => layoutNoticeAs(n, makeCtx(env.theme, env.measure), format),
+  });
+
+/** 信函格式 (GB/T 9704 10.1) */
+export const letterTemplate = gbt9704(
+  'gbt9704/letter',
+  '信函格式（GB/T 9704 10.1）',
+  LETTER_FORMAT,
+);
+/** 命令（令）格式 (GB/T 9704 10.2) */
+export const orderTemplate = gbt9704(
+  'gbt9704/order',
+  '命令（令）格式（GB/T 9704 10.2）',
+  ORDER_FORMAT,
+);
+/** 纪要格式 (GB/T 9704 10.3) */
+export const minutesTemplate = gbt9704(
+  'gbt9704/minutes',
+  '纪要格式（GB/T 9704 10.3）',
+  MINUTES_FORMAT,
+);

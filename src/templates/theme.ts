@@ -11,11 +11,9 @@ import { zodIssuesToDiagnostics } from '../model/zod-diagnostics.js';
 const Length = z
   .union([
     z.number().finite().nonnegative(),
-    z
-      .string()
-      .regex(/^\d+(\.\d+)?\s*(mm|pt)$/u, {
-        message: '长度写作数字（磅）或带单位的字符串，如“37mm”“16pt”',
-      }),
+    z.string().regex(/^\d+(\.\d+)?\s*(mm|pt)$/u, {
+      message: '长度写作数字（磅）或带单位的字符串，如“37mm”“16pt”',
+    }),
   ])
   .transform((v) => {
     if (typeof v === 'number') return v;

@@ -155,9 +155,13 @@ describe('render errors name the element', () => {
     expect(e.element).toBe('issuers[0].seal');
   });
 
-  it('a format without a template is refused', async () => {
-    const e = await renderError(render({ ...minimalNotice(), format: 'letter' }));
-    expect(e.code).toBe('template.unsupported');
+  it('an unknown template id is refused, naming the ones there are', async () => {
+    // a misspelt id is also a compile-time error; the cast plays a caller without types
+    const e = await renderError(
+      render(minimalNotice(), { template: 'gbt9704/leter' as 'gbt9704/letter' }),
+    );
+    expect(e.code).toBe('template.unknown');
+    expect(e.message).toContain('gbt9704/letter');
   });
 
   it('an unreadable font file is a clear error', async () => {

@@ -301,7 +301,35 @@ const attachmentContentRule: Rule<Notice> = (n, report) => {
   });
 };
 
+/** Elements that belong to one format: required there, pointless elsewhere. */
+const formatRule: Rule<Notice> = (n, report) => {
+  if (n.format === 'order' && n.orderNumber === undefined) {
+    report({
+      path: ['orderNumber'],
+      code: 'order.missingNumber',
+      severity: 'error',
+      message: '命令（令）格式须有令号（GB/T 9704—2012 10.2）',
+    });
+  }
+  const only: [keyof Notice, Notice['format'], string][] = [
+    ['orderNumber', 'order', '令号'],
+    ['signatory', 'order', '签发人职务和签名章'],
+    ['attendance', 'minutes', '出席、请假、列席'],
+  ];
+  for (const [field, format, name] of only) {
+    if (n[field] !== undefined && n.format !== format) {
+      report({
+        path: [field],
+        code: 'format.unusedField',
+        severity: 'warning',
+        message: `${name}只用于${format === 'order' ? '命令（令）' : '纪要'}格式，本公文为其他格式，不会印出`,
+      });
+    }
+  }
+};
+
 export const noticeRules: Rule<Notice>[] = [
+  formatRule,
   docNumberRule,
   dateRule,
   addresseeRule,

@@ -1,4 +1,6 @@
 import {
+  FrameAnchorType,
+  HeightRule,
   AlignmentType,
   BorderStyle,
   Document,
@@ -33,6 +35,7 @@ import type {
   Layout,
   ParagraphBlock,
   ParagraphStyle,
+  PageOverlay,
   Run,
   Section,
   TableBlock,
@@ -184,7 +187,35 @@ function baselineLift(style: ParagraphStyle): number {
   return Math.max(0, 0.88 * style.size - 0.8 * style.lineHeight);
 }
 
-function ruleParagraph(b: Extract<Block, { kind: 'rule' }>, ctx: Ctx, width: number): Paragraph {
+/**
+ * A page overlay as a framed paragraph (w:framePr) placed from the page's edges: the flow does
+ * not move for it, in Word as in LibreOffice.
+ */
+function overlayParagraph(o: PageOverlay, ctx: Ctx): Paragraph {
+  const height =
+    o.block.kind === 'rule'
+      ? Math.max(1, (o.block.double?.gap ?? 0) + 2)
+      : o.block.style.lineHeight;
+  const frame = {
+    type: 'absolute' as const,
+    position: { x: toTwips(o.x), y: toTwips(o.y) },
+    width: toTwips(o.width),
+    height: toTwips(height),
+    rule: HeightRule.EXACT,
+    anchor: { horizontal: FrameAnchorType.PAGE, vertical: FrameAnchorType.PAGE },
+  };
+  const local: Ctx = { ...ctx, pending: 0, breakBefore: false, images: [], previous: undefined };
+  return o.block.kind === 'rule'
+    ? ruleParagraph(o.block, local, o.width, { frame })
+    : new Paragraph(paragraphOptions(o.block, local, { frame }));
+}
+
+function ruleParagraph(
+  b: Extract<Block, { kind: 'rule' }>,
+  ctx: Ctx,
+  width: number,
+  extra: Partial<IParagraphOptions> = {},
+): Paragraph {
   const offset = b.align === 'center' ? (width - b.width) / 2 : 0;
   // A rule placed from the text above it (the red line 4 mm under the 发文字号) keeps that
   // distance from the text where the word processor puts it.
@@ -218,6 +249,7 @@ function ruleParagraph(b: Extract<Block, { kind: 'rule' }>, ctx: Ctx, width: num
     },
     children: [],
     ...(ctx.breakBefore ? { pageBreakBefore: true } : {}),
+    ...extra,
   });
   ctx.breakBefore = false;
   return p;
@@ -509,7 +541,10 @@ export async function renderLayoutToDocx(
   for (const section of layout.sections) {
     const ctx: Ctx = { options, section, pending: 0, breakBefore: false, styles, images: [] };
     const width = section.page.width - section.page.margins.left - section.page.margins.right;
-    const children = blocks(section.blocks, ctx, width);
+    const children = [
+      ...(section.overlays ?? []).map((o) => overlayParagraph(o, ctx)),
+      ...blocks(section.blocks, ctx, width),
+    ];
     const n = section.pageNumbers;
     const pageBottomToNumber = section.page.margins.bottom - n.distanceBelow;
     sections.push({

@@ -482,10 +482,27 @@ export async function renderLayoutToPdf(
   const contentWidth = widthOf(lastSection);
   // The first section sets the document's pages; each further one starts its own pages, with
   // its own size and margins; landscape ones get their page numbers drawn afterwards (§8).
-  const content: Content[] = blockNodes(section.blocks, env, widthOf(section));
+  // Overlays go first in their section: pdfmake draws an absolutely placed node on the page
+  // where it comes up, without moving the flow.
+  const overlays = (sec: Section, e: Env): Content[] =>
+    (sec.overlays ?? []).map(
+      (o) =>
+        ({
+          columns: [{ width: o.width, stack: blockNodes([o.block], e, o.width) }],
+          columnGap: 0,
+          absolutePosition: { x: o.x, y: o.y },
+        }) as unknown as Content,
+    );
+  const content: Content[] = [
+    ...overlays(section, env),
+    ...blockNodes(section.blocks, env, widthOf(section)),
+  ];
   let lastContent = content;
   for (const sec of layout.sections.slice(1)) {
-    const nodes = blockNodes(sec.blocks, envOf(sec), widthOf(sec));
+    const nodes = [
+      ...overlays(sec, envOf(sec)),
+      ...blockNodes(sec.blocks, envOf(sec), widthOf(sec)),
+    ];
     const m = sec.page.margins;
     content.push({
       section: nodes,
@@ -728,8 +745,13 @@ function numberPages(
     useFont(doc, n.role);
     doc.fontSize(n.size).fillColor('#000000');
     const w = doc.widthOfString(text);
-    const odd = (i + 1) % 2 === 1;
-    const along = odd ? pw - m.right - n.inset - w : m.left + n.inset;
+    const align = (i + 1) % 2 === 1 ? n.odd : n.even;
+    const along =
+      align === 'right'
+        ? pw - m.right - n.inset - w
+        : align === 'left'
+          ? m.left + n.inset
+          : m.left + (pw - m.left - m.right - w) / 2;
     if (doc.page.width <= doc.page.height) {
       doc.text(text, along, middle - n.size / 2, { lineBreak: false });
     } else {

@@ -10,7 +10,12 @@ import { bodyStyle, para, run, type Ctx } from './context.js';
  * 3号仿宋 左空二字; 校对 is a 版记 item of its own above the 印发 line, so that the 印发 line stays
  * on the last rule as 7.4.3 requires.
  */
-export function closing(n: Notice, ctx: Ctx): Closing | undefined {
+export function closing(
+  n: Notice,
+  ctx: Ctx,
+  /** a 信函's 版记 has neither the 印发 line nor rules (10.1) */
+  parts: { printer: boolean; rules: boolean } = { printer: true, rules: true },
+): Closing | undefined {
   const imp = n.imprint;
   if (!imp && !n.publicity && !n.proofreader) return undefined;
   const size = ctx.theme.sizes.imprint;
@@ -61,7 +66,7 @@ export function closing(n: Notice, ctx: Ctx): Closing | undefined {
   if (n.proofreader) {
     items.push([para(`校对：${n.proofreader}`, line({ indentLeft: one }), 'proofreader')]);
   }
-  if (imp) {
+  if (imp && parts.printer) {
     const half = ctx.width / 2;
     items.push([
       {
@@ -86,12 +91,14 @@ export function closing(n: Notice, ctx: Ctx): Closing | undefined {
       },
     ]);
   }
-  if (items.length > 0) {
+  if (items.length > 0 && !parts.rules) blocks.push(...items.flat());
+  else if (items.length > 0) {
     blocks.push(rule(true));
     items.forEach((item, i) => {
       blocks.push(...item);
       blocks.push(rule(i === items.length - 1));
     });
   }
+  if (blocks.length === 0) return undefined;
   return { blocks, parity: ctx.theme.imprintOnEvenPage ? 'even' : 'any', numberEmptyPages: false };
 }

@@ -1,4 +1,4 @@
-import type { Block, Layout, Measure, Section } from '../../layout/types.js';
+import type { Block, Closing, Layout, Measure, PageOverlay, Section } from '../../layout/types.js';
 import { formatDocNumber } from '../../model/doc-number.js';
 import type { Notice } from '../../model/notice.js';
 import { DEFAULT_THEME, type Theme } from '../theme.js';
@@ -133,15 +133,48 @@ export function portraitSection(ctx: Ctx, blocks: Block[]): Section {
   };
 }
 
+/**
+ * What sets one GB/T 9704 format apart from another; everything else (正文, 附件说明, 附注,
+ * attachments, 版记 placement, pages) is shared.
+ */
+export interface FormatParts {
+  /** 版头: the blocks above the title (or above the 正文 when there is no title) */
+  header(n: Notice, ctx: Ctx): Block[];
+  /** blocks drawn on page 1 outside the flow */
+  overlays?(n: Notice, ctx: Ctx): PageOverlay[];
+  /** whether the 标题 is printed (a 命令 has none) */
+  title: boolean;
+  /** 署名, 成文日期, seals — given the blocks that must stay on its page */
+  signature(n: Notice, ctx: Ctx, keepWith: Block[]): Block[];
+  /** blocks after the 附件说明, kept with the signature (a 纪要's 出席 list) */
+  afterNotes?(n: Notice, ctx: Ctx): Block[];
+  /** 版记 */
+  closing(n: Notice, ctx: Ctx): Closing | undefined;
+  /** page 1 carries no page number (信函) */
+  skipFirstPageNumber?: boolean;
+}
+
+/** 文件格式 (GB/T 9704 chapter 7). */
+export const FILE_FORMAT: FormatParts = {
+  header: (n, ctx) => [...fileHeader(n, ctx), spacer(ctx.lines(2))],
+  title: true,
+  signature: signatureBlock,
+  closing,
+};
+
 /** 文件格式 (GB/T 9704 chapter 7): a Notice → a Layout. */
 export function layoutFileNotice(
   n: Notice,
   theme: Theme = DEFAULT_THEME,
   measure?: Measure,
 ): Layout {
-  const ctx = makeCtx(theme, measure);
+  return layoutNoticeAs(n, makeCtx(theme, measure), FILE_FORMAT);
+}
+
+/** A Notice → a Layout in one of the GB/T 9704 formats. */
+export function layoutNoticeAs(n: Notice, ctx: Ctx, format: FormatParts): Layout {
   const body = bodyBlocks(n.body, ctx, 'body');
-  const notes = attachmentNotes(n, ctx);
+  const notes = [...attachmentNotes(n, ctx), ...(format.afterNotes?.(n, ctx) ?? [])];
   // The signature keeps the last paragraph (and the 附件说明) on its page, so the date is never
   // separated from the text (7.3.5.5) — unless that paragraph is too long to move as a whole.
   const last = body[body.length - 1];
@@ -153,29 +186,31 @@ export function layoutFileNotice(
   const lead = movable ? body.slice(0, -1) : body;
   const tail: Block[] = [...(movable ? [last] : []), ...notes];
   const blocks: Block[] = [
-    ...fileHeader(n, ctx),
-    spacer(ctx.lines(2)),
-    titleBlock(n.title, ctx),
-    afterTitle(ctx),
+    ...format.header(n, ctx),
+    ...(format.title ? [titleBlock(n.title, ctx), afterTitle(ctx)] : []),
     ...(n.recipients ? [recipientsBlock(n.recipients, ctx)] : []),
     ...lead,
-    ...signatureBlock(n, ctx, tail),
+    ...format.signature(n, ctx, tail),
     ...(n.note ? [noteBlock(n.note, ctx)] : []),
   ];
-  const sections = [portraitSection(ctx, blocks)];
+  const first = portraitSection(ctx, blocks);
+  if (format.skipFirstPageNumber) first.pageNumbers.skipFirst = true;
+  const overlays = format.overlays?.(n, ctx) ?? [];
+  if (overlays.length > 0) first.overlays = overlays;
+  const sections = [first];
   for (const chunk of attachmentPages(n, ctx)) {
     if (!chunk.landscape && sections.length === 1) {
       blocks.push(...chunk.blocks);
       continue;
     }
-    const [first, ...rest] = chunk.blocks;
-    const own = first?.kind === 'pageBreak' ? rest : chunk.blocks;
+    const [head, ...rest] = chunk.blocks;
+    const own = head?.kind === 'pageBreak' ? rest : chunk.blocks;
     sections.push(chunk.landscape ? landscapeSection(ctx, own) : portraitSection(ctx, own));
   }
   // The 版记 closes the document on a portrait page, after any landscape pages.
   if (sections[sections.length - 1]!.page.orientation === 'landscape')
     sections.push(portraitSection(ctx, []));
-  const end = closing(n, ctx);
+  const end = format.closing(n, ctx);
   if (end) sections[sections.length - 1]!.closing = end;
   const docNumber = n.docNumber ? formatDocNumber(n.docNumber) : undefined;
   return {

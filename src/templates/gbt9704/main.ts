@@ -111,7 +111,7 @@ export function attachmentNotes(n: Notice, ctx: Ctx): Block[] {
 }
 
 /** Image height for a seal drawn `width` wide, from the image's own proportions. */
-function sealSize(bytes: Uint8Array, width: number): { width: number; height: number } {
+export function sealSize(bytes: Uint8Array, width: number): { width: number; height: number } {
   const info = inspectImage(bytes);
   const ratio = info && info.width > 0 ? info.height / info.width : 1;
   return { width, height: width * ratio };

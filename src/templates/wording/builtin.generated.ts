@@ -3,18 +3,35 @@
 
 /** approval-notice.hbs */
 export const approvalNoticeHbs = `{{!--
-  年度绩效目标批复通知 — 正文措辞。数据：src/templates/wording/approval-notice.ts（ApprovalNoticeWording）。
-  一行是一段；以“一、”“（一）”“1.”“（1）”开头的行是标题，标题到第一个“。”为止，其后的文字同段接排。
-  只占一行的 {{#if}}、{{#each}}、{{/each}} 等标记不产生空行。
+  年度绩效目标批复通知 — 正文措辞；数据见 approval-notice.ts 的 ApprovalNoticeWording。
+  输出的一行是一段：以“一、”“（一）”“1.”“（1）”开头的行是标题，标题到第一个“。”为止，其后同段接排。
+  “{{~”删去标记前的空白和换行，“~}}”删去标记后的，借此把一段分几行书写；
+  独占一行的 {{#each}}、{{/each}} 等块标记连同它的换行一起删去。
 --}}
-为贯彻落实{{#each implementing}}{{#unless @first}}、{{/unless}}{{cite title docNumber}}{{/each}}精神，进一步加强预算绩效目标管理，根据{{#each accordingTo}}{{#unless @first}}、{{/unless}}{{cite title docNumber}}{{/each}}要求，各单位报送了{{year}}年市级财政支出项目和部门整体绩效目标。我局{{#with congressReading}}组织审核，已将{{keyProjects}}个重要项目绩效目标表作为{{meeting}}参阅资料。{{else}}已组织审核。{{/with}}现将审核通过的项目和部门整体绩效目标批复各单位（详见附件），并就有关事项通知如下：
-一、及时将批复后的项目绩效目标下达下属单位。一是请各单位在收到本通知后，与部门预算同步进行公开，同时将项目支出绩效目标下达给下属单位或有关项目单位参照实施。二是批复后的绩效目标一般不予调整，预算执行中因特殊原因确需调整的，应按照绩效目标管理要求和预算调整流程报批。{{#each furtherArrangements}}{{ordinal @index "一是" start=3}}{{this}}{{/each}}
-二、及时公开批复后的绩效目标。请各单位{{#if publishBy}}于{{cnDate publishBy}}前{{else}}在收到本通知后{{/if}}，将批复的绩效目标通过单位门户网站等设立专栏与部门预算同步进行公开，绩效目标公开及时性、完整性、规范性作为年度绩效评价重要内容。
+为贯彻落实
+{{~#each implementing}}{{#unless @first}}、{{/unless}}{{cite title docNumber}}{{/each~}}
+精神，进一步加强预算绩效目标管理，根据
+{{~#each accordingTo}}{{#unless @first}}、{{/unless}}{{cite title docNumber}}{{/each~}}
+要求，各单位报送了{{year}}年市级财政支出项目和部门整体绩效目标。我局
+{{~#with congressReading~}}
+  组织审核，已将{{keyProjects}}个重要项目绩效目标表作为{{meeting}}参阅资料。
+{{~else~}}
+  已组织审核。
+{{~/with~}}
+现将审核通过的项目和部门整体绩效目标批复各单位（详见附件），并就有关事项通知如下：
+一、及时将批复后的项目绩效目标下达下属单位。一是请各单位在收到本通知后，与部门预算同步进行公开，同时将项目支出绩效目标下达给下属单位或有关项目单位参照实施。二是批复后的绩效目标一般不予调整，预算执行中因特殊原因确需调整的，应按照绩效目标管理要求和预算调整流程报批。
+{{~#each furtherArrangements}}{{ordinal @index '一是' start=3}}{{this}}{{/each}}
+二、及时公开批复后的绩效目标。请各单位
+{{~#if publishBy~}}
+  于{{cnDate publishBy}}前
+{{~else~}}
+  在收到本通知后
+{{~/if~}}
+，将批复的绩效目标通过单位门户网站等设立专栏与部门预算同步进行公开，绩效目标公开及时性、完整性、规范性作为年度绩效评价重要内容。
 三、强化绩效目标的龙头作用。财政支出项目绩效目标是项目实施和开展项目绩效评价的重要依据。请各单位根据批复的项目支出绩效目标，结合单位工作职责，采取有力措施，有效组织项目的实施，对项目绩效目标开展全程跟踪问效，提高财政资源配置效率和资金使用效益。
 {{#each additionalSections}}
-{{ordinal @index "一、" start=4}}{{heading}}{{text}}
+  {{ordinal @index '一、' start=4}}{{heading}}{{text}}
 {{/each}}
 {{#with contact}}
-联系人：{{name}}，联系电话：{{phone}}。
-{{/with}}
-`;
+  联系人：{{name}}，联系电话：{{phone}}。
+{{/with}}`;
