@@ -493,10 +493,11 @@ export async function renderLayoutToPdf(
           absolutePosition: { x: o.x, y: o.y },
         }) as unknown as Content,
     );
-  const content: Content[] = [
-    ...overlays(section, env),
-    ...blockNodes(section.blocks, env, widthOf(section)),
-  ];
+  // The document's first page takes its overlays from the page background, which pdfmake
+  // draws anywhere on the sheet (a node in the flow placed below the 版心 would go to the next
+  // page).
+  const firstOverlays = overlays(section, env);
+  const content: Content[] = blockNodes(section.blocks, env, widthOf(section));
   let lastContent = content;
   for (const sec of layout.sections.slice(1)) {
     const nodes = [
@@ -563,6 +564,9 @@ export async function renderLayoutToPdf(
     content,
     images,
     footer,
+    ...(firstOverlays.length > 0
+      ? { background: (current: number) => (current === 1 ? firstOverlays : null) }
+      : {}),
     pageBreakBefore: (node) => {
       const id = typeof node.id === 'string' ? node.id : '';
       if (id.startsWith('gw-b') || id.startsWith('gw-t'))

@@ -50,7 +50,8 @@ export const LETTER_FORMAT: FormatParts = {
     const { page } = ctx.theme;
     const lead: Notice = { ...n, issuers: n.issuers.slice(0, 1) };
     const mark = issuerMark(lead, ctx, n.markSuffix ?? '').blocks[0] as ParagraphBlock;
-    const x = (page.width - f.lineWidth) / 2;
+    // centred on the 版心, as the 标志 is
+    const x = page.margins.left + (ctx.width - f.lineWidth) / 2;
     const red = ctx.theme.colors.red;
     const pair = f.thick + f.gap + f.thin;
     return [
