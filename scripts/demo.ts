@@ -7,12 +7,17 @@ import {
   indicatorRows,
   renderDepartmentTableDocx,
   renderDepartmentTablePdf,
+  registerTemplate,
+  render,
   renderDocx,
   renderPdf,
   sumYuan,
+  type NoticeInput,
   validateNotice,
   yuanToMoney,
 } from '../src/index.js';
+import { countyNotice } from '../examples/custom-template/render.js';
+import { suixiNotice } from '../examples/custom-template/template.js';
 
 const file = 'examples/zhanjiang-2021/notice.json';
 const input: unknown = JSON.parse(readFileSync(file, 'utf8'));
@@ -84,3 +89,19 @@ for (const [i, a] of n.attachments.entries()) {
     console.log(`wrote ${base}.pdf (${copy.pages} 页) and .docx`);
   }
 }
+
+// One example of each of the other GB/T 9704 formats (chapter 10).
+for (const format of ['letter', 'order', 'minutes'] as const) {
+  const example: unknown = JSON.parse(readFileSync(`examples/formats/${format}.json`, 'utf8'));
+  const formatPdf = await renderPdf(example as NoticeInput);
+  writeAtomic(`out/${format}.pdf`, formatPdf.bytes);
+  writeAtomic(`out/${format}.docx`, (await renderDocx(example as NoticeInput)).bytes);
+  console.log(`wrote out/${format}.pdf (${formatPdf.pages} 页) and .docx`);
+}
+
+// A county bureau's own template, theme and wording (examples/custom-template).
+registerTemplate(suixiNotice);
+const county = await render(countyNotice(), { template: 'suixi/notice' });
+writeAtomic('out/custom-template.pdf', county.pdf!.bytes);
+writeAtomic('out/custom-template.docx', county.docx!.bytes);
+console.log(`wrote out/custom-template.pdf (${county.pdf!.pages} 页) and .docx`);

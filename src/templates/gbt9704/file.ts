@@ -6,7 +6,12 @@ import { bodyStyle, makeCtx, para, run, spacer, type Ctx } from './context.js';
 import { closing } from './closing.js';
 import { departmentTableBlocks } from '../targets/department.js';
 import { projectTableBlocks } from '../targets/project.js';
-import { departmentSummaryBlocks, projectSummaryBlocks } from '../targets/summary.js';
+import {
+  departmentSummaryBlocks,
+  projectSummaryBlocks,
+  type SummaryColumn,
+} from '../targets/summary.js';
+import type { DepartmentSummaryRow, ProjectSummaryRow } from '../../model/summary.js';
 import { fileHeader } from './header.js';
 import {
   afterTitle,
@@ -39,7 +44,7 @@ function landscapeCtx(ctx: Ctx): Ctx {
  * centred on line 3, then the content. Separately distributed ones (分发) are not printed here.
  * The approval summaries are wide: they go on landscape pages of their own.
  */
-function attachmentPages(n: Notice, ctx: Ctx): Chunk[] {
+function attachmentPages(n: Notice, ctx: Ctx, format: FormatParts): Chunk[] {
   const chunks: Chunk[] = [];
   n.attachments.forEach((a, i) => {
     if (a.distribution !== 'bound') return;
@@ -80,12 +85,24 @@ function attachmentPages(n: Notice, ctx: Ctx): Chunk[] {
     } else if (c?.kind === 'departmentSummary') {
       out.push(
         afterTitle(here),
-        ...departmentSummaryBlocks(c.summary, here.theme, here.width, `${src}.summary`),
+        ...departmentSummaryBlocks(
+          c.summary,
+          here.theme,
+          here.width,
+          `${src}.summary`,
+          format.summaryColumns?.department,
+        ),
       );
     } else if (c?.kind === 'projectSummary') {
       out.push(
         afterTitle(here),
-        ...projectSummaryBlocks(c.summary, here.theme, here.width, `${src}.summary`),
+        ...projectSummaryBlocks(
+          c.summary,
+          here.theme,
+          here.width,
+          `${src}.summary`,
+          format.summaryColumns?.project,
+        ),
       );
     }
     if (last && last.landscape === landscape) last.blocks.push(...out);
@@ -152,6 +169,11 @@ export interface FormatParts {
   closing(n: Notice, ctx: Ctx): Closing | undefined;
   /** page 1 carries no page number (信函) */
   skipFirstPageNumber?: boolean;
+  /** the columns of the 批复汇总表 annexes, when a local form differs from the built-in one */
+  summaryColumns?: {
+    department?: readonly SummaryColumn<DepartmentSummaryRow>[];
+    project?: readonly SummaryColumn<ProjectSummaryRow>[];
+  };
 }
 
 /** 文件格式 (GB/T 9704 chapter 7). */
@@ -198,7 +220,7 @@ export function layoutNoticeAs(n: Notice, ctx: Ctx, format: FormatParts): Layout
   const overlays = format.overlays?.(n, ctx) ?? [];
   if (overlays.length > 0) first.overlays = overlays;
   const sections = [first];
-  for (const chunk of attachmentPages(n, ctx)) {
+  for (const chunk of attachmentPages(n, ctx, format)) {
     if (!chunk.landscape && sections.length === 1) {
       blocks.push(...chunk.blocks);
       continue;
