@@ -1,7 +1,9 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { mm, renderDocx, type NoticeInput } from '../../src/index.js';
+import { packageParts } from '../../src/render/docx/render.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { conformanceCases } from '../conformance/notices.js';
 import { minimalNotice, sealPng } from '../fixtures.js';
@@ -196,6 +198,21 @@ describe('DOCX package', () => {
     // The summaries' tables are in the landscape part: 附件3's label follows the first portrait break.
     const firstLandscapeEnd = doc.indexOf(landscape[0]!);
     expect(doc.lastIndexOf('附件3', firstLandscapeEnd)).toBeGreaterThan(doc.indexOf(sections[0]!));
+  });
+
+  it("takes docx's parts from its compiler exactly as its zip would hold them", async () => {
+    const doc = new Document({
+      sections: [{ children: [new Paragraph({ children: [new TextRun('正文')] })] }],
+    });
+    const direct = await packageParts(doc);
+    const zipped = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
+    expect(Object.keys(direct).sort()).toEqual(Object.keys(zipped).sort());
+    for (const [name, bytes] of Object.entries(zipped)) {
+      const mine = strFromU8(direct[name]!);
+      // docProps/core.xml carries the time of packing
+      if (name === 'docProps/core.xml') expect(mine.length).toBe(strFromU8(bytes).length);
+      else expect(mine, name).toBe(strFromU8(bytes));
+    }
   });
 
   it('draws the 标志 and the separator in red', async () => {
