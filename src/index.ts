@@ -41,7 +41,15 @@ export {
   type FormatParts,
 } from './templates/gbt9704/file.js';
 export { LETTER_FORMAT, ORDER_FORMAT, MINUTES_FORMAT } from './templates/gbt9704/formats.js';
-export { makeCtx, bodyStyle, para, run, spacer, type Ctx } from './templates/gbt9704/context.js';
+export {
+  makeCtx,
+  bodyStyle,
+  para,
+  run,
+  spacer,
+  fixedHeight,
+  type Ctx,
+} from './templates/gbt9704/context.js';
 export {
   fileHeader,
   headerTopLines,
@@ -54,7 +62,10 @@ export {
   bodyBlocks,
   signatureBlock,
   attachmentNotes,
+  recipientsBlock,
+  noteBlock,
 } from './templates/gbt9704/main.js';
+export { breakTitle } from './templates/gbt9704/title.js';
 export { closing } from './templates/gbt9704/closing.js';
 export {
   departmentSummaryBlocks,
@@ -63,7 +74,23 @@ export {
   PROJECT_SUMMARY_COLUMNS,
   type SummaryColumn,
 } from './templates/targets/summary.js';
-export { cell, label, amount as amountCell, type TableStyle } from './templates/targets/cells.js';
+export {
+  cell,
+  label,
+  amount as amountCell,
+  row as tableRow,
+  table as tableBlock,
+  tableStyle,
+  type TableStyle,
+  type CellOptions,
+} from './templates/targets/cells.js';
+export {
+  departmentTableBlocks,
+  departmentTableTitle,
+  indicatorTable,
+} from './templates/targets/department.js';
+export { projectTableBlocks, projectTableTitle } from './templates/targets/project.js';
+export { estimateWidth } from './text/width.js';
 export {
   compileWording,
   renderWording,

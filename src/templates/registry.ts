@@ -211,6 +211,7 @@ export function runTemplate<K extends ModelKind>(
       'template.failed',
       `模板“${template.id}”排版时出错：${e instanceof Error ? e.message : String(e)}`,
       'template',
+      { cause: e },
     );
   }
 }

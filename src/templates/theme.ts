@@ -91,7 +91,8 @@ export const ThemeSchema = z
     /** distance between title lines (a multi-line 标题) */
     titleLineHeight: Positive.describe('标题行距'),
     colors: z
-      .object({ red: Color.describe('红色（机关标志、分隔线）'), text: Color.describe('文字颜色') })
+      // text is black (GB/T 9704 5.2.4); only the red varies between style guides
+      .object({ red: Color.describe('红色（机关标志、分隔线）') })
       .strict()
       .describe('颜色'),
     rules: z
@@ -191,7 +192,7 @@ export const DEFAULT_THEME: Theme = Object.freeze({
     table: FontSize.四号,
   },
   titleLineHeight: 34,
-  colors: { red: '#E60012', text: '#000000' },
+  colors: { red: '#E60012' },
   rules: { separator: mm(0.5), imprintThick: mm(0.35), imprintThin: mm(0.25) },
   pageNumbers: { style: 'dash', position: 'outside', distanceBelow: mm(7) },
   imprintOnEvenPage: true,

@@ -2,6 +2,11 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_THEME,
+  amountCell,
+  cell,
+  projectSummaryBlocks,
+  type TableBlock,
   GongwenRenderError,
   GongwenValidationError,
   defineTemplate,
@@ -266,6 +271,7 @@ describe('template registry', () => {
     expect(e.code).toBe('template.failed');
     expect(e.message).toContain('test/broken');
     expect(e.message).toContain('cannot read x of undefined');
+    expect(e.cause).toBeInstanceOf(TypeError); // the author's stack is kept
   });
 });
 
@@ -315,5 +321,39 @@ describe('themes', () => {
       mm(37),
       6,
     );
+  });
+});
+
+describe('summary column sets', () => {
+  const summary = {
+    year: 2022,
+    rows: [
+      { unit: '甲局', project: '项目一', total: '10.5', result: '通过' },
+      { unit: '乙局', project: '项目二', total: '2', result: '通过' },
+    ],
+  } as unknown as Parameters<typeof projectSummaryBlocks>[0];
+  const rowsOf = (columns: Parameters<typeof projectSummaryBlocks>[4]) => {
+    const [t] = projectSummaryBlocks(summary, DEFAULT_THEME, mm(225), 's', columns);
+    return (t as TableBlock).rows.map((r) =>
+      r.cells.map((c) => (c === 'covered' ? '·' : c.blocks.map((b) => b.runs[0]?.text).join(''))),
+    );
+  };
+
+  it('totals the totalled columns under 合计', () => {
+    const rows = rowsOf([
+      { head: '项目', mm: 30, cell: (r, s) => cell(r.project, s) },
+      { head: '金额', mm: 20, cell: (r, s) => amountCell(r.total, s), total: (r) => r.total },
+    ]);
+    expect(rows[rows.length - 1]).toEqual(['合计', '12.5']);
+  });
+
+  it('has no 合计 row when nothing is totalled, and no label when the first column is', () => {
+    const none = rowsOf([{ head: '项目', mm: 30, cell: (r, s) => cell(r.project, s) }]);
+    expect(none).toHaveLength(3);
+    const first = rowsOf([
+      { head: '金额', mm: 20, cell: (r, s) => amountCell(r.total, s), total: (r) => r.total },
+      { head: '项目', mm: 30, cell: (r, s) => cell(r.project, s) },
+    ]);
+    expect(first[first.length - 1]).toEqual(['12.5', '']);
   });
 });

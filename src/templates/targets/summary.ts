@@ -48,11 +48,13 @@ function summaryTable<R>(
       }),
     ),
   );
-  // 合计 spans the columns before the first totalled one; the rest stay empty.
+  // 合计 spans the columns before the first totalled one; the rest stay empty. A column set
+  // with nothing to total has no 合计 row; one that totals its first column has no room for the
+  // word and prints the sums alone.
   const first = columns.findIndex((c) => c.total);
-  const totals: (TableCell | 'covered')[] = [label('合计', s, { colSpan: first })];
+  const totals: (TableCell | 'covered')[] = first > 0 ? [label('合计', s, { colSpan: first })] : [];
   columns
-    .slice(first)
+    .slice(Math.max(0, first))
     .forEach((c) =>
       totals.push(c.total ? amount(yuanToMoney(sumYuan(rows.map(c.total))), s) : cell('', s)),
     );
@@ -65,7 +67,7 @@ function summaryTable<R>(
           columns.map((c) => label(c.head, s)),
         ),
         ...body,
-        row(n, totals),
+        ...(first >= 0 ? [row(n, totals)] : []),
       ],
       s,
       1,
