@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { LIMITS, PlainText, checkText, tooMany } from './common.js';
 import { fromChineseNumeral, toChineseNumeral } from '../text/numerals.js';
 
 /** 正文段落 */
 export const BodyParagraph = z
   .object({
     type: z.literal('paragraph'),
-    text: z.string().min(1).describe('段落文字'),
+    text: PlainText.pipe(z.string().min(1)).describe('段落文字'),
   })
   .strict();
 
@@ -22,9 +23,13 @@ export const BodyHeading = z
     type: z.literal('heading'),
     level: HeadingLevel.describe('层次：1 一、 2 （一） 3 1. 4 （1）'),
     /** 序号 as typed ("二、"); omitted → numbered automatically by position. */
-    number: z.string().min(1).optional().describe('序号，如“二、”；省略时按顺序自动编号'),
-    text: z.string().min(1).describe('标题文字（不含序号）'),
-    continuation: z.string().min(1).optional().describe('同段接排的正文（段中标题）'),
+    number: PlainText.pipe(z.string().min(1))
+      .optional()
+      .describe('序号，如“二、”；省略时按顺序自动编号'),
+    text: PlainText.pipe(z.string().min(1)).describe('标题文字（不含序号）'),
+    continuation: PlainText.pipe(z.string().min(1))
+      .optional()
+      .describe('同段接排的正文（段中标题）'),
   })
   .strict();
 
@@ -94,7 +99,11 @@ export function parseBlocks(text: string): BodyBlock[] {
 }
 
 const BlockItem = z.union([
-  z.string().describe('一段纯文本；以“一、”“（一）”“1.”“（1）”开头的识别为标题'),
+  z
+    .string()
+    .max(LIMITS.bodyChars, { message: `正文过长：最多 ${LIMITS.bodyChars} 个字符` })
+    .superRefine(checkText)
+    .describe('一段纯文本；以“一、”“（一）”“1.”“（1）”开头的识别为标题'),
   z.discriminatedUnion('type', [BodyParagraph, BodyHeading]),
 ]);
 
@@ -103,7 +112,13 @@ const BlockItem = z.union([
  * is recognised, so a script can pass the text it already has.
  */
 export const Body = z
-  .union([z.string(), z.array(BlockItem)])
+  .union([
+    z
+      .string()
+      .max(LIMITS.bodyChars, { message: `正文过长：最多 ${LIMITS.bodyChars} 个字符` })
+      .superRefine(checkText),
+    z.array(BlockItem).max(LIMITS.tableRows, tooMany(LIMITS.tableRows)),
+  ])
   .transform((value): BodyBlock[] => {
     const items = typeof value === 'string' ? [value] : value;
     return items.flatMap((item) => (typeof item === 'string' ? parseBlocks(item) : [item]));

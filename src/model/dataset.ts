@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SchemaRef } from './common.js';
+import { SchemaRef, LIMITS, tooMany } from './common.js';
 import { under, type Rule } from './lint/engine.js';
 import { departmentTableRules, projectTableRules } from './lint/target-rules.js';
 import { Notice } from './notice.js';
@@ -9,7 +9,11 @@ import { DepartmentTargetTable, ProjectTargetTable } from './targets.js';
 export const DatasetUnit = z
   .object({
     department: DepartmentTargetTable,
-    projects: z.array(ProjectTargetTable).default([]).describe('项目支出绩效目标表'),
+    projects: z
+      .array(ProjectTargetTable)
+      .max(LIMITS.tableRows, tooMany(LIMITS.tableRows))
+      .default([])
+      .describe('项目支出绩效目标表'),
   })
   .strict();
 
@@ -32,7 +36,11 @@ export const Dataset = z
       .strict()
       .default({ departmentTables: 1, projectTables: 2, departmentSummary: 3, projectSummary: 4 })
       .describe('各附件的序号'),
-    units: z.array(DatasetUnit).min(1).describe('各预算单位的绩效目标'),
+    units: z
+      .array(DatasetUnit)
+      .min(1)
+      .max(LIMITS.units, tooMany(LIMITS.units))
+      .describe('各预算单位的绩效目标'),
   })
   .strict()
   .describe('批复数据集');

@@ -23,7 +23,7 @@ export function readDate(text: string): YMD | undefined {
 }
 
 export function toIsoDate({ year, month, day }: YMD): string {
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** 成文日期 style: Arabic numerals, full year, no 虚位 — "2021年3月11日" (GB/T 9704 7.3.5.4). */
@@ -47,6 +47,14 @@ export const CnDate = z
         code: 'custom',
         message: `日期应写成“2021-03-11”或“2021年3月11日”，收到 “${t.slice(0, 40)}”`,
         params: { code: 'date.format' },
+      });
+      return z.NEVER;
+    }
+    if (d.year < 1900 || d.year > 2100) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `年份 ${d.year} 不在 1900—2100 之间`,
+        params: { code: 'date.year' },
       });
       return z.NEVER;
     }

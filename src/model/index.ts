@@ -1,4 +1,5 @@
 export * from './diagnostics.js';
+export { LIMITS, textProblem } from './common.js';
 export * from './money.js';
 export * from './date.js';
 export * from './doc-number.js';

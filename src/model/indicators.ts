@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS, tooMany, Text, PlainText } from './common.js';
 import { isRealDate, toIsoDate } from './date.js';
 
 /** 指标性质: the comparator in front of a numeric target. */
@@ -97,14 +98,14 @@ export function parseIndicatorValue(text: string): IndicatorValue {
  * Always re-read from `raw`.
  */
 export const IndicatorValueSchema = z
-  .union([z.string(), z.object({ raw: z.string() }).passthrough()])
+  .union([PlainText, z.object({ raw: PlainText }).passthrough()])
   .transform((v) => parseIndicatorValue(typeof v === 'string' ? v : v.raw))
   .describe('指标值，如“≥200人次”“100%”“2021年12月31日前”“效果良好”');
 
 /** 三级指标 */
 export const Level3Indicator = z
   .object({
-    name: z.string().trim().min(1).describe('三级指标名称'),
+    name: Text.describe('三级指标名称'),
     value: IndicatorValueSchema,
     /** 核心指标 (★ in the reference templates) */
     core: z.boolean().optional().describe('是否核心指标（★）'),
@@ -114,16 +115,23 @@ export const Level3Indicator = z
 /** 二级指标: may have no 三级 under it (the table still prints the category). */
 export const Level2Indicator = z
   .object({
-    name: z.string().trim().min(1).describe('二级指标名称，如“数量指标”'),
-    children: z.array(Level3Indicator).default([]).describe('三级指标；可为空'),
+    name: Text.describe('二级指标名称，如“数量指标”'),
+    children: z
+      .array(Level3Indicator)
+      .max(LIMITS.tableRows, tooMany(LIMITS.tableRows))
+      .default([])
+      .describe('三级指标；可为空'),
   })
   .strict();
 
 /** 一级指标 */
 export const Level1Indicator = z
   .object({
-    name: z.string().trim().min(1).describe('一级指标名称，如“产出指标”'),
-    children: z.array(Level2Indicator).describe('二级指标'),
+    name: Text.describe('一级指标名称，如“产出指标”'),
+    children: z
+      .array(Level2Indicator)
+      .max(LIMITS.tableRows, tooMany(LIMITS.tableRows))
+      .describe('二级指标'),
   })
   .strict();
 
@@ -140,10 +148,12 @@ export type IndicatorFramework = z.output<typeof IndicatorFramework>;
 
 const IndicatorRow = z
   .object({
-    level1: z.string().trim().min(1).describe('一级指标'),
-    level2: z.string().trim().min(1).describe('二级指标'),
-    level3: z.string().trim().optional().describe('三级指标；省略表示该二级指标下无三级指标'),
-    value: z.string().optional().describe('指标值'),
+    level1: Text.describe('一级指标'),
+    level2: Text.describe('二级指标'),
+    level3: PlainText.transform((t) => t.trim())
+      .optional()
+      .describe('三级指标；省略表示该二级指标下无三级指标'),
+    value: PlainText.optional().describe('指标值'),
     core: z.boolean().optional(),
   })
   .strict();
@@ -176,13 +186,19 @@ export const Indicators = z
     z
       .object({
         framework: IndicatorFramework.default('pre2021'),
-        children: z.array(Level1Indicator).describe('一级指标'),
+        children: z
+          .array(Level1Indicator)
+          .max(LIMITS.tableRows, tooMany(LIMITS.tableRows))
+          .describe('一级指标'),
       })
       .strict(),
     z
       .object({
         framework: IndicatorFramework.default('pre2021'),
-        rows: z.array(IndicatorRow).describe('按表格行填写：一级 | 二级 | 三级 | 指标值'),
+        rows: z
+          .array(IndicatorRow)
+          .max(LIMITS.tableRows, tooMany(LIMITS.tableRows))
+          .describe('按表格行填写：一级 | 二级 | 三级 | 指标值'),
       })
       .strict(),
   ])

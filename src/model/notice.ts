@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Text, SchemaRef } from './common.js';
+import { PlainText, Text, SchemaRef } from './common.js';
 import { Body } from './body.js';
 import { CnDate } from './date.js';
 import { DocNumber } from './doc-number.js';
@@ -137,7 +137,7 @@ export const Notice = z
     /** 发文机关: one, or several for 联合行文 (the lead issuer first) */
     issuers: z.array(Issuer).min(1).describe('发文机关（联合行文时主办机关在前）'),
     /** What follows the names in the 机关标志; "文件" for 文件格式 unless given */
-    markSuffix: z.string().optional().describe('机关标志中名称后的字样；文件格式默认“文件”'),
+    markSuffix: PlainText.optional().describe('机关标志中名称后的字样；文件格式默认“文件”'),
     /** 发文字号 */
     docNumber: DocNumber.optional(),
     /** 令号 (命令格式), printed "第N号" */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Text, SchemaRef, Year } from './common.js';
+import { Text, SchemaRef, Year, LIMITS, tooMany } from './common.js';
 import { Money } from './money.js';
 
 /** 批复结果 */
@@ -38,7 +38,10 @@ export const DepartmentSummary = z
     $schema: SchemaRef,
     year: Year,
     title: Text.optional().describe('表名；省略时由模板生成'),
-    rows: z.array(DepartmentSummaryRow).describe('每个预算单位一行'),
+    rows: z
+      .array(DepartmentSummaryRow)
+      .max(LIMITS.tableRows, tooMany(LIMITS.tableRows))
+      .describe('每个预算单位一行'),
   })
   .strict()
   .describe('部门整体绩效目标批复汇总表');
@@ -63,7 +66,10 @@ export const ProjectSummary = z
     $schema: SchemaRef,
     year: Year,
     title: Text.optional().describe('表名；省略时由模板生成'),
-    rows: z.array(ProjectSummaryRow).describe('每个项目一行'),
+    rows: z
+      .array(ProjectSummaryRow)
+      .max(LIMITS.tableRows, tooMany(LIMITS.tableRows))
+      .describe('每个项目一行'),
   })
   .strict()
   .describe('项目支出绩效目标批复汇总表');

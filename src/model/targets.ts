@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Text, SchemaRef, Year } from './common.js';
+import { Text, SchemaRef, Year, LIMITS, tooMany } from './common.js';
 import { Money } from './money.js';
 import { Indicators } from './indicators.js';
 
@@ -72,7 +72,11 @@ export const DepartmentTargetTable = z
     /** 总体绩效目标 */
     overallGoals: GoalList.describe('总体绩效目标（每条一项）'),
     /** 年度重点工作任务 */
-    keyTasks: z.array(KeyTask).default([]).describe('年度重点工作任务'),
+    keyTasks: z
+      .array(KeyTask)
+      .max(LIMITS.tableRows, tooMany(LIMITS.tableRows))
+      .default([])
+      .describe('年度重点工作任务'),
     /** 其他需完成的任务（可选填） */
     otherTasks: z.string().trim().optional().describe('其他需完成的任务（可选填）'),
     /** 绩效指标 */
