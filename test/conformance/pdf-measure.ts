@@ -5,6 +5,7 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { assertValidPdf } from './qpdf.js';
 
 export interface TextItem {
   str: string;
@@ -100,7 +101,9 @@ export function groupLines(items: readonly TextItem[]): TextLine[] {
   return lines.sort((a, b) => a.y - b.y || a.x0 - b.x0);
 }
 
+/** Measures a PDF, after checking its structure with qpdf (every PDF a test measures). */
 export async function measurePdf(bytes: Uint8Array, dpi = 150): Promise<PdfMeasure> {
+  assertValidPdf(bytes);
   const doc = await pdfjs.getDocument({
     data: new Uint8Array(bytes),
     disableFontFace: true,
