@@ -104,7 +104,7 @@ describe('properties', () => {
         fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), async (ms) => {
           const input = structuredClone(base) as Record<string, unknown>;
           for (const m of ms) {
-            if (m.kind === 'delete') delete input[m.key];
+            if (m.kind === 'delete') Reflect.deleteProperty(input, m.key);
             else if (m.kind === 'set' || m.kind === 'add') input[m.key] = m.value;
             else {
               let at: unknown = input;
