@@ -710,9 +710,17 @@ function eastAsianTypography(xml: string): string {
  */
 function finish(files: Record<string, Uint8Array>, created: Date): Uint8Array {
   const stamp = created.toISOString().replace(/\.\d{3}Z$/u, 'Z');
-  for (const name of Object.keys(files)) {
+  // docx numbers drawings (wp:docPr ids) from a counter that lives as long as the process, so
+  // the second render of a sealed notice would differ from the first: they are numbered again
+  // here, per document.
+  let drawing = 0;
+  for (const name of Object.keys(files).sort()) {
     if (/^word\/(document|styles|footer\d*|header\d*)\.xml$/u.test(name)) {
-      files[name] = strToU8(eastAsianTypography(strFromU8(files[name]!)));
+      const xml = eastAsianTypography(strFromU8(files[name]!)).replace(
+        /<wp:docPr id="\d+"/gu,
+        () => `<wp:docPr id="${++drawing}"`,
+      );
+      files[name] = strToU8(xml);
     }
   }
   const core = files['docProps/core.xml'];
