@@ -138,6 +138,7 @@ export {
 } from './templates/targets/document.js';
 export {
   renderBatch,
+  batchFiles,
   safeName,
   type BatchItem,
   type BatchOptions,

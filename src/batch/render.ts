@@ -126,6 +126,20 @@ export async function* renderBatch(
   }
 }
 
+/** What a batch is to write, in order: each file's name, kind, unit and format. */
+export function batchFiles(
+  input: DatasetInput | Dataset,
+  formats: BatchFormat[] = ['pdf', 'docx'],
+): Planned['describe'][] {
+  const d = parseDataset(input);
+  const docNumber = d.notice.docNumber
+    ? formatDocNumber(d.notice.docNumber)
+    : safeName(d.notice.title);
+  const noLayout = (): Layout => ({ meta: { title: '' }, sections: [] });
+  const measure = () => 0;
+  return [...plan(d, docNumber, formats, {}, measure, noLayout())].map((p) => p.describe);
+}
+
 interface Planned {
   describe: { name: string; kind: BatchItem['kind']; unit?: string; format: BatchFormat };
   format: BatchFormat;

@@ -160,6 +160,9 @@ function creationDateOf(_layout: Layout, input: NoticeInput | Notice): Date {
 function fontsIfAvailable(
   options: CommonRenderOptions,
 ): ReturnType<typeof resolveFonts> | undefined {
+  // Fonts the caller names must work (a broken file is an error); only when it names none may
+  // the DOCX go without measured text.
+  if (options.fonts && Object.keys(options.fonts).length > 0) return resolveFonts(options);
   try {
     return resolveFonts(options);
   } catch {

@@ -215,6 +215,13 @@ describe('DOCX package', () => {
     }
   });
 
+  it('refuses a font file the caller names that cannot be read, as the PDF does', async () => {
+    const e = await render(seed, { fonts: { ...TEST_FONTS, fangsong: '/nonexistent/simfang.ttf' } })
+      .then(() => undefined)
+      .catch((x: unknown) => x as { code?: string });
+    expect(e?.code).toBe('font.unreadable');
+  });
+
   it('draws the 标志 and the separator in red', async () => {
     const p = parts((await render(seed)).bytes);
     const doc = p['word/document.xml']!;

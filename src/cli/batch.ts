@@ -1,0 +1,135 @@
+import type { Command } from 'commander';
+import { basename, join } from 'node:path';
+import { readDataFile, resolveImages } from './input.js';
+import type { Ctx, Runner } from './io.js';
+import { detectKind } from './kinds.js';
+import { formatSize } from './messages.js';
+import {
+  examples,
+  fontOptions,
+  fontRenderOptions,
+  formatsOption,
+  jobsParser,
+  type FontFlags,
+  type Format,
+} from './options.js';
+import { createProgress } from './progress.js';
+import { outputDir, readTheme } from './render.js';
+import { CliError, printDiagnostics } from './report.js';
+import { checkTargets, ensureDir, probeDir, writeAtomic, writeError } from './write.js';
+
+export interface BatchFlags extends FontFlags {
+  outDir: string;
+  formats: Format[];
+  jobs: number;
+  theme?: string;
+  force?: boolean;
+}
+
+/** Renders a dataset into a directory, file by file; a failing unit is reported and skipped. */
+export async function runBatch(ctx: Ctx, file: string, flags: BatchFlags): Promise<number> {
+  const { io, m } = ctx;
+  const started = Date.now();
+  const data = await readDataFile(file, io, m);
+  const kind = detectKind(data);
+  if (kind !== 'dataset') throw new CliError(m.batch.notADataset(m.kinds[kind]));
+  const lib = await import('../index.js');
+
+  const imageProblems = await resolveImages(data, kind, file, io, m);
+  const validation = lib.validateDataset(data);
+  printDiagnostics(ctx, file, [...imageProblems, ...validation.diagnostics]);
+  if (!validation.success || imageProblems.length > 0) return 1;
+
+  const theme = await readTheme(ctx, flags.theme);
+  const fonts = await fontRenderOptions(ctx, flags);
+  const out = outputDir(ctx, flags.outDir);
+  const force = flags.force ?? false;
+  const names = lib.batchFiles(validation.data, flags.formats).map((f) => f.name);
+  const target = (name: string) => ({
+    path: join(out.dir, name),
+    display: join(out.display, name),
+  });
+  await probeDir(out.dir, out.display, m);
+  await checkTargets(names.map(target), force, m);
+
+  const progress = createProgress(ctx, names.length);
+  let written = 0;
+  let failed = 0;
+  let i = 0;
+  let dirReady = false; // made when the first file comes, so a failed notice leaves no directory
+  try {
+    for await (const item of lib.renderBatch(data as Parameters<typeof lib.renderBatch>[0], {
+      formats: flags.formats,
+      jobs: flags.jobs,
+      ...fonts,
+      ...(theme ? { theme } : {}),
+    })) {
+      i++;
+      const t = target(basename(item.name));
+      if ('error' in item) {
+        failed++;
+        const code = (item.error as { code?: unknown }).code;
+        progress.note(
+          m.batch.failed(
+            item.name,
+            item.unit,
+            typeof code === 'string' ? code : undefined,
+            item.error.message,
+          ),
+        );
+        progress.step(m.batch.failedLine(i, names.length, item.name), item.name);
+        continue;
+      }
+      if (!dirReady) {
+        await ensureDir(out.dir, out.display, m);
+        dirReady = true;
+      }
+      try {
+        await writeAtomic(t.path, item.bytes, force);
+      } catch (e) {
+        failed++;
+        progress.note(writeError(m, t, e).message);
+        progress.step(m.batch.failedLine(i, names.length, item.name), item.name);
+        continue;
+      }
+      written++;
+      progress.step(
+        m.batch.line(i, names.length, item.name, formatSize(item.bytes.length)),
+        item.name,
+      );
+    }
+  } finally {
+    progress.done();
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  io.stdout.write(`${m.batch.summary(written, failed, seconds, out.display)}\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+export function registerBatch(program: Command, ctx: Ctx, done: Runner): void {
+  const { m } = ctx;
+  const command = program
+    .command('batch')
+    .description(m.batch.description)
+    .argument('<dataset>', m.batch.dataset)
+    .requiredOption('-o, --out-dir <dir>', m.batch.outDir)
+    .addOption(formatsOption(m))
+    .option('-j, --jobs <n>', m.batch.jobs, jobsParser(m), 1)
+    .option('--theme <file>', m.render.theme);
+  for (const o of fontOptions(m)) command.addOption(o);
+  command
+    .option('--force', m.render.force)
+    .addHelpText(
+      'after',
+      examples(m, [
+        'gongwen batch dataset.json -o out',
+        'gongwen batch dataset.yaml -o out -f pdf --jobs 2 --force',
+      ]),
+    )
+    .action((file: string, flags: BatchFlags) =>
+      done(() => runBatch(ctx, file, flags), {
+        data: file,
+        ...(flags.theme ? { theme: flags.theme } : {}),
+      }),
+    );
+}

@@ -1,0 +1,60 @@
+import type { Diagnostic } from '../index.js';
+import type { Kind } from './messages.js';
+
+export const KINDS: readonly Kind[] = [
+  'notice',
+  'department-table',
+  'project-table',
+  'department-summary',
+  'project-summary',
+  'dataset',
+];
+
+/** The schema file each kind's `$schema` names (the dataset has none shipped yet). */
+const SCHEMA_FILES: Record<string, Kind> = {
+  'notice.json': 'notice',
+  'department-target-table.json': 'department-table',
+  'project-target-table.json': 'project-table',
+  'department-summary.json': 'department-summary',
+  'project-summary.json': 'project-summary',
+  'dataset.json': 'dataset',
+};
+
+/**
+ * What a parsed data file holds: its `$schema` when it names one of ours, else its shape
+ * (a dataset has `units`; summaries have `rows`; target tables have their own fields); a notice
+ * otherwise, so a notice with a typo still gets the notice's diagnostics.
+ */
+export function detectKind(data: unknown): Kind {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'notice';
+  const o = data as Record<string, unknown>;
+  if (typeof o.$schema === 'string') {
+    const file = o.$schema.split(/[\\/]/u).pop() ?? '';
+    const kind = SCHEMA_FILES[file];
+    if (kind) return kind;
+  }
+  if ('units' in o) return 'dataset';
+  if (Array.isArray(o.rows)) {
+    // both kinds of row have `project` (a name, or the 项目支出 amount); only 部门整体 has `basic`
+    const department = o.rows.some((r) => typeof r === 'object' && r !== null && 'basic' in r);
+    return department ? 'department-summary' : 'project-summary';
+  }
+  if ('implementer' in o || 'funds' in o || 'annualGoals' in o) return 'project-table';
+  if ('staff' in o || 'budget' in o || 'keyTasks' in o) return 'department-table';
+  return 'notice';
+}
+
+type Lib = typeof import('../index.js');
+
+/** Validates with the model's own validate… function; never throws. */
+export function validateAs(lib: Lib, kind: Kind, data: unknown): Diagnostic[] {
+  const validate = {
+    notice: lib.validateNotice,
+    'department-table': lib.validateDepartmentTargetTable,
+    'project-table': lib.validateProjectTargetTable,
+    'department-summary': lib.validateDepartmentSummary,
+    'project-summary': lib.validateProjectSummary,
+    dataset: lib.validateDataset,
+  }[kind];
+  return validate(data).diagnostics;
+}

@@ -1,0 +1,357 @@
+/**
+ * The CLI's own words, in Chinese (default) and English (`--lang en` or GONGWEN_LANG=en).
+ * Diagnostics from the library stay Chinese; in English their `code` is printed prominently.
+ */
+export type Lang = 'zh' | 'en';
+
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+export type Kind =
+  | 'notice'
+  | 'department-table'
+  | 'project-table'
+  | 'department-summary'
+  | 'project-summary'
+  | 'dataset';
+
+export type Origin = 'caller' | 'system' | 'default';
+
+const zh = {
+  severity: { error: '错误', warning: '警告' } as Record<'error' | 'warning', string>,
+  error: '错误',
+  kinds: {
+    notice: '公文',
+    'department-table': '部门整体预算绩效目标表',
+    'project-table': '项目支出绩效目标表',
+    'department-summary': '部门整体绩效目标批复汇总表',
+    'project-summary': '项目支出绩效目标批复汇总表',
+    dataset: '批复数据集',
+  } as Record<Kind, string>,
+  origins: { caller: '命令行指定', system: '系统字体', default: '默认字体' } as Record<
+    Origin,
+    string
+  >,
+  roles: {
+    xiaobiaosong: '小标宋',
+    fangsong: '仿宋',
+    heiti: '黑体',
+    kaiti: '楷体',
+    songti: '宋体',
+  } as Record<string, string>,
+
+  // help
+  program: '把结构化数据排成符合 GB/T 9704-2012 的党政机关公文（PDF、DOCX）',
+  optLang: '界面语言：zh（中文，默认）或 en（英文）；也可设环境变量 GONGWEN_LANG',
+  optVersion: '显示版本号',
+  optHelp: '显示帮助',
+  helpCommand: '显示某个命令的帮助',
+  titles: {
+    'Usage:': '用法：',
+    'Options:': '选项：',
+    'Commands:': '命令：',
+    'Arguments:': '参数：',
+    'Global Options:': '全局选项：',
+  } as Record<string, string>,
+  examples: '示例：',
+  moreHelp: '运行 gongwen <命令> --help 查看各命令的用法和示例。',
+  usageHint: '（运行 gongwen --help 查看用法）',
+  /** commander's "(choices: "a", "b", default: x)" after an option's description, in Chinese */
+  helpExtras: (description: string): string =>
+    description.replace(
+      / \((?:choices: (.*?))?(?:, )?(?:default: (.*?))?\)$/u,
+      (_all, choices?: string, dflt?: string) => {
+        const parts = [
+          choices ? `可选：${choices.replace(/"/gu, '').split(', ').join('、')}` : '',
+          dflt ? `默认：${dflt.replace(/"/gu, '')}` : '',
+        ].filter(Boolean);
+        return `（${parts.join('；')}）`;
+      },
+    ),
+
+  validate: {
+    description:
+      '校验数据文件（公文、绩效目标表、批复汇总表、批复数据集），按编译器格式列出错误和警告',
+    files: '数据文件（.json、.yaml、.yml）',
+    kind: '文件种类（默认按内容判断）：',
+    json: '以 JSON 输出结果',
+    ok: (kind: string) => `通过（${kind}）`,
+    summary: (files: number, errors: number, warnings: number) =>
+      `共 ${files} 个文件：${errors} 个错误，${warnings} 个警告`,
+  },
+  render: {
+    description: '把一份公文排成 PDF 和/或 DOCX',
+    file: '公文数据文件（.json、.yaml、.yml）',
+    formats: '输出格式，逗号分隔：pdf、docx',
+    outDir: '输出目录（默认：当前目录）',
+    template: '版式模板标识，如 gbt9704/letter（默认按公文的 format）',
+    theme: '主题文件（JSON 或 YAML，ThemeOverrides）',
+    font: '指定某一角色的字体文件，可重复；角色：',
+    noSystemFonts: '不查找系统已安装的字体（只用 --font 和默认字体）',
+    missingGlyphs: '字体缺字时：error（报错，默认）或 fallback（用其他字体补字并提示）',
+    force: '覆盖已存在的文件',
+    notANotice: (kind: string) =>
+      `这是${kind}，不是公文：render 只排公文；批复数据集请用 gongwen batch`,
+    wrote: (file: string, size: string, pages?: number) =>
+      `已写入 ${file}（${size}${pages !== undefined ? `，${pages} 页` : ''}）`,
+    fontLine: (role: string, roleName: string, face: string, origin: string, path?: string) =>
+      `  ${role}（${roleName}）：${face}，${origin}${path ? ` ${path}` : ''}`,
+    warning: (code: string, message: string) => `警告 ${code} ${message}`,
+  },
+  batch: {
+    description: '按批复数据集批量排版：通知（含两张批复汇总表）和各单位的附件文件',
+    dataset: '批复数据集文件（.json、.yaml、.yml）',
+    outDir: '输出目录（必填）',
+    jobs: '同时排版的工作线程数',
+    notADataset: (kind: string) => `这是${kind}，不是批复数据集：单份公文请用 gongwen render`,
+    line: (i: number, total: number, name: string, size: string) =>
+      `[${i}/${total}] 写入 ${name}（${size}）`,
+    failedLine: (i: number, total: number, name: string) => `[${i}/${total}] 失败 ${name}`,
+    failed: (name: string, unit: string | undefined, code: string | undefined, message: string) =>
+      `失败 ${name}${unit ? `（单位：${unit}）` : ''}：${code ? `${code} ` : ''}${message}`,
+    summary: (written: number, failed: number, seconds: string, dir: string) =>
+      `完成：${dir} 中写入 ${written} 个文件${failed > 0 ? `，${failed} 个失败` : ''}，用时 ${seconds} 秒`,
+    eta: '剩余',
+  },
+  init: {
+    description: '新建一份示例公文（notice.json）和说明（README.md），可直接排版',
+    dir: '目标目录（默认：当前目录）',
+    force: '覆盖已存在的文件',
+    wrote: (file: string) => `已写入 ${file}`,
+    next: (cmd: string) => `下一步：${cmd}`,
+    readme: (cmd: string) =>
+      `# 公文\n\n编辑 notice.json（编辑器会按 JSON Schema 提示字段），然后排版：\`${cmd}\`\n`,
+  },
+  fonts: {
+    description:
+      '列出每个字体角色用哪款字体、在哪里找到，以及它对 GB 2312 一二级汉字（6763 字）的覆盖',
+    json: '以 JSON 输出结果',
+    coverage: 'GB 2312 汉字覆盖',
+    missingSample: '缺字举例',
+    file: '文件',
+    notFound: (message: string) => `找不到字体：${message}`,
+  },
+
+  // input and files
+  fileNotFound: (file: string) => `找不到文件 ${file}`,
+  fileIsDirectory: (file: string) => `${file} 是目录，不是文件`,
+  fileUnreadable: (file: string, reason: string) => `无法读取 ${file}：${reason}`,
+  unknownExtension: (file: string) => `不认识 ${file} 的扩展名：数据文件应为 .json、.yaml 或 .yml`,
+  jsonSyntax: (message: string) => `JSON 语法错误：${message}`,
+  yamlSyntax: (message: string) => `YAML 语法错误：${message}`,
+  notAnObject: '文件内容应为一个对象（JSON 的 { … } 或 YAML 的键值映射）',
+  imageUnreadable: (path: string, reason: string) => `无法读取图像文件 ${path}：${reason}`,
+  fontUnreadable: (role: string, path: string, reason: string) =>
+    `无法读取 ${role} 角色的字体文件 ${path}：${reason}`,
+  badFontOption: (value: string, roles: string) =>
+    `--font 应写作 角色=路径（如 fangsong=/usr/share/fonts/simfang.ttf），“${value}”不是；角色：${roles}`,
+  badFormat: (value: string) => `不认识的格式“${value}”：可用 pdf、docx`,
+  badJobs: (value: string) => `--jobs 应为正整数，“${value}”不是`,
+  exists: (files: string[]) => `文件已存在，未写入任何文件：${files.join('、')}（加 --force 覆盖）`,
+  outDirFailed: (dir: string, reason: string) => `无法写入输出目录 ${dir}：${reason}`,
+  writeFailed: (file: string, reason: string) => `无法写入 ${file}：${reason}`,
+  reasons: {
+    ENOENT: '不存在',
+    EACCES: '没有权限',
+    EPERM: '不允许',
+    ENOTDIR: '路径中有一段不是目录',
+    EISDIR: '是目录',
+    EEXIST: '已存在',
+    ENOSPC: '磁盘已满',
+    EROFS: '只读文件系统',
+  } as Record<string, string>,
+  renderError: (code: string, message: string, element?: string) =>
+    `错误 ${code}: ${message}${element ? `（位置：${element}）` : ''}`,
+  unexpected: (message: string) => `意外错误：${message}`,
+  /** commander's own error lines ("error: unknown option '--x'"), in Chinese */
+  commander: (line: string): string => {
+    const rules: [RegExp, (...g: string[]) => string][] = [
+      [
+        /^error: unknown option '(.*?)'(?:\s*\(Did you mean (.*?)\?\))?$/su,
+        (o, s) => `未知选项 ${o}${s ? `（是不是 ${s}？）` : ''}`,
+      ],
+      [
+        /^error: unknown command '(.*?)'(?:\s*\(Did you mean (.*?)\?\))?$/su,
+        (c, s) => `未知命令 ${c}${s ? `（是不是 ${s}？）` : ''}`,
+      ],
+      [/^error: missing required argument '(.*?)'$/su, (a) => `缺少参数 ${a}`],
+      [/^error: option '(.*?)' argument missing$/su, (o) => `选项 ${o} 缺少取值`],
+      [/^error: required option '(.*?)' not specified$/su, (o) => `缺少必填选项 ${o}`],
+      [/^error: too many arguments.*$/su, () => '参数过多'],
+      [
+        /^error: option '(.*?)' argument '(.*?)' is invalid\.\s*(.*)$/su,
+        (o, v, r) => `选项 ${o} 的取值“${v}”无效${choices(r)}`,
+      ],
+    ];
+    const choices = (r: string) => {
+      const allowed = /^Allowed choices are (.*)\.$/su.exec(r);
+      return allowed ? `（可选：${allowed[1]!.split(', ').join('、')}）` : `：${r}`;
+    };
+    const text = line.trim();
+    for (const [re, f] of rules) {
+      const g = re.exec(text);
+      if (g) return `错误：${f(...g.slice(1).map((x) => x ?? ''))}\n`;
+    }
+    return line;
+  },
+};
+
+export type Messages = typeof zh;
+
+const en: Messages = {
+  severity: { error: 'error', warning: 'warning' },
+  error: 'error',
+  kinds: {
+    notice: 'notice',
+    'department-table': 'department target table',
+    'project-table': 'project target table',
+    'department-summary': 'department summary',
+    'project-summary': 'project summary',
+    dataset: 'dataset',
+  },
+  origins: { caller: 'given (--font)', system: 'system font', default: 'default font' },
+  roles: {
+    xiaobiaosong: '小标宋',
+    fangsong: '仿宋',
+    heiti: '黑体',
+    kaiti: '楷体',
+    songti: '宋体',
+  },
+
+  program:
+    'Typed data to Chinese official documents (党政机关公文) laid out to GB/T 9704-2012, as PDF and DOCX',
+  optLang: 'language of messages: zh (Chinese, default) or en; or set GONGWEN_LANG',
+  optVersion: 'print the version',
+  optHelp: 'show help',
+  helpCommand: 'show help for a command',
+  titles: {},
+  examples: 'Examples:',
+  moreHelp: 'Run gongwen <command> --help for each command’s options and an example.',
+  usageHint: '(run gongwen --help for usage)',
+  helpExtras: (description) => description,
+
+  validate: {
+    description:
+      'validate data files (notices, target tables, summaries, datasets); print errors and warnings compiler-style',
+    files: 'data files (.json, .yaml, .yml)',
+    kind: 'what the files hold (default: detected from the content): ',
+    json: 'print the result as JSON',
+    ok: (kind) => `ok (${kind})`,
+    summary: (files, errors, warnings) =>
+      `${files} file${files === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  },
+  render: {
+    description: 'render one notice to PDF and/or DOCX',
+    file: 'the notice data file (.json, .yaml, .yml)',
+    formats: 'output formats, comma-separated: pdf, docx',
+    outDir: 'output directory (default: the current directory)',
+    template: 'layout template id, e.g. gbt9704/letter (default: from the notice’s format)',
+    theme: 'theme file (JSON or YAML ThemeOverrides)',
+    font: 'font file for a role, repeatable; roles: ',
+    noSystemFonts: 'do not look for installed fonts (only --font and the defaults)',
+    missingGlyphs:
+      'a character the font lacks: error (default) or fallback (draw it in another font, with a warning)',
+    force: 'overwrite existing files',
+    notANotice: (kind) =>
+      `this is a ${kind}, not a notice: render takes a notice; for a dataset use gongwen batch`,
+    wrote: (file, size, pages) =>
+      `wrote ${file} (${size}${pages !== undefined ? `, ${pages} page${pages === 1 ? '' : 's'}` : ''})`,
+    fontLine: (role, _roleName, face, origin, path) =>
+      `  ${role}: ${face}, ${origin}${path ? ` ${path}` : ''}`,
+    warning: (code, message) => `warning [${code}] ${message}`,
+  },
+  batch: {
+    description:
+      'render a dataset: the notice (with both approval summaries) and every unit’s annex documents',
+    dataset: 'the dataset file (.json, .yaml, .yml)',
+    outDir: 'output directory (required)',
+    jobs: 'documents rendered at once on worker threads',
+    notADataset: (kind) => `this is a ${kind}, not a dataset: for one notice use gongwen render`,
+    line: (i, total, name, size) => `[${i}/${total}] wrote ${name} (${size})`,
+    failedLine: (i, total, name) => `[${i}/${total}] FAILED ${name}`,
+    failed: (name, unit, code, message) =>
+      `failed ${name}${unit ? ` (unit ${unit})` : ''}: ${code ? `[${code}] ` : ''}${message}`,
+    summary: (written, failed, seconds, dir) =>
+      `done: ${written} file${written === 1 ? '' : 's'} written to ${dir}${failed > 0 ? `, ${failed} failed` : ''}, ${seconds} s`,
+    eta: 'ETA',
+  },
+  init: {
+    description: 'write a starter notice (notice.json) and a README.md, ready to render',
+    dir: 'target directory (default: the current directory)',
+    force: 'overwrite existing files',
+    wrote: (file) => `wrote ${file}`,
+    next: (cmd) => `next: ${cmd}`,
+    readme: (cmd) =>
+      `# Notice\n\nEdit notice.json (editors complete it from its JSON Schema), then render it: \`${cmd}\`\n`,
+  },
+  fonts: {
+    description:
+      'for each font role: the face that serves it, where it was found, and its coverage of the 6763 GB 2312 hanzi',
+    json: 'print the result as JSON',
+    coverage: 'GB 2312 hanzi covered',
+    missingSample: 'missing, e.g.',
+    file: 'file',
+    notFound: (message) => `font not found: ${message}`,
+  },
+
+  fileNotFound: (file) => `no such file: ${file}`,
+  fileIsDirectory: (file) => `${file} is a directory, not a file`,
+  fileUnreadable: (file, reason) => `cannot read ${file}: ${reason}`,
+  unknownExtension: (file) => `unknown extension of ${file}: data files are .json, .yaml or .yml`,
+  jsonSyntax: (message) => `JSON syntax error: ${message}`,
+  yamlSyntax: (message) => `YAML syntax error: ${message}`,
+  notAnObject: 'the file must hold one object (a JSON { … } or a YAML mapping)',
+  imageUnreadable: (path, reason) => `cannot read image file ${path}: ${reason}`,
+  fontUnreadable: (role, path, reason) => `cannot read the ${role} font file ${path}: ${reason}`,
+  badFontOption: (value, roles) =>
+    `--font takes ROLE=PATH (e.g. fangsong=/usr/share/fonts/simfang.ttf), not "${value}"; roles: ${roles}`,
+  badFormat: (value) => `unknown format "${value}": use pdf, docx`,
+  badJobs: (value) => `--jobs takes a positive integer, not "${value}"`,
+  exists: (files) => `file exists, nothing written: ${files.join(', ')} (use --force to overwrite)`,
+  outDirFailed: (dir, reason) => `cannot write to the output directory ${dir}: ${reason}`,
+  writeFailed: (file, reason) => `cannot write ${file}: ${reason}`,
+  reasons: {
+    ENOENT: 'does not exist',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOTDIR: 'a part of the path is not a directory',
+    EISDIR: 'is a directory',
+    EEXIST: 'exists',
+    ENOSPC: 'no space left on device',
+    EROFS: 'read-only file system',
+  },
+  renderError: (code, message, element) =>
+    `error [${code}]${element ? ` at ${element}` : ''}: ${message}`,
+  unexpected: (message) => `unexpected error: ${message}`,
+  commander: (line) => line,
+};
+
+export const MESSAGES: Record<Lang, Messages> = { zh, en };
+
+/** The language: `--lang` anywhere on the command line, else GONGWEN_LANG, else Chinese. */
+export function pickLang(argv: readonly string[], env: Record<string, string | undefined>): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'en' || v === 'zh') return v;
+  }
+  const fromEnv = env.GONGWEN_LANG?.toLowerCase();
+  return fromEnv === 'en' || fromEnv?.startsWith('en_') || fromEnv?.startsWith('en-') ? 'en' : 'zh';
+}
+
+/** A system error's reason in the user's language: "没有权限 (EACCES)". */
+export function reason(m: Messages, e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    const text = m.reasons[code];
+    return text ? `${text} (${code})` : code;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** "76.1 KB" */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,97 @@
+import { Option, type Command } from 'commander';
+import type { Diagnostic } from '../index.js';
+import { formatPath } from '../model/diagnostics.js';
+import { InputError, readDataFile, resolveImages } from './input.js';
+import type { Ctx, Runner } from './io.js';
+import { detectKind, KINDS, validateAs } from './kinds.js';
+import type { Kind } from './messages.js';
+import { examples } from './options.js';
+import { diagnosticLine, inputErrorLine } from './report.js';
+
+/** One file's result, as `--json` prints it. */
+export interface FileResult {
+  file: string;
+  kind?: Kind;
+  valid: boolean;
+  diagnostics: (Diagnostic & { location: string; line?: number; column?: number })[];
+}
+
+interface ValidateFlags {
+  kind?: Kind;
+  json?: boolean;
+}
+
+async function validateFile(ctx: Ctx, file: string, flags: ValidateFlags): Promise<FileResult> {
+  const lib = await import('../index.js');
+  let data: unknown;
+  try {
+    data = await readDataFile(file, ctx.io, ctx.m);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const d: FileResult['diagnostics'][number] = {
+      path: [],
+      location: '',
+      code: e.code,
+      severity: 'error',
+      message: e.message,
+      ...(e.line !== undefined ? { line: e.line, column: e.column ?? 1 } : {}),
+    };
+    if (!flags.json) ctx.io.stdout.write(`${inputErrorLine(ctx, e)}\n`);
+    return { file, valid: false, diagnostics: [d] };
+  }
+  const kind = flags.kind ?? detectKind(data);
+  const diagnostics = [
+    ...(await resolveImages(data, kind, file, ctx.io, ctx.m)),
+    ...validateAs(lib, kind, data),
+  ];
+  if (!flags.json) {
+    for (const d of diagnostics) ctx.io.stdout.write(`${diagnosticLine(ctx, file, d)}\n`);
+    if (diagnostics.length === 0)
+      ctx.io.stdout.write(`${file}: ${ctx.m.validate.ok(ctx.m.kinds[kind])}\n`);
+  }
+  return {
+    file,
+    kind,
+    valid: !diagnostics.some((d) => d.severity === 'error'),
+    diagnostics: diagnostics.map((d) => ({ ...d, location: formatPath(d.path) })),
+  };
+}
+
+/** Validates each file; prints lines (or JSON); 1 when any file has an error. */
+export async function validateFiles(
+  ctx: Ctx,
+  files: string[],
+  flags: ValidateFlags,
+): Promise<number> {
+  const results: FileResult[] = [];
+  for (const file of files) results.push(await validateFile(ctx, file, flags));
+  const all = results.flatMap((r) => r.diagnostics);
+  if (flags.json) {
+    ctx.io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  } else {
+    const errors = all.filter((d) => d.severity === 'error').length;
+    ctx.io.stdout.write(`${ctx.m.validate.summary(files.length, errors, all.length - errors)}\n`);
+  }
+  return results.every((r) => r.valid) ? 0 : 1;
+}
+
+export function registerValidate(program: Command, ctx: Ctx, done: Runner): void {
+  const { m } = ctx;
+  program
+    .command('validate')
+    .description(m.validate.description)
+    .argument('<files...>', m.validate.files)
+    .addOption(new Option('--kind <kind>', `${m.validate.kind}${KINDS.join(', ')}`).choices(KINDS))
+    .option('--json', m.validate.json)
+    .addHelpText(
+      'after',
+      examples(m, [
+        'gongwen validate notice.json',
+        'gongwen validate examples/formats/*.json --json',
+        'gongwen validate --kind department-table table.yaml',
+      ]),
+    )
+    .action((files: string[], flags: ValidateFlags) =>
+      done(() => validateFiles(ctx, files, flags)),
+    );
+}

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { constants, rmSync } from 'node:fs';
+import { access, link, mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { reason, type Messages } from './messages.js';
+import { CliError } from './report.js';
+
+/** A file to write: its absolute path, the path as shown to the user, and its bytes. */
+export interface Target {
+  path: string;
+  display: string;
+  bytes?: Uint8Array;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Creates the output directory when needed and checks that files can be written into it. */
+export async function ensureDir(dir: string, display: string, m: Messages): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
+    await access(dir, constants.W_OK | constants.X_OK);
+  } catch (e) {
+    throw new CliError(m.outDirFailed(display, reason(m, e)));
+  }
+}
+
+/**
+ * Checks, without creating anything, that the output directory exists and is writable, or that
+ * it could be created: the nearest existing ancestor is a writable directory.
+ */
+export async function probeDir(dir: string, display: string, m: Messages): Promise<void> {
+  let p = dir;
+  for (;;) {
+    try {
+      if (!(await stat(p)).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
+      await access(p, constants.W_OK | constants.X_OK);
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'ENOENT' || dirname(p) === p)
+        throw new CliError(m.outDirFailed(display, reason(m, e)));
+      p = dirname(p);
+    }
+  }
+}
+
+/** Refuses, before anything is written, when any target exists and `force` is not given. */
+export async function checkTargets(
+  targets: readonly Target[],
+  force: boolean,
+  m: Messages,
+): Promise<void> {
+  if (force) return;
+  const taken: string[] = [];
+  for (const t of targets) if (await exists(t.path)) taken.push(t.display);
+  if (taken.length > 0) throw new CliError(m.exists(taken));
+}
+
+/** Temporary files being written right now, removed by `removeTempFiles` on Ctrl-C. */
+const live = new Set<string>();
+
+/** Removes the temporary files of writes in progress (main.ts calls it on SIGINT/SIGTERM). */
+export function removeTempFiles(): void {
+  for (const tmp of live) rmSync(tmp, { force: true });
+  live.clear();
+}
+
+/**
+ * Writes a file atomically: the bytes go to a temporary file in the same directory, which is
+ * then renamed (with `force`) or hard-linked (without: linking fails if the name was taken
+ * meanwhile, where a rename would silently replace it) into place. On any failure the temporary
+ * file is removed, so no partial file is ever left under either name.
+ */
+export async function writeAtomic(path: string, bytes: Uint8Array, force: boolean): Promise<void> {
+  const tmp = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
+  live.add(tmp);
+  try {
+    const handle = await open(tmp, 'wx', 0o666);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (force) {
+      await rename(tmp, path);
+      return;
+    }
+    try {
+      await link(tmp, path);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'EEXIST') throw e;
+      // file systems without hard links: check, then rename
+      if (await exists(path)) throw Object.assign(new Error(`${path} exists`), { code: 'EEXIST' });
+      await rename(tmp, path);
+      return;
+    }
+    await unlink(tmp);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  } finally {
+    live.delete(tmp);
+  }
+}
+
+/** One write's failure, in the user's words. */
+export function writeError(m: Messages, t: Target, e: unknown): CliError {
+  if ((e as { code?: string }).code === 'EEXIST') return new CliError(m.exists([t.display]));
+  return new CliError(m.writeFailed(t.display, reason(m, e)));
+}
+
+/**
+ * Writes every target or none: the targets are checked first, and when a write fails the files
+ * this call already created are removed again (a file replaced under `force` stays replaced).
+ */
+export async function writeAll(
+  targets: readonly Target[],
+  force: boolean,
+  m: Messages,
+): Promise<void> {
+  await checkTargets(targets, force, m);
+  const created: string[] = [];
+  for (const t of targets) {
+    const existed = force && (await exists(t.path));
+    try {
+      await writeAtomic(t.path, t.bytes ?? new Uint8Array(), force);
+    } catch (e) {
+      for (const path of created) await rm(path, { force: true }).catch(() => undefined);
+      throw writeError(m, t, e);
+    }
+    if (!existed) created.push(t.path);
+  }
+}

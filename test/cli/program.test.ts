@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from './helpers.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const version = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+).version;
+
+describe('gongwen', () => {
+  it('--help lists the commands with examples, in Chinese by default', async () => {
+    const r = await cli(['--help'], root);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^用法： gongwen /u);
+    for (const c of ['validate', 'render', 'batch', 'init', 'fonts'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'mu'));
+    expect(r.stdout).toContain('示例：');
+  });
+
+  it('every command has --help with an example', async () => {
+    for (const c of ['validate', 'render', 'batch', 'init', 'fonts']) {
+      const r = await cli([c, '--help'], root);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`示例：\n  gongwen ${c}`);
+      const en = await cli([c, '--help', '--lang', 'en'], root);
+      expect(en.stdout).toContain(`Examples:\n  gongwen ${c}`);
+      expect(en.stdout).toMatch(/^Usage: gongwen /u);
+    }
+    expect((await cli(['help', 'render'], root)).stdout).toContain('gongwen render notice.json');
+  });
+
+  it('--version prints the package version', async () => {
+    const r = await cli(['--version'], root);
+    expect(r).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('usage errors exit 2 with a hint, translated', async () => {
+    const unknown = await cli(['render', 'x.json', '--forse'], root);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('错误：未知选项 --forse（是不是 --force？）');
+    expect(unknown.stderr).toContain('运行 gongwen --help 查看用法');
+    const command = await cli(['rendr'], root);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain('未知命令 rendr');
+    const lang = await cli(['--lang', 'fr', 'fonts'], root);
+    expect(lang.code).toBe(2);
+    const en = await cli(['--lang', 'en', 'render'], root);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain("error: missing required argument 'file'");
+    const none = await cli([], root);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('用法：');
+  });
+
+  it('GONGWEN_LANG=en switches the language; --lang wins', async () => {
+    const env = { GONGWEN_LANG: 'en' };
+    expect((await cli(['--help'], root, { env })).stdout).toMatch(/^Usage: /u);
+    expect((await cli(['--help', '--lang', 'zh'], root, { env })).stdout).toMatch(/^用法：/u);
+  });
+});
+
+// The one test that spawns: the built CLI, as npm installs it. CI builds before testing.
+const built = join(root, 'dist', 'cli.js');
+describe('the built CLI (dist/cli.js)', () => {
+  if (!existsSync(built)) {
+    it.skip('dist/cli.js does not exist: run `npm run build` first', () => undefined);
+    console.warn(
+      'skipping the built-CLI smoke test: dist/cli.js does not exist (run npm run build)',
+    );
+    return;
+  }
+  it('starts with a shebang, prints its version and validates', async () => {
+    expect(readFileSync(built, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    const run = promisify(execFile);
+    const v = await run(process.execPath, [built, '--version']);
+    expect(v.stdout).toBe(`${version}\n`);
+    const dir = await tempDir();
+    const init = await run(process.execPath, [built, 'init', dir]);
+    expect(init.stdout).toContain('notice.json');
+    const ok = await run(process.execPath, [built, 'validate', join(dir, 'notice.json')]);
+    expect(ok.stdout).toContain('通过（公文）');
+    const failed = await run(process.execPath, [built, 'validate', join(dir, 'nope.json')]).catch(
+      (e: { code: number; stdout: string }) => e,
+    );
+    expect(failed).toMatchObject({ code: 1 });
+  });
+});

@@ -1,0 +1,201 @@
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { syntheticDataset } from '../../src/index.js';
+import { cli, FONT_ARGS, list, sampleNotice, tempDir, writeJson } from './helpers.js';
+
+let dir: string;
+
+/** A small red square, as a seal image. */
+function sealPng(): Buffer {
+  const png = new PNG({ width: 40, height: 40 });
+  for (let i = 0; i < png.data.length; i += 4) png.data.set([220, 0, 0, 255], i);
+  return PNG.sync.write(png);
+}
+
+beforeAll(async () => {
+  dir = await tempDir();
+  await writeJson(join(dir, 'notice.json'), sampleNotice());
+  await writeJson(join(dir, 'bad.json'), { ...sampleNotice(), docNumber: '湛财绩[2021]第02号' });
+  await writeJson(join(dir, 'dataset.json'), syntheticDataset(1));
+  await mkdir(join(dir, 'data'));
+  await writeFile(join(dir, 'data', 'seal.png'), sealPng());
+  await writeJson(join(dir, 'data', 'sealed.json'), {
+    ...sampleNotice(),
+    issuers: [{ name: '湛江市财政局', seal: { path: 'seal.png' } }],
+  });
+  await writeJson(join(dir, 'data', 'bare.json'), {
+    ...sampleNotice(),
+    issuers: [{ name: '湛江市财政局', seal: 'seal.png' }],
+  });
+  await writeJson(join(dir, 'data', 'noseal.json'), {
+    ...sampleNotice(),
+    issuers: [{ name: '湛江市财政局', seal: { path: 'missing.png' } }],
+  });
+  await writeJson(join(dir, 'theme.json'), { sizes: { body: -1 } });
+  await writeFile(join(dir, 'notice.yaml'), stringify(sampleNotice()));
+});
+
+describe('gongwen render', () => {
+  it('writes both formats atomically and reports sizes and fonts; refuses to overwrite; --force overwrites', async () => {
+    const r = await cli(['render', 'notice.json', '-o', 'out', ...FONT_ARGS], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(await list(join(dir, 'out'))).toEqual(['notice.docx', 'notice.pdf']);
+    const pdf = await readFile(join(dir, 'out', 'notice.pdf'));
+    const docx = await readFile(join(dir, 'out', 'notice.docx'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+    expect(r.stdout).toMatch(/已写入 out\/notice\.pdf（[\d.]+ KB，\d+ 页）/u);
+    expect(r.stdout).toMatch(/已写入 out\/notice\.docx（[\d.]+ KB）/u);
+    expect(r.stdout).toMatch(
+      /fangsong（仿宋）：Noto Serif SC \(NotoSerifSC-Regular\)，命令行指定 \//u,
+    );
+    expect(r.stdout).toContain('heiti（黑体）：Noto Sans SC');
+
+    const before = (await stat(join(dir, 'out', 'notice.pdf'))).mtimeMs;
+    const again = await cli(['render', 'notice.json', '-o', 'out', '-f', 'docx'], dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(
+      '文件已存在，未写入任何文件：out/notice.docx（加 --force 覆盖）',
+    );
+    expect((await stat(join(dir, 'out', 'notice.pdf'))).mtimeMs).toBe(before);
+
+    const forced = await cli(['render', 'notice.json', '-o', 'out', '-f', 'docx', '--force'], dir);
+    expect(forced.code).toBe(0);
+    expect(await list(join(dir, 'out'))).toEqual(['notice.docx', 'notice.pdf']);
+  });
+
+  it('checks every target before writing any', async () => {
+    await mkdir(join(dir, 'half'));
+    await writeFile(join(dir, 'half', 'notice.docx'), 'mine');
+    const r = await cli(['render', 'notice.json', '-o', 'half', ...FONT_ARGS], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('half/notice.docx');
+    expect(await list(join(dir, 'half'))).toEqual(['notice.docx']);
+    expect(await readFile(join(dir, 'half', 'notice.docx'), 'utf8')).toBe('mine');
+  });
+
+  it('leaves no partial files when a write fails', async () => {
+    // notice.docx is a non-empty directory: the PDF is written first, then the DOCX fails.
+    await mkdir(join(dir, 'blocked', 'notice.docx'), { recursive: true });
+    await writeFile(join(dir, 'blocked', 'notice.docx', 'x'), '');
+    const r = await cli(['render', 'notice.json', '-o', 'blocked', '--force', ...FONT_ARGS], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('无法写入 blocked/notice.docx');
+    expect(await list(join(dir, 'blocked'))).toEqual(['notice.docx']);
+  });
+
+  it('an output directory that cannot be made is a clear error', async () => {
+    // a path under a regular file fails for root too
+    const r = await cli(['render', 'notice.json', '-o', 'notice.json/out', '-f', 'docx'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/无法写入输出目录 notice\.json\/out：.*ENOTDIR/u);
+    if (process.getuid?.() !== 0) {
+      await mkdir(join(dir, 'ro'), { mode: 0o500 });
+      const ro = await cli(['render', 'notice.json', '-o', 'ro', '-f', 'docx'], dir);
+      expect(ro.code).toBe(1);
+      expect(ro.stderr).toContain('无法写入输出目录 ro');
+      expect(await list(join(dir, 'ro'))).toEqual([]);
+    }
+  });
+
+  it('reads YAML and renders one format', async () => {
+    const r = await cli(['render', 'notice.yaml', '-f', 'docx', '-o', 'yaml'], dir);
+    expect(r.code).toBe(0);
+    expect(await list(join(dir, 'yaml'))).toEqual(['notice.docx']);
+  });
+
+  it('prints warnings and renders', async () => {
+    await writeJson(join(dir, 'warn.json'), { ...sampleNotice(), docNumber: '湛财绩〔2020〕2号' });
+    const r = await cli(['render', 'warn.json', '-f', 'docx', '-o', 'warn'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warn.json: docNumber: 警告 docNumber.yearMismatch ');
+    expect(await list(join(dir, 'warn'))).toEqual(['warn.docx']);
+  });
+
+  it('prints validation errors as diagnostics and writes nothing', async () => {
+    const r = await cli(['render', 'bad.json', '-o', 'bad'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.json: docNumber: 错误 docNumber.brackets ');
+    expect(await list(dir)).not.toContain('bad');
+  });
+
+  it('an unreadable font path is named', async () => {
+    const r = await cli(
+      ['render', 'notice.json', '-o', 'nofont', '--font', 'fangsong=nope.ttf'],
+      dir,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('无法读取 fangsong 角色的字体文件 nope.ttf：不存在 (ENOENT)');
+    const en = await cli(
+      ['--lang', 'en', 'render', 'notice.json', '--font', 'fangsong=nope.ttf'],
+      dir,
+    );
+    expect(en.stderr).toContain('error: cannot read the fangsong font file nope.ttf');
+    const bad = await cli(['render', 'notice.json', '--font', 'fangsong'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--font 应写作 角色=路径');
+  });
+
+  it('a font file that is not a font is a render error with its code', async () => {
+    const r = await cli(
+      ['render', 'notice.json', '-f', 'pdf', '-o', 'notfont', '--font', 'fangsong=theme.json'],
+      dir,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^错误 font\.unreadable: 无法读取字体/mu);
+  });
+
+  it('reads seal images relative to the data file, as { path } or a bare string', async () => {
+    const r = await cli(['render', 'data/sealed.json', '-f', 'docx', '-o', 'sealed'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const docx = await readFile(join(dir, 'sealed', 'sealed.docx'));
+    expect(docx.includes(Buffer.from('.png'))).toBe(true);
+    const bare = await cli(['render', 'data/bare.json', '-f', 'docx', '-o', 'sealed'], dir);
+    expect(bare.code).toBe(0);
+    const missing = await cli(['render', 'data/noseal.json', '-f', 'docx', '-o', 'sealed'], dir);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(
+      'data/noseal.json: issuers[0].seal: 错误 image.unreadable 无法读取图像文件 missing.png',
+    );
+  });
+
+  it('theme errors name the theme file; unknown templates their code', async () => {
+    const r = await cli(['render', 'notice.json', '-f', 'docx', '--theme', 'theme.json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('theme.json: theme.sizes.body: 错误 schema.tooSmall ');
+    const t = await cli(
+      ['render', 'notice.json', '-f', 'docx', '-o', 'never', '--template', 'no/such'],
+      dir,
+    );
+    expect(t.code).toBe(1);
+    expect(await list(dir)).not.toContain('never'); // a failed render creates no directory
+    expect(t.stderr).toMatch(
+      /^错误 template\.unknown: 没有标识为“no\/such”的模板.*（位置：template）$/mu,
+    );
+    const en = await cli(
+      ['--lang', 'en', 'render', 'notice.json', '-f', 'docx', '--template', 'x'],
+      dir,
+    );
+    expect(en.stderr).toMatch(/^error \[template\.unknown\] at template: /mu);
+  });
+
+  it('a dataset is sent to batch; formats are checked', async () => {
+    const r = await cli(['render', 'dataset.json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('gongwen batch');
+    const f = await cli(['render', 'notice.json', '-f', 'png'], dir);
+    expect(f.code).toBe(2);
+    expect(f.stderr).toContain('不认识的格式“png”');
+  });
+
+  it('--lang en speaks English', async () => {
+    const r = await cli(['--lang', 'en', 'render', 'notice.json', '-f', 'docx', '-o', 'en'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^wrote en\/notice\.docx \([\d.]+ KB\)$/mu);
+  });
+});
