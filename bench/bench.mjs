@@ -31,6 +31,35 @@ for (let i = 0; i < coldRuns; i++) {
   cold.push(performance.now() - t);
 }
 
+// Cold through the command line: `gongwen render` in a new process, PDF and DOCX written.
+const cli = [];
+const cliPeak = [];
+const cliOut = mkdtempSync(join(tmpdir(), 'gongwen-bench-cli-'));
+// GNU time reports the child's peak RSS; without it the row has none.
+const timed = spawnSync('sh', ['-c', 'test -x /usr/bin/time']).status === 0;
+for (let i = 0; i < coldRuns; i++) {
+  const t = performance.now();
+  const r = spawnSync(
+    timed ? '/usr/bin/time' : process.execPath,
+    [
+      ...(timed ? ['-f', '%M', process.execPath] : []),
+      new URL('../dist/cli.js', import.meta.url).pathname,
+      'render',
+      new URL('../examples/zhanjiang-2021/notice.json', import.meta.url).pathname,
+      '-f',
+      'pdf,docx',
+      '-o',
+      cliOut,
+      '--no-system-fonts',
+      '--force',
+    ],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`gongwen render failed: ${r.stderr}`);
+  cli.push(performance.now() - t);
+  if (timed) cliPeak.push(Number(r.stderr.trim().split('\n').pop()) / 1024);
+}
+
 // Warm: renders in this process after a first one has parsed the fonts.
 const t0 = performance.now();
 const first = await renderPdf(input, { systemFonts: false });
@@ -107,6 +136,12 @@ const rows = [
     `${spread(cold)} ms`,
     `${coldRuns} runs`,
   ],
+  [
+    '`gongwen render` PDF + DOCX, cold (new process → both files written)',
+    `${median(cli).toFixed(0)} ms`,
+    `${spread(cli)} ms${cliPeak.length ? `, peak RSS ${median(cliPeak).toFixed(0)} MB` : ''}`,
+    `${coldRuns} runs`,
+  ],
   ['PDF, first render in a process (fonts parsed)', `${firstMs.toFixed(0)} ms`, '–', '1 run'],
   ['PDF, warm (in process)', `${median(warm).toFixed(1)} ms`, `${spread(warm)} ms`, `${runs} runs`],
   ['PDF size', `${(first.bytes.length / 1024).toFixed(0)} KB`, '–', `${first.pages} pages`],
@@ -134,6 +169,12 @@ const rows = [
         [
           'Ratio: LibreOffice pipeline / gongwen cold PDF',
           `${(median(office) / median(cold)).toFixed(1)}×`,
+          '–',
+          '',
+        ],
+        [
+          'Ratio: LibreOffice pipeline / cold `gongwen render` (PDF and DOCX)',
+          `${(median(office) / median(cli)).toFixed(1)}×`,
           '–',
           '',
         ],
