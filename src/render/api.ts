@@ -181,7 +181,17 @@ export async function renderDocx(
 ): Promise<DocxResult> {
   if (options.embedFonts) resolveFonts(options); // embedding needs the fonts: fail early without them
   const fonts = fontsIfAvailable(options);
-  const { layout, theme } = noticeLayout(input, options, fonts ? fontMeasure(fonts) : undefined);
+  const laidOut = noticeLayout(input, options, fonts ? fontMeasure(fonts) : undefined);
+  return docxOf(laidOut, fonts, options, input);
+}
+
+/** The DOCX of a laid-out notice: font names from the theme (or the embedded faces). */
+async function docxOf(
+  { layout, theme }: { layout: Layout; theme: Theme },
+  fonts: ReturnType<typeof resolveFonts> | undefined,
+  options: RenderOptions,
+  input: NoticeInput | Notice,
+): Promise<DocxResult> {
   const fontNames = { ...theme.fontNames, ...options.fontNames } as Record<FontRole, string>;
   const embedded: { name: string; data: Uint8Array }[] = [];
   if (options.embedFonts && fonts) {
@@ -200,16 +210,27 @@ export async function renderDocx(
   return { bytes, fontNames };
 }
 
-/** Both outputs from one validation. */
+/**
+ * Both outputs from one validation and one layout: the DOCX gets the PDF's line breaks and
+ * positions because both come from the same Layout, measured with the same fonts.
+ */
 export async function render(
   input: NoticeInput | Notice,
   options: RenderOptions & { formats?: ('pdf' | 'docx')[] } = {},
 ): Promise<{ pdf?: PdfResult; docx?: DocxResult }> {
   const formats = options.formats ?? ['pdf', 'docx'];
-  const notice = parseNotice(input, options.validation);
+  const pdf = formats.includes('pdf');
+  const fonts = pdf || options.embedFonts ? resolveFonts(options) : fontsIfAvailable(options);
+  const laidOut = noticeLayout(input, options, fonts ? fontMeasure(fonts) : undefined);
   const out: { pdf?: PdfResult; docx?: DocxResult } = {};
-  if (formats.includes('pdf')) out.pdf = await renderPdf(notice, options);
-  if (formats.includes('docx')) out.docx = await renderDocx(notice, options);
+  if (pdf) {
+    out.pdf = await renderLayoutToPdf(laidOut.layout, {
+      ...options,
+      resolvedFonts: fonts!,
+      creationDate: options.creationDate ?? creationDateOf(laidOut.layout, input),
+    });
+  }
+  if (formats.includes('docx')) out.docx = await docxOf(laidOut, fonts, options, input);
   return out;
 }
 

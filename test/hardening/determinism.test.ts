@@ -10,6 +10,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
+  render,
   renderDepartmentTablePdf,
   renderDocx,
   renderPdf,
@@ -46,6 +47,12 @@ describe('determinism', () => {
 });
 
 describe('determinism in one process', () => {
+  it('render() (one layout for both formats) gives the bytes of renderPdf and renderDocx', async () => {
+    const both = await render(seed, options);
+    expect(sha(both.pdf!.bytes)).toBe(sha((await renderPdf(seed, options)).bytes));
+    expect(sha(both.docx!.bytes)).toBe(sha((await renderDocx(seed, options)).bytes));
+  });
+
   it('gives the same DOCX bytes the second time a sealed notice is rendered', async () => {
     const sealed = conformanceCases()[1]!.input;
     const first = sha((await renderDocx(sealed, options)).bytes);
