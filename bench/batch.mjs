@@ -1,5 +1,6 @@
-// One batch run in this process: `node bench/batch.mjs 200 [jobs]` renders the synthetic dataset
-// of 200 units (the notice + each unit's documents, PDF and DOCX) and prints a JSON line of figures.
+// One batch run in this process: `node bench/batch.mjs 200 [jobs] [formats]` renders the synthetic
+// dataset of 200 units (the notice + each unit's documents, PDF and DOCX unless `formats` says
+// otherwise, e.g. `pdf`) and prints a JSON line of figures.
 import { performance } from 'node:perf_hooks';
 import { renderBatch, syntheticDataset } from '../dist/index.js';
 
@@ -13,7 +14,8 @@ let errors = 0;
 let peak = 0;
 const rssAt = [];
 const t0 = performance.now();
-for await (const item of renderBatch(input, { systemFonts: false, jobs })) {
+const formats = (process.argv[4] ?? 'pdf,docx').split(',');
+for await (const item of renderBatch(input, { systemFonts: false, jobs, formats })) {
   if ('error' in item) errors++;
   else {
     if (item.format === 'pdf') pdf++;
