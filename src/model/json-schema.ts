@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Dataset } from './dataset.js';
 import { Notice } from './notice.js';
 import { DepartmentSummary, ProjectSummary } from './summary.js';
 import { DepartmentTargetTable, ProjectTargetTable } from './targets.js';
@@ -10,6 +11,7 @@ export const PUBLISHED_SCHEMAS = {
   'project-target-table': ProjectTargetTable,
   'department-summary': DepartmentSummary,
   'project-summary': ProjectSummary,
+  dataset: Dataset,
 } as const;
 
 export type PublishedSchemaName = keyof typeof PUBLISHED_SCHEMAS;

@@ -6,6 +6,7 @@ import {
   toJsonSchema,
   type PublishedSchemaName,
 } from '../../src/model/json-schema.js';
+import { syntheticDataset } from '../../src/batch/synthetic.js';
 import { minimalDepartmentTable, minimalNotice, minimalProjectTable } from '../fixtures.js';
 
 const names = Object.keys(PUBLISHED_SCHEMAS) as PublishedSchemaName[];
@@ -32,6 +33,11 @@ describe('JSON Schema files', () => {
     ).toBeNull();
     expect(check('department-target-table', minimalDepartmentTable()).ok).toBe(true);
     expect(check('project-target-table', minimalProjectTable()).ok).toBe(true);
+    // a dataset as scripts write it (the synthetic one, round-tripped through JSON)
+    expect(
+      check('dataset', JSON.parse(JSON.stringify(syntheticDataset(3))) as unknown).errors,
+    ).toBeNull();
+    expect(check('dataset', { notice: minimalNotice() }).ok).toBe(false);
   });
 
   it('rejects what an editor should flag: typos, wrong enums, missing fields', () => {
