@@ -178,9 +178,16 @@ describe('纪要格式 (gbt9704/minutes, A33)', () => {
     const first = present.items.find((i) => i.str.includes('王'))!;
     expect(first.font).toMatch(/Serif|Song|Fang/u);
     expect(first.x - present.x0).toBeCloseTo(3 * pitch, 0); // right after "出席："
-    // a wrapped line of names starts under the first name, not under the label
+    // a wrapped line of names starts under the first name, not under the label, and lines
+    // break between names, never inside one
     const next = lines[lines.indexOf(present) + 1]!;
     expect(next.x0).toBeCloseTo(first.x, 0);
+    const printed = [present.text.replace('出席：', ''), next.text]
+      .join('')
+      .split('、')
+      .map((x) => x.trim());
+    expect(printed).toEqual(example('minutes').attendance!.present);
+    expect(present.text.trim().endsWith('、')).toBe(true);
   });
 });
 

@@ -269,12 +269,13 @@ export const MINUTES_FORMAT: FormatParts = {
     const out: Block[] = [spacer(ctx.lines(1))];
     for (const [label, names, source] of rows) {
       if (!names?.length) continue;
+      const labelWidth = ctx.bodyWidth(label, 'heiti');
       const p = para(
-        names.join('、'),
-        bodyStyle(ctx, { align: 'justify', indentLeft: ctx.chars(2), styleName: '出席' }),
+        nameLines(names, ctx.width - ctx.chars(2) - labelWidth, ctx),
+        bodyStyle(ctx, { align: 'left', indentLeft: ctx.chars(2), styleName: '出席' }),
         source,
       );
-      p.label = { runs: [run(label, 'heiti')], width: ctx.bodyWidth(label, 'heiti') };
+      p.label = { runs: [run(label, 'heiti')], width: labelWidth };
       out.push(p);
     }
     return out;
@@ -296,5 +297,23 @@ export const MINUTES_FORMAT: FormatParts = {
   ],
   closing,
 };
+
+/**
+ * Names separated by 、, broken into lines between names only: a line may end after any name,
+ * never inside one (UAX #14 would break between any two hanzi).
+ */
+function nameLines(names: readonly string[], width: number, ctx: Ctx): string {
+  const lines: string[] = [];
+  let line = '';
+  names.forEach((name, i) => {
+    const piece = i < names.length - 1 ? `${name}、` : name;
+    if (line && ctx.bodyWidth(line + piece) > width) {
+      lines.push(line);
+      line = piece;
+    } else line += piece;
+  });
+  lines.push(line);
+  return lines.join('\n');
+}
 
 export { FILE_FORMAT };
