@@ -302,8 +302,10 @@ function blocks(list: readonly Block[], ctx: Ctx, width: number, keep = false): 
         break;
       case 'group': {
         // Offsets of overlays are from the group's top: the images are anchored in the group's
-        // first paragraph, whose top (its space before included) is the group's top.
-        ctx.images.push(...(b.overlays ?? []).map((o) => imageRun(o, o.y)));
+        // first paragraph, whose top is measured with its space before included. Spacers just
+        // before the group become part of that space, so the group's top lies that much lower.
+        const lead = ctx.pending;
+        ctx.images.push(...(b.overlays ?? []).map((o) => imageRun(o, o.y + lead)));
         out.push(...blocks(b.blocks, ctx, width, b.keepTogether || keep));
         break;
       }
