@@ -129,6 +129,7 @@ export {
   type TargetTableRenderOptions,
   type RenderOptions,
   type CommonRenderOptions,
+  type NoticePdfResult,
   type DocxResult,
 } from './render/api.js';
 export type { DocxRenderOptions } from './render/docx/render.js';

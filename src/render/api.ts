@@ -1,6 +1,7 @@
 import { FONT_ROLES, type FontRole, type Layout, type Measure } from '../layout/types.js';
 import type { ValidateOptions } from '../model/parse.js';
-import { parseDepartmentTargetTable, parseNotice } from '../model/parse.js';
+import { parseDepartmentTargetTable, validateNotice } from '../model/parse.js';
+import { GongwenValidationError, type Diagnostic } from '../model/diagnostics.js';
 import type { DepartmentTargetTable, DepartmentTargetTableInput } from '../model/targets.js';
 import type { Notice, NoticeInput } from '../model/notice.js';
 import '../templates/builtins.js';
@@ -79,6 +80,8 @@ export function layoutWith<K extends ModelKind>(
 
 export interface DocxResult {
   bytes: Uint8Array;
+  /** for a notice: the warnings its validation gave (errors would have thrown) */
+  diagnostics?: Diagnostic[];
   /** the family name each role is set in */
   fontNames: Record<FontRole, string>;
 }
@@ -101,8 +104,10 @@ export function noticeLayout(
   input: NoticeInput | Notice,
   options: RenderOptions,
   measure?: Measure,
-): { layout: Layout; theme: Theme } {
-  const notice = parseNotice(input, options.validation);
+): { layout: Layout; theme: Theme; diagnostics: Diagnostic[] } {
+  const checked = validateNotice(input, options.validation);
+  if (!checked.success) throw new GongwenValidationError(checked.diagnostics, '公文');
+  const notice = checked.data;
   const signatorySeal = notice.signatory?.seal;
   if (signatorySeal && 'path' in signatorySeal) {
     throw new GongwenRenderError(
@@ -120,14 +125,11 @@ export function noticeLayout(
       );
     }
   }
-  return layoutWith(
-    'notice',
-    notice,
-    options.template,
-    `gbt9704/${notice.format}`,
-    options,
-    measure,
-  );
+  return {
+    ...layoutWith('notice', notice, options.template, `gbt9704/${notice.format}`, options, measure),
+    // what validation let through with a warning, for the caller to show
+    diagnostics: checked.diagnostics,
+  };
 }
 
 /**
@@ -138,14 +140,20 @@ export function noticeLayout(
 export async function renderPdf(
   input: NoticeInput | Notice,
   options: RenderOptions = {},
-): Promise<PdfResult> {
+): Promise<NoticePdfResult> {
   const fonts = resolveFonts(options);
-  const layout = layoutNotice(input, options, fontMeasure(fonts));
-  return renderLayoutToPdf(layout, {
+  const { layout, diagnostics } = noticeLayout(input, options, fontMeasure(fonts));
+  const pdf = await renderLayoutToPdf(layout, {
     ...options,
     resolvedFonts: fonts,
     creationDate: options.creationDate ?? creationDateOf(layout, input),
   });
+  return { ...pdf, diagnostics };
+}
+
+/** A notice's PDF, with the warnings its validation gave (errors would have thrown). */
+export interface NoticePdfResult extends PdfResult {
+  diagnostics: Diagnostic[];
 }
 
 function creationDateOf(_layout: Layout, input: NoticeInput | Notice): Date {
@@ -187,7 +195,7 @@ export async function renderDocx(
 
 /** The DOCX of a laid-out notice: font names from the theme (or the embedded faces). */
 async function docxOf(
-  { layout, theme }: { layout: Layout; theme: Theme },
+  { layout, theme, diagnostics }: { layout: Layout; theme: Theme; diagnostics?: Diagnostic[] },
   fonts: ReturnType<typeof resolveFonts> | undefined,
   options: RenderOptions,
   input: NoticeInput | Notice,
@@ -207,7 +215,7 @@ async function docxOf(
     embedFonts: embedded,
     creationDate: options.creationDate ?? creationDateOf(layout, input),
   });
-  return { bytes, fontNames };
+  return { bytes, fontNames, ...(diagnostics ? { diagnostics } : {}) };
 }
 
 /**
@@ -217,18 +225,21 @@ async function docxOf(
 export async function render(
   input: NoticeInput | Notice,
   options: RenderOptions & { formats?: ('pdf' | 'docx')[] } = {},
-): Promise<{ pdf?: PdfResult; docx?: DocxResult }> {
+): Promise<{ pdf?: NoticePdfResult; docx?: DocxResult }> {
   const formats = options.formats ?? ['pdf', 'docx'];
   const pdf = formats.includes('pdf');
   const fonts = pdf || options.embedFonts ? resolveFonts(options) : fontsIfAvailable(options);
   const laidOut = noticeLayout(input, options, fonts ? fontMeasure(fonts) : undefined);
-  const out: { pdf?: PdfResult; docx?: DocxResult } = {};
+  const out: { pdf?: NoticePdfResult; docx?: DocxResult } = {};
   if (pdf) {
-    out.pdf = await renderLayoutToPdf(laidOut.layout, {
-      ...options,
-      resolvedFonts: fonts!,
-      creationDate: options.creationDate ?? creationDateOf(laidOut.layout, input),
-    });
+    out.pdf = {
+      ...(await renderLayoutToPdf(laidOut.layout, {
+        ...options,
+        resolvedFonts: fonts!,
+        creationDate: options.creationDate ?? creationDateOf(laidOut.layout, input),
+      })),
+      diagnostics: laidOut.diagnostics,
+    };
   }
   if (formats.includes('docx')) out.docx = await docxOf(laidOut, fonts, options, input);
   return out;

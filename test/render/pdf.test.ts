@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { GongwenRenderError, renderPdf, resolveFonts, type NoticeInput } from '../../src/index.js';
+import {
+  GongwenRenderError,
+  render as renderBoth,
+  renderPdf,
+  resolveFonts,
+  type NoticeInput,
+} from '../../src/index.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { measurePdf } from '../conformance/pdf-measure.js';
 import { minimalNotice, sealPng } from '../fixtures.js';
@@ -153,6 +159,18 @@ describe('render errors name the element', () => {
     );
     expect(e.code).toBe('image.unresolved');
     expect(e.element).toBe('issuers[0].seal');
+  });
+
+  it('returns the warnings validation gave with the bytes, in both formats', async () => {
+    // a 发文字号 of another year than the 成文日期 is a warning, not an error
+    const n = { ...minimalNotice(), docNumber: '湛财绩〔2020〕2号' };
+    const pdf = await render(n);
+    expect(pdf.diagnostics.map((d) => `${d.severity}:${d.code}`)).toContain(
+      'warning:docNumber.yearMismatch',
+    );
+    const both = await renderBoth(n, { fonts: TEST_FONTS, systemFonts: false });
+    expect(both.docx!.diagnostics!.map((d) => d.code)).toContain('docNumber.yearMismatch');
+    expect(both.pdf!.diagnostics.map((d) => d.code)).toContain('docNumber.yearMismatch');
   });
 
   it('an unknown template id is refused, naming the ones there are', async () => {
