@@ -2,7 +2,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createCanvas } from '@napi-rs/canvas';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { renderDepartmentTablePdf, renderPdf } from '../src/index.js';
+import { registerTemplate, renderDepartmentTablePdf, renderPdf } from '../src/index.js';
+import { countyNotice } from '../examples/custom-template/render.js';
+import { suixiNotice } from '../examples/custom-template/template.js';
 
 type Input = { attachments: { content?: { tables?: unknown[] } }[] };
 const input = JSON.parse(readFileSync('examples/zhanjiang-2021/notice.json', 'utf8')) as Input;
@@ -33,3 +35,12 @@ const copy = await renderDepartmentTablePdf(table as never, {
   label: '湛财绩〔2021〕2号附件1',
 });
 await previews(copy.bytes, 'zhanjiang-2021-annex1', 3);
+
+// The other formats' first pages, and the county template's notice (examples/custom-template).
+for (const format of ['letter', 'order', 'minutes']) {
+  const example = JSON.parse(readFileSync(`examples/formats/${format}.json`, 'utf8')) as unknown;
+  await previews((await renderPdf(example as never, { systemFonts: false })).bytes, format, 1);
+}
+registerTemplate(suixiNotice);
+const county = await renderPdf(countyNotice(), { template: 'suixi/notice', systemFonts: false });
+await previews(county.bytes, 'custom-template', 3);
