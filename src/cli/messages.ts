@@ -78,12 +78,18 @@ const zh = {
     summary: (files: number, errors: number, warnings: number) =>
       `共 ${files} 个文件：${errors} 个错误，${warnings} 个警告`,
   },
+  templateFile: {
+    unreadable: (file: string, why: string) => `无法载入模板文件 ${file}：${why}`,
+    noTemplate: (file: string) =>
+      `模板文件 ${file} 没有导出模板（default 或 template 导出，须有 id、accepts 和 layout）`,
+  },
   render: {
     description: '把一份公文排成 PDF 和/或 DOCX',
     file: '公文数据文件（.json、.yaml、.yml）',
     formats: '输出格式，逗号分隔：pdf、docx',
     outDir: '输出目录（默认：当前目录）',
-    template: '版式模板标识，如 gbt9704/letter（默认按公文的 format）',
+    template:
+      '版式模板：标识（如 gbt9704/letter），或导出模板的 .js/.mjs 文件（默认按公文的 format）',
     theme: '主题文件（JSON 或 YAML，ThemeOverrides）',
     font: '指定某一角色的字体文件，可重复；角色：',
     noSystemFonts: '不查找系统已安装的字体（只用 --font 和默认字体）',
@@ -239,12 +245,18 @@ const en: Messages = {
     summary: (files, errors, warnings) =>
       `${files} file${files === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
   },
+  templateFile: {
+    unreadable: (file: string, why: string) => `cannot load the template file ${file}: ${why}`,
+    noTemplate: (file: string) =>
+      `the template file ${file} exports no template (a default or \`template\` export with id, accepts and layout)`,
+  },
   render: {
     description: 'render one notice to PDF and/or DOCX',
     file: 'the notice data file (.json, .yaml, .yml)',
     formats: 'output formats, comma-separated: pdf, docx',
     outDir: 'output directory (default: the current directory)',
-    template: 'layout template id, e.g. gbt9704/letter (default: from the notice’s format)',
+    template:
+      'layout template: an id (e.g. gbt9704/letter) or a .js/.mjs file exporting one (default: from the notice’s format)',
     theme: 'theme file (JSON or YAML ThemeOverrides)',
     font: 'font file for a role, repeatable; roles: ',
     noSystemFonts: 'do not look for installed fonts (only --font and the defaults)',

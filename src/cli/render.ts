@@ -14,6 +14,7 @@ import {
   type FontFlags,
   type Format,
 } from './options.js';
+import { isTemplateFile, loadTemplateFile } from './template.js';
 import { CliError, printDiagnostics } from './report.js';
 import { checkTargets, ensureDir, probeDir, writeAll, type Target } from './write.js';
 
@@ -70,7 +71,13 @@ export async function renderNotice(ctx: Ctx, file: string, flags: RenderFlags): 
     formats: flags.formats,
     ...fonts,
     ...(theme ? { theme } : {}),
-    ...(flags.template ? { template: flags.template as TemplateId<'notice'> } : {}),
+    ...(flags.template
+      ? {
+          template: isTemplateFile(flags.template)
+            ? await loadTemplateFile(ctx, flags.template)
+            : (flags.template as TemplateId<'notice'>),
+        }
+      : {}),
   });
   for (const t of targets) t.bytes = t.format === 'pdf' ? result.pdf?.bytes : result.docx?.bytes;
   await ensureDir(out.dir, out.display, m);
@@ -110,6 +117,7 @@ export function registerRender(program: Command, ctx: Ctx, done: Runner): void {
         'gongwen render notice.json -o out',
         'gongwen render notice.yaml -f pdf --font fangsong=/usr/share/fonts/simfang.ttf --force',
         'gongwen render letter.json --template gbt9704/letter --theme theme.yaml',
+        'gongwen render notice.json --template ./county-template.mjs',
       ]),
     )
     .action((file: string, flags: RenderFlags) =>

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { syntheticDataset } from '../../src/index.js';
+import { DEFAULT_THEME, makeCtx, portraitSection, syntheticDataset } from '../../src/index.js';
+import { measurePdf } from '../conformance/pdf-measure.js';
 import { cli, FONT_ARGS, list, sampleNotice, tempDir, writeJson } from './helpers.js';
 
 let dir: string;
@@ -184,6 +185,54 @@ describe('gongwen render', () => {
       dir,
     );
     expect(en.stderr).toMatch(/^error \[template\.unknown\] at template: /mu);
+  });
+
+  it('takes a template from a module file, and refuses one that exports none', async () => {
+    // a template file a county author writes: no library import needed to make a Layout
+    const section = portraitSection(makeCtx(DEFAULT_THEME), []);
+    await writeFile(
+      join(dir, 'county.mjs'),
+      `const section = ${JSON.stringify(section)};
+export default {
+  id: 'county/plain',
+  accepts: 'notice',
+  layout: (n) => ({
+    meta: { title: n.title },
+    sections: [{ ...section, blocks: [{ kind: 'paragraph', runs: [{ text: n.title + '（县样式）' }],
+      style: { role: 'fangsong', size: 16, lineHeight: 28, align: 'left', styleName: '正文' } }] }],
+  }),
+};
+`,
+    );
+    await writeFile(join(dir, 'empty.mjs'), 'export const nothing = 1;\n');
+    const r = await cli(
+      [
+        'render',
+        'notice.json',
+        '-f',
+        'pdf',
+        '-o',
+        'tpl',
+        '--template',
+        './county.mjs',
+        ...FONT_ARGS,
+      ],
+      dir,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const pdf = await readFile(join(dir, 'tpl', 'notice.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await measurePdf(new Uint8Array(pdf))).text).toContain('（县样式）');
+    const none = await cli(
+      ['render', 'notice.json', '-o', 'tpl2', '--template', './empty.mjs'],
+      dir,
+    );
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('empty.mjs 没有导出模板');
+    const missing = await cli(['render', 'notice.json', '--template', './nope.mjs'], dir);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('无法载入模板文件 ./nope.mjs');
   });
 
   it('a dataset is sent to batch; formats are checked', async () => {
