@@ -32,47 +32,15 @@ export interface LinePiece {
   color?: string;
 }
 
-interface Char {
-  ch: string;
-  run: number;
-  width: number;
-}
-
-/**
- * The characters of a paragraph cut where UAX #14 allows a line break, as pdfmake cuts them: a
- * number, a Latin word or a character with its closing mark stays in one piece. `hard` marks a
- * piece that ends in a line break of the text.
- */
-function segments(
-  p: ParagraphBlock,
-  widthOf: (run: number, ch: string) => number,
-): { chars: Char[]; hard: boolean }[] {
-  const chars: (Char & { at: number })[] = [];
-  let text = '';
-  p.runs.forEach((r, run) => {
-    for (const ch of r.text) {
-      chars.push({ ch, run, width: ch === '\n' ? 0 : widthOf(run, ch), at: text.length });
-      text += ch;
-    }
-  });
-  const out: { chars: Char[]; hard: boolean }[] = [];
-  const breaker = new LineBreaker(text);
-  let i = 0;
-  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
-    const seg: Char[] = [];
-    while (i < chars.length && chars[i]!.at < bk.position) seg.push(chars[i++]!);
-    const hard = bk.required || seg[seg.length - 1]?.ch === '\n';
-    out.push({ chars: seg.filter((c) => c.ch !== '\n' && c.ch !== '\r'), hard });
-  }
-  return out;
-}
+const isBreak = (ch: string) => ch === '\n' || ch === '\r';
 
 /**
  * A paragraph broken into lines at a width as pdfmake breaks it: greedy filling with the real
- * advances at UAX #14 break opportunities, a piece longer than a line cut between characters.
- * Used for text whose lines must be known outside pdfmake (the 版记 anchored to the page bottom,
- * a span's label repeated on a new page) and to hand table cells to pdfmake already broken.
- * No line is wider than the width unless a single character is.
+ * advances at UAX #14 break opportunities (a number, a Latin word or a character with its closing
+ * mark stays in one piece), a piece longer than a line cut between characters. Used for text
+ * whose lines must be known outside pdfmake (the 版记 anchored to the page bottom, a span's label
+ * repeated on a new page) and to hand table cells to pdfmake already broken. No line is wider
+ * than the width unless a single character is.
  */
 export function breakLines(
   p: ParagraphBlock,
@@ -93,45 +61,73 @@ export function breakLines(
       color: r.color,
     };
   });
+  // The characters with their runs, advances and UTF-16 offsets, side by side: every table cell
+  // goes through here, and an object per character was a good part of a table's garbage.
+  const chars: string[] = [];
+  const runOf: number[] = [];
+  const advances: number[] = [];
+  const offsets: number[] = [];
+  let length = 0;
+  p.runs.forEach((r, k) => {
+    const run = runs[k]!;
+    for (const ch of r.text) {
+      chars.push(ch);
+      runOf.push(k);
+      offsets.push(length);
+      advances.push(
+        isBreak(ch) ? 0 : advance(fallbackFont?.(run.role, ch) ?? run.font, ch, run.size),
+      );
+      length += ch.length;
+    }
+  });
+
   const lines: LinePiece[][] = [[]];
   let x = p.style.firstLineIndent ?? 0;
   const newLine = () => {
     lines.push([]);
     x = 0;
   };
-  const put = (c: Char) => {
+  const put = (i: number) => {
     const line = lines[lines.length - 1]!;
-    const r = runs[c.run]!;
+    const r = runs[runOf[i]!]!;
     let piece = line[line.length - 1];
     if (!piece || piece.role !== r.role || piece.size !== r.size || piece.color !== r.color) {
       piece = { text: '', role: r.role, size: r.size, width: 0 };
       if (r.color) piece.color = r.color;
       line.push(piece);
     }
-    piece.text += c.ch;
-    piece.width += c.width;
-    x += c.width;
+    piece.text += chars[i]!;
+    piece.width += advances[i]!;
+    x += advances[i]!;
   };
-  const widthOf = (run: number, ch: string) => {
-    const r = runs[run]!;
-    return advance(fallbackFont?.(r.role, ch) ?? r.font, ch, r.size);
-  };
-  for (const seg of segments(p, widthOf)) {
+
+  const breaker = new LineBreaker(p.runs.map((r) => r.text).join(''));
+  let i = 0;
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    // the piece [start, end) runs up to this break opportunity
+    const start = i;
+    while (i < chars.length && offsets[i]! < bk.position) i++;
+    const end = i;
+    const hard = bk.required || (end > start && chars[end - 1] === '\n');
+    let w = 0;
+    for (let j = start; j < end; j++) w += advances[j]!;
     // trailing spaces may hang past the edge, as in pdfmake
-    let w = seg.chars.reduce((a, c) => a + c.width, 0);
-    for (let i = seg.chars.length - 1; i >= 0 && /\s/u.test(seg.chars[i]!.ch); i--)
-      w -= seg.chars[i]!.width;
+    for (let j = end - 1; j >= start && /\s/u.test(chars[j]!); j--) w -= advances[j]!;
     if (x > 0 && x + w > avail) newLine();
     if (x + w > avail) {
       // longer than a line: cut between characters, none that may not start a line first
-      seg.chars.forEach((c, i) => {
-        const next = seg.chars[i + 1];
-        const keep = next && NO_START.test(next.ch) ? next.width : 0;
-        if (x > 0 && x + c.width + keep > avail && !NO_START.test(c.ch)) newLine();
-        put(c);
-      });
-    } else seg.chars.forEach(put);
-    if (seg.hard) newLine();
+      for (let j = start; j < end; j++) {
+        if (isBreak(chars[j]!)) continue;
+        let next = j + 1;
+        while (next < end && isBreak(chars[next]!)) next++;
+        const keep = next < end && NO_START.test(chars[next]!) ? advances[next]! : 0;
+        if (x > 0 && x + advances[j]! + keep > avail && !NO_START.test(chars[j]!)) newLine();
+        put(j);
+      }
+    } else {
+      for (let j = start; j < end; j++) if (!isBreak(chars[j]!)) put(j);
+    }
+    if (hard) newLine();
   }
   if (lines.length > 1 && lines[lines.length - 1]!.length === 0) lines.pop();
   return lines;
