@@ -16,6 +16,15 @@ export type Kind =
 
 export type Origin = 'caller' | 'system' | 'default';
 
+/** The font roles' Chinese names: the same in both languages (they name typefaces). */
+const ROLE_NAMES: Record<string, string> = {
+  xiaobiaosong: '小标宋',
+  fangsong: '仿宋',
+  heiti: '黑体',
+  kaiti: '楷体',
+  songti: '宋体',
+};
+
 const zh = {
   severity: { error: '错误', warning: '警告' } as Record<'error' | 'warning', string>,
   error: '错误',
@@ -31,13 +40,7 @@ const zh = {
     Origin,
     string
   >,
-  roles: {
-    xiaobiaosong: '小标宋',
-    fangsong: '仿宋',
-    heiti: '黑体',
-    kaiti: '楷体',
-    songti: '宋体',
-  } as Record<string, string>,
+  roles: ROLE_NAMES,
 
   // help
   program: '把结构化数据排成符合 GB/T 9704-2012 的党政机关公文（PDF、DOCX）',
@@ -215,13 +218,7 @@ const en: Messages = {
     dataset: 'dataset',
   },
   origins: { caller: 'given (--font)', system: 'system font', default: 'default font' },
-  roles: {
-    xiaobiaosong: '小标宋',
-    fangsong: '仿宋',
-    heiti: '黑体',
-    kaiti: '楷体',
-    songti: '宋体',
-  },
+  roles: ROLE_NAMES,
 
   program:
     'Typed data to Chinese official documents (党政机关公文) laid out to GB/T 9704-2012, as PDF and DOCX',
