@@ -1,4 +1,4 @@
-import type { FontRole, Layout } from '../layout/types.js';
+import type { FontRole, Layout, Measure } from '../layout/types.js';
 import { parseDataset } from '../model/parse.js';
 import type { Dataset, DatasetInput } from '../model/dataset.js';
 import { formatDocNumber } from '../model/doc-number.js';
@@ -70,10 +70,6 @@ export async function* renderBatch(
   const { layout: notice, theme } = noticeLayout(noticeWithSummaries(d), options, measure);
   const fontNames = { ...theme.fontNames, ...options.fontNames } as Record<FontRole, string>;
   const creationDate = options.creationDate ?? new Date(`${d.notice.date}T12:00:00+08:00`);
-  const docNumber = d.notice.docNumber
-    ? formatDocNumber(d.notice.docNumber)
-    : safeName(d.notice.title);
-
   const pool = (options.jobs ?? 1) > 1 ? await workerPool(options.jobs!) : undefined;
   const emit = async (layout: Layout, format: BatchFormat): Promise<Uint8Array> => {
     if (pool) {
@@ -108,7 +104,7 @@ export async function* renderBatch(
     }
   };
   try {
-    for (const item of plan(d, docNumber, formats, options, measure, notice)) {
+    for (const item of plan(d, formats, options, measure, notice)) {
       let result: Promise<Uint8Array>;
       try {
         const layout = item.layout();
@@ -131,13 +127,9 @@ export function batchFiles(
   input: DatasetInput | Dataset,
   formats: BatchFormat[] = ['pdf', 'docx'],
 ): Planned['describe'][] {
-  const d = parseDataset(input);
-  const docNumber = d.notice.docNumber
-    ? formatDocNumber(d.notice.docNumber)
-    : safeName(d.notice.title);
-  const noLayout = (): Layout => ({ meta: { title: '' }, sections: [] });
-  const measure = () => 0;
-  return [...plan(d, docNumber, formats, {}, measure, noLayout())].map((p) => p.describe);
+  // the names only: nothing is laid out, so no fonts and no notice are needed
+  const noNotice: Layout = { meta: { title: '' }, sections: [] };
+  return [...plan(parseDataset(input), formats, {}, () => 0, noNotice)].map((p) => p.describe);
 }
 
 interface Planned {
@@ -149,12 +141,15 @@ interface Planned {
 /** The files of a batch, in order, each laid out only when its turn comes. */
 function* plan(
   d: Dataset,
-  docNumber: string,
   formats: BatchFormat[],
   options: BatchOptions,
-  measure: ReturnType<typeof fontMeasure>,
+  measure: Measure,
   notice: Layout,
 ): Generator<Planned> {
+  // the notice's 发文字号 names every file and labels each annex copy
+  const docNumber = d.notice.docNumber
+    ? formatDocNumber(d.notice.docNumber)
+    : safeName(d.notice.title);
   for (const format of formats) {
     yield {
       describe: { name: `${safeName(docNumber)}.${format}`, kind: 'notice', format },

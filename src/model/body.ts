@@ -98,12 +98,14 @@ export function parseBlocks(text: string): BodyBlock[] {
     .filter((b): b is BodyBlock => b !== undefined);
 }
 
+/** 正文 as plain text: bounded and checked for unprintable characters. */
+const BodyText = z
+  .string()
+  .max(LIMITS.bodyChars, { message: `正文过长：最多 ${LIMITS.bodyChars} 个字符` })
+  .superRefine(checkText);
+
 const BlockItem = z.union([
-  z
-    .string()
-    .max(LIMITS.bodyChars, { message: `正文过长：最多 ${LIMITS.bodyChars} 个字符` })
-    .superRefine(checkText)
-    .describe('一段纯文本；以“一、”“（一）”“1.”“（1）”开头的识别为标题'),
+  BodyText.describe('一段纯文本；以“一、”“（一）”“1.”“（1）”开头的识别为标题'),
   z.discriminatedUnion('type', [BodyParagraph, BodyHeading]),
 ]);
 
@@ -112,13 +114,7 @@ const BlockItem = z.union([
  * is recognised, so a script can pass the text it already has.
  */
 export const Body = z
-  .union([
-    z
-      .string()
-      .max(LIMITS.bodyChars, { message: `正文过长：最多 ${LIMITS.bodyChars} 个字符` })
-      .superRefine(checkText),
-    z.array(BlockItem).max(LIMITS.tableRows, tooMany(LIMITS.tableRows)),
-  ])
+  .union([BodyText, z.array(BlockItem).max(LIMITS.tableRows, tooMany(LIMITS.tableRows))])
   .transform((value): BodyBlock[] => {
     const items = typeof value === 'string' ? [value] : value;
     return items.flatMap((item) => (typeof item === 'string' ? parseBlocks(item) : [item]));

@@ -141,14 +141,7 @@ export async function renderPdf(
   input: NoticeInput | Notice,
   options: RenderOptions = {},
 ): Promise<NoticePdfResult> {
-  const fonts = resolveFonts(options);
-  const { layout, diagnostics } = noticeLayout(input, options, fontMeasure(fonts));
-  const pdf = await renderLayoutToPdf(layout, {
-    ...options,
-    resolvedFonts: fonts,
-    creationDate: options.creationDate ?? creationDateOf(layout, input),
-  });
-  return { ...pdf, diagnostics };
+  return (await render(input, { ...options, formats: ['pdf'] })).pdf!;
 }
 
 /** A notice's PDF, with the warnings its validation gave (errors would have thrown). */
@@ -156,7 +149,7 @@ export interface NoticePdfResult extends PdfResult {
   diagnostics: Diagnostic[];
 }
 
-function creationDateOf(_layout: Layout, input: NoticeInput | Notice): Date {
+function creationDateOf(input: NoticeInput | Notice): Date {
   // Default: the 成文日期, at noon Beijing time, so output is reproducible and meaningful.
   const date =
     typeof input === 'object' && input !== null && 'date' in input ? String(input.date) : '';
@@ -187,18 +180,15 @@ export async function renderDocx(
   input: NoticeInput | Notice,
   options: RenderOptions = {},
 ): Promise<DocxResult> {
-  if (options.embedFonts) resolveFonts(options); // embedding needs the fonts: fail early without them
-  const fonts = fontsIfAvailable(options);
-  const laidOut = noticeLayout(input, options, fonts ? fontMeasure(fonts) : undefined);
-  return docxOf(laidOut, fonts, options, input);
+  return (await render(input, { ...options, formats: ['docx'] })).docx!;
 }
 
-/** The DOCX of a laid-out notice: font names from the theme (or the embedded faces). */
+/** The DOCX of a laid-out document: font names from the theme (or the embedded faces). */
 async function docxOf(
   { layout, theme, diagnostics }: { layout: Layout; theme: Theme; diagnostics?: Diagnostic[] },
   fonts: ReturnType<typeof resolveFonts> | undefined,
-  options: RenderOptions,
-  input: NoticeInput | Notice,
+  options: CommonRenderOptions,
+  creationDate: Date,
 ): Promise<DocxResult> {
   const fontNames = { ...theme.fontNames, ...options.fontNames } as Record<FontRole, string>;
   const embedded: { name: string; data: Uint8Array }[] = [];
@@ -210,11 +200,7 @@ async function docxOf(
         embedded.push({ name: f.family, data: f.bytes });
     }
   }
-  const bytes = await renderLayoutToDocx(layout, {
-    fontNames,
-    embedFonts: embedded,
-    creationDate: options.creationDate ?? creationDateOf(layout, input),
-  });
+  const bytes = await renderLayoutToDocx(layout, { fontNames, embedFonts: embedded, creationDate });
   return { bytes, fontNames, ...(diagnostics ? { diagnostics } : {}) };
 }
 
@@ -230,18 +216,19 @@ export async function render(
   const pdf = formats.includes('pdf');
   const fonts = pdf || options.embedFonts ? resolveFonts(options) : fontsIfAvailable(options);
   const laidOut = noticeLayout(input, options, fonts ? fontMeasure(fonts) : undefined);
+  const creationDate = options.creationDate ?? creationDateOf(input);
   const out: { pdf?: NoticePdfResult; docx?: DocxResult } = {};
   if (pdf) {
     out.pdf = {
       ...(await renderLayoutToPdf(laidOut.layout, {
         ...options,
         resolvedFonts: fonts!,
-        creationDate: options.creationDate ?? creationDateOf(laidOut.layout, input),
+        creationDate,
       })),
       diagnostics: laidOut.diagnostics,
     };
   }
-  if (formats.includes('docx')) out.docx = await docxOf(laidOut, fonts, options, input);
+  if (formats.includes('docx')) out.docx = await docxOf(laidOut, fonts, options, creationDate);
   return out;
 }
 
@@ -299,19 +286,7 @@ export async function renderDepartmentTableDocx(
   input: DepartmentTargetTableInput | DepartmentTargetTable,
   options: TargetTableRenderOptions = {},
 ): Promise<DocxResult> {
-  const fonts = fontsIfAvailable(options);
-  const { layout, theme } = departmentLayout(
-    input,
-    options,
-    fonts ? fontMeasure(fonts) : undefined,
-  );
-  const fontNames = {
-    ...theme.fontNames,
-    ...options.fontNames,
-  } as Record<FontRole, string>;
-  const bytes = await renderLayoutToDocx(layout, {
-    fontNames,
-    creationDate: options.creationDate ?? new Date(0),
-  });
-  return { bytes, fontNames };
+  const fonts = options.embedFonts ? resolveFonts(options) : fontsIfAvailable(options);
+  const laidOut = departmentLayout(input, options, fonts ? fontMeasure(fonts) : undefined);
+  return docxOf(laidOut, fonts, options, options.creationDate ?? new Date(0));
 }

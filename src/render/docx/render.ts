@@ -121,6 +121,24 @@ function runs(list: readonly Run[], style: ParagraphStyle, ctx: Ctx): TextRun[] 
   return out;
 }
 
+/**
+ * What a named style says — font, size, colour, alignment, exact line — and so what paragraphs
+ * and runs of that style leave unsaid (see `runs` and `paragraphOptions`).
+ */
+function namedStyle(style: ParagraphStyle, options: DocxRenderOptions) {
+  return {
+    run: {
+      font: fontSlots(options.fontNames[style.role]),
+      size: halfPoints(style.size),
+      color: hex(style.color),
+    },
+    paragraph: {
+      alignment: ALIGN[style.align],
+      spacing: { line: lineTwips(style.lineHeight), lineRule: LineRuleType.EXACT },
+    },
+  };
+}
+
 function styleId(ctx: Ctx, style: ParagraphStyle): string {
   const known = ctx.styles.get(style.styleName);
   if (known) return known.id;
@@ -588,15 +606,7 @@ export async function renderLayoutToDocx(
       name: style.styleName,
       basedOn: 'Normal',
       quickFormat: true,
-      run: {
-        font: fontSlots(options.fontNames[style.role]),
-        size: halfPoints(style.size),
-        color: hex(style.color),
-      },
-      paragraph: {
-        alignment: ALIGN[style.align],
-        spacing: { line: lineTwips(style.lineHeight), lineRule: LineRuleType.EXACT },
-      },
+      ...namedStyle(style, options),
     }));
   paragraphStyles.push(
     {
@@ -620,6 +630,7 @@ export async function renderLayoutToDocx(
     align: 'justify' as const,
     styleName: '正文',
   };
+  const normal = namedStyle(body, options);
   const created = options.creationDate ?? new Date(0);
   const doc = new Document({
     title: layout.meta.title,
@@ -635,16 +646,11 @@ export async function renderLayoutToDocx(
       default: {
         document: {
           // 正文 is the document default: its paragraphs name no style and repeat none of this
-          run: {
-            font: fontSlots(options.fontNames[body.role]),
-            size: halfPoints(body.size),
-            color: hex(body.color),
-          },
+          run: normal.run,
           paragraph: {
-            alignment: ALIGN[body.align],
+            ...normal.paragraph,
             spacing: {
-              line: lineTwips(body.lineHeight),
-              lineRule: LineRuleType.EXACT,
+              ...normal.paragraph.spacing,
               before: 0,
               after: 0,
             },

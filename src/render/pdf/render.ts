@@ -272,7 +272,9 @@ function preBroken(blocks: readonly Block[], nodes: Content[], env: Env, width: 
   return blocks.flatMap((p, i) => {
     const node = nodes[i] as unknown as Record<string, unknown>;
     if (p.kind !== 'paragraph' || p.label || !('text' in node)) return [nodes[i]!];
-    const lines = breakLines(p, env.fonts, width - 0.01, pitch);
+    // a hair under the width, so a line our advances fill exactly cannot overflow pdfmake's
+    const avail = width - 0.01;
+    const lines = breakLines(p, env.fonts, avail, pitch);
     if (lines.length === 1) return [{ ...node, noWrap: true } as Content];
     const s = p.style;
     const [ml, mt, mr, mb] = node.margin as [number, number, number, number];
@@ -296,8 +298,7 @@ function preBroken(blocks: readonly Block[], nodes: Content[], env: Env, width: 
       const chars = line.reduce((a, piece) => a + [...piece.text].length, 0);
       if (alignment === 'justify' && !last && chars > 1) {
         const free =
-          width -
-          0.01 -
+          avail -
           (s.indentLeft ?? 0) -
           (s.indentRight ?? 0) -
           indent -

@@ -1,27 +1,16 @@
-import type { Block, PageOverlay, ParagraphBlock, RuleBlock } from '../../layout/types.js';
-import { FontSize } from '../../layout/units.js';
+import type { Block, PageOverlay, ParagraphBlock } from '../../layout/types.js';
+import { FontSize, mm } from '../../layout/units.js';
 import { formatCnDate } from '../../model/date.js';
 import { formatDocNumber } from '../../model/doc-number.js';
 import type { Notice } from '../../model/notice.js';
 import { closing } from './closing.js';
 import { bodyStyle, fixedHeight, para, run, spacer, type Ctx } from './context.js';
 import { FILE_FORMAT, type FormatParts } from './file.js';
-import { headerTopLines, issuerMark } from './header.js';
+import { headerTopLines, issuerMark, separator } from './header.js';
 import { sealSize, signatureBlock } from './main.js';
 
 /** How far below its printed top a one-line CJK mark's ink ends, as a share of its size. */
 const INK_DEPTH = 0.9;
-
-/** The red separator under a 版头, as wide as the 版心 (7.2.7). */
-function separator(ctx: Ctx): RuleBlock {
-  return {
-    kind: 'rule',
-    width: ctx.width,
-    thickness: ctx.theme.rules.separator,
-    color: ctx.theme.colors.red,
-    align: 'center',
-  };
-}
 
 /** A mark's blocks placed with its printed top `top` below the 版心 top, the lines above it first. */
 function markAt(
@@ -48,8 +37,7 @@ export const LETTER_FORMAT: FormatParts = {
   overlays(n, ctx) {
     const f = ctx.theme.formats.letter;
     const { page } = ctx.theme;
-    const lead: Notice = { ...n, issuers: n.issuers.slice(0, 1) };
-    const mark = issuerMark(lead, ctx, n.markSuffix ?? '').blocks[0] as ParagraphBlock;
+    const mark = letterMark(n, ctx);
     // centred on the 版心, as the 标志 is
     const x = page.margins.left + (ctx.width - f.lineWidth) / 2;
     const red = ctx.theme.colors.red;
@@ -86,10 +74,7 @@ export const LETTER_FORMAT: FormatParts = {
   },
   header(n, ctx) {
     const f = ctx.theme.formats.letter;
-    const lead: Notice = { ...n, issuers: n.issuers.slice(0, 1) };
-    const markSize = (issuerMark(lead, ctx, n.markSuffix ?? '').blocks[0] as ParagraphBlock).style
-      .size;
-    const lineBottom = letterLineTop(ctx, markSize) + f.thick + f.gap + f.thin;
+    const lineBottom = letterLineTop(ctx, letterMark(n, ctx).style.size) + f.thick + f.gap + f.thin;
     // The first line under the double line starts 7/8 of a 3号 character below it.
     const below = lineBottom - ctx.theme.page.margins.top + (7 / 8) * FontSize.三号;
     const left = headerTopLines(n, ctx);
@@ -121,6 +106,16 @@ export const LETTER_FORMAT: FormatParts = {
   closing: (n, ctx) => closing(n, ctx, { printer: false, rules: false }),
   skipFirstPageNumber: true,
 };
+
+/** A notice as its lead issuer alone: the 信函 and 纪要 标志 name only the lead issuer. */
+function leadOnly(n: Notice): Notice {
+  return { ...n, issuers: n.issuers.slice(0, 1) };
+}
+
+/** The 信函's 标志: the lead issuer's name, with the markSuffix if any, on one line. */
+function letterMark(n: Notice, ctx: Ctx): ParagraphBlock {
+  return issuerMark(leadOnly(n), ctx, n.markSuffix ?? '').blocks[0] as ParagraphBlock;
+}
 
 function letterLineTop(ctx: Ctx, markSize: number): number {
   const f = ctx.theme.formats.letter;
@@ -238,8 +233,12 @@ function signatorySignature(n: Notice, ctx: Ctx, keepWith: Block[]): Block[] {
  */
 export const MINUTES_FORMAT: FormatParts = {
   header(n, ctx) {
-    const lead: Notice = { ...n, issuers: n.issuers.slice(0, 1) };
-    const mark = markAt(lead, ctx, n.markSuffix ?? '纪要', ctx.theme.formats.minutes.markTop);
+    const mark = markAt(
+      leadOnly(n),
+      ctx,
+      n.markSuffix ?? '纪要',
+      ctx.theme.formats.minutes.markTop,
+    );
     const number = n.docNumber
       ? [
           spacer(ctx.lines(2)),
@@ -252,7 +251,7 @@ export const MINUTES_FORMAT: FormatParts = {
             }),
             'docNumber',
           ),
-          spacer(4 * (72 / 25.4)),
+          spacer(mm(4)), // the separator 4 mm under the number, as in 文件格式 (7.2.7)
         ]
       : [spacer(ctx.lines(1))];
     return [...mark.blocks, ...number, separator(ctx), spacer(ctx.lines(2))];

@@ -1,4 +1,4 @@
-import type { Block } from '../../layout/types.js';
+import type { Block, RuleBlock } from '../../layout/types.js';
 import { mm } from '../../layout/units.js';
 import { formatDocNumber } from '../../model/doc-number.js';
 import type { Notice } from '../../model/notice.js';
@@ -173,14 +173,19 @@ export function fileHeader(n: Notice, ctx: Ctx): Block[] {
     ...mark.blocks,
     spacer(ctx.lines(2)),
     ...number,
-    // 7.2.7: the separator sits 4 mm under the 发文字号, as wide as the 版心, red.
+    // 7.2.7: the separator sits 4 mm under the 发文字号.
     spacer(mm(4)),
-    {
-      kind: 'rule',
-      width: ctx.width,
-      thickness: ctx.theme.rules.separator,
-      color: ctx.theme.colors.red,
-      align: 'center',
-    },
+    separator(ctx),
   ];
+}
+
+/** The red separator under a 版头, as wide as the 版心 (7.2.7). */
+export function separator(ctx: Ctx): RuleBlock {
+  return {
+    kind: 'rule',
+    width: ctx.width,
+    thickness: ctx.theme.rules.separator,
+    color: ctx.theme.colors.red,
+    align: 'center',
+  };
 }
