@@ -2,11 +2,11 @@ import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { mm, renderDocx, type NoticeInput } from '../../src/index.js';
+import { mm, renderDepartmentTableDocx, renderDocx, type NoticeInput } from '../../src/index.js';
 import { packageParts } from '../../src/render/docx/render.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { conformanceCases } from '../conformance/notices.js';
-import { minimalNotice, sealPng } from '../fixtures.js';
+import { minimalDepartmentTable, minimalNotice, sealPng } from '../fixtures.js';
 
 const render = (input: NoticeInput, extra: object = {}) =>
   renderDocx(input, { fonts: TEST_FONTS, systemFonts: false, ...extra });
@@ -282,5 +282,15 @@ describe('DOCX package', () => {
     expect(parts(embedded.bytes)['word/fontTable.xml']).toMatch(/w:embedRegular/u);
     expect(embedded.fontNames.fangsong).toBe('Noto Serif SC');
     expect(embedded.bytes.length).toBeGreaterThan(plain.bytes.length * 100);
+    // a target table's own document embeds them the same way
+    const table = await renderDepartmentTableDocx(minimalDepartmentTable(), {
+      fonts: TEST_FONTS,
+      systemFonts: false,
+      embedFonts: true,
+    });
+    expect(
+      Object.keys(unzipSync(table.bytes)).filter((f) => f.startsWith('word/fonts/')),
+    ).toHaveLength(4);
+    expect(table.fontNames.fangsong).toBe('Noto Serif SC');
   });
 });
