@@ -18,6 +18,7 @@ import {
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { xAt } from '../conformance/gbt9704-rules.js';
 import { measurePdf, type PdfMeasure } from '../conformance/pdf-measure.js';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const notice = JSON.parse(
   readFileSync('examples/zhanjiang-2021/notice.json', 'utf8'),
@@ -31,13 +32,21 @@ const squash = (s: string) => s.replace(/\s/gu, '');
 describe('部门整体预算绩效目标表 (the seed table) as a document of its own', () => {
   let m: PdfMeasure;
   let t: DepartmentTargetTable;
+  let bytes: Uint8Array;
   beforeAll(async () => {
     t = parseDepartmentTargetTable(seedTable);
     const pdf = await renderDepartmentTablePdf(seedTable, {
       ...opts,
       label: '湛财绩〔2021〕2号附件1',
     });
+    bytes = pdf.bytes;
     m = await measurePdf(pdf.bytes);
+  });
+
+  it('has no named destinations (the ids the layout tags cells with stay out of the PDF)', async () => {
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+    expect(doc.numPages).toBeGreaterThan(1);
+    expect(await doc.getDestinations()).toEqual({});
   });
 
   it('starts with the label on line 1 and a title naming the unit and year', () => {

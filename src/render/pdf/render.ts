@@ -542,8 +542,10 @@ export async function renderLayoutToPdf(
     !(numbering.skipFirst && current === 1) &&
     (!closing || closing.numberEmptyPages || current <= bodyEndPage);
 
-  // The footer holds only the closing; page numbers are drawn once the pages are known.
+  // The footer holds only the closing; page numbers are drawn as each page is started.
   const footer = (current: number, count: number): Content => {
+    // pdfmake calls the footer once the flow is laid out and its PDF document exists
+    drawOnEachPage();
     const nodes: Content[] = [];
     if (closing && current === count) {
       nodes.push({
@@ -595,18 +597,41 @@ export async function renderLayoutToPdf(
   const resolver = new URLResolver(vfs);
   resolver.setUrlAccessPolicy(() => false);
   const printer = new Printer(fontDefs, vfs, resolver, () => false);
-  let pdfDoc;
-  try {
-    pdfDoc = await printer.createPdfKitDocument(doc, { bufferPages: true });
-    for (const t of spanned)
-      drawContinuedLabels(pdfDoc as unknown as PdfKitPages, t, fonts, section.grid.charPitch, {
+  // Page numbers and continued labels go on each page as pdfmake starts drawing it, when the
+  // layout is final; pdfkit then writes each page out as soon as the next begins instead of
+  // holding every page of a long document until the end.
+  let hooked = false;
+  function drawOnEachPage(): void {
+    if (hooked) return;
+    hooked = true;
+    const pdf = (printer as unknown as { pdfKitDoc: PdfKitPages }).pdfKitDoc;
+    let labels: Map<number, ((d: PdfKitPages) => void)[]> | undefined;
+    let index = 0;
+    pdf.on('pageAdded', () => {
+      labels ??= continuedLabels(spanned, fonts, section.grid.charPitch, {
         name: fallback,
         font: (role, ch) => {
           const name = fallback?.(role, ch);
           return name === undefined ? undefined : fallbackFonts.find((f) => f.name === name)?.font;
         },
       });
-    numberPages(pdfDoc as unknown as PdfKitPages, section, isNumbered);
+      const i = index++;
+      // Ids are for pageBreakBefore (pdfmake updates the page of a node with an id when an
+      // unbreakable block moves), not for the reader: a line with one would become a named
+      // destination in the PDF.
+      for (const item of pdf._pdfMakePages?.[i]?.items ?? []) {
+        // (cleared, not deleted: deleting turns each line into a slow dictionary object)
+        if (item.type === 'line') item.item.id = undefined;
+      }
+      if (isNumbered(i + 1)) numberPage(pdf, section, i);
+      for (const draw of labels.get(i) ?? []) draw(pdf);
+    });
+  }
+  let pdfDoc;
+  try {
+    pdfDoc = await printer.createPdfKitDocument(doc);
+    // the laid-out pages pdfmake leaves on the document are done with
+    delete (pdfDoc as unknown as { _pdfMakePages?: unknown })._pdfMakePages;
   } catch (cause) {
     if (cause instanceof GongwenRenderError) throw cause;
     const message = cause instanceof Error ? cause.message : String(cause);
@@ -629,12 +654,31 @@ export async function renderLayoutToPdf(
 }
 
 /**
- * Draws each spanned cell's text again at the top of every page its span runs on after the
- * first, where pdfmake leaves the continued cell empty — a 一级/二级 group split by a page break
- * still says what it is. Lines are broken as the layout breaks them.
+ * Each spanned cell's text again at the top of every page its span runs on after the first,
+ * where pdfmake leaves the continued cell empty — a 一级/二级 group split by a page break still
+ * says what it is. Lines are broken as the layout breaks them. Keyed by page index.
  */
-function drawContinuedLabels(
-  doc: PdfKitPages,
+function continuedLabels(
+  tables: SpannedTable[],
+  fonts: ResolvedFontSet,
+  charPitch: number,
+  fallback: {
+    name: Env['fallback'];
+    font: NonNullable<Parameters<typeof breakLines>[4]>;
+  },
+): Map<number, ((doc: PdfKitPages) => void)[]> {
+  const byPage = new Map<number, ((doc: PdfKitPages) => void)[]>();
+  for (const t of tables) {
+    for (const [page, draw] of tableLabels(t, fonts, charPitch, fallback)) {
+      const list = byPage.get(page) ?? [];
+      list.push(draw);
+      byPage.set(page, list);
+    }
+  }
+  return byPage;
+}
+
+function* tableLabels(
   t: SpannedTable,
   fonts: ResolvedFontSet,
   charPitch: number,
@@ -642,7 +686,7 @@ function drawContinuedLabels(
     name: Env['fallback'];
     font: NonNullable<Parameters<typeof breakLines>[4]>;
   },
-): void {
+): Generator<[number, (doc: PdfKitPages) => void]> {
   const b = t.block;
   const widthOf = (col: number, span: number) =>
     columnsWidth(b, col, span) - 2 * b.padding.x - b.borderWidth;
@@ -658,18 +702,14 @@ function drawContinuedLabels(
     top += b.borderWidth + 2 * b.padding.y + Math.max(0, ...heights);
   }
   top += b.borderWidth + b.padding.y;
-  b.rows.forEach((row, r) => {
-    row.cells.forEach((cell, col) => {
-      if (cell === 'covered' || (cell.rowSpan ?? 1) <= 1) return;
-      if (cell.blocks.every((p) => p.runs.every((x) => x.text.trim() === ''))) return;
+  for (const [r, row] of b.rows.entries()) {
+    for (const [col, cell] of row.cells.entries()) {
+      if (cell === 'covered' || (cell.rowSpan ?? 1) <= 1) continue;
+      if (cell.blocks.every((p) => p.runs.every((x) => x.text.trim() === ''))) continue;
       // pdfmake puts a cell's content a rule and a padding in from the column's left edge
       const x0 = t.origin.left + columnsWidth(b, 0, col) + b.borderWidth + b.padding.x;
       const width = widthOf(col, cell.colSpan ?? 1);
-      for (let s = r + 1; s < r + cell.rowSpan!; s++) {
-        const here = t.pages[s];
-        const above = t.pages[s - 1];
-        if (!here || !above || here === above) continue;
-        doc.switchToPage(here - 1);
+      const draw = (doc: PdfKitPages) => {
         let y = top;
         for (const p of cell.blocks) {
           for (const line of breakLines(p, fonts, width, charPitch, fallback.font)) {
@@ -695,15 +735,21 @@ function drawContinuedLabels(
             y += p.style.lineHeight ?? p.style.size;
           }
         }
+      };
+      for (let s = r + 1; s < r + cell.rowSpan!; s++) {
+        const here = t.pages[s];
+        const above = t.pages[s - 1];
+        if (here && above && here !== above) yield [here - 1, draw];
       }
-    });
-  });
+    }
+  }
 }
 
-/** What numberPages and drawContinuedLabels use of the pdfkit document pdfmake drew. */
+/** What numberPage and the continued labels use of the pdfkit document pdfmake draws. */
 interface PdfKitPages {
-  bufferedPageRange(): { start: number; count: number };
-  switchToPage(i: number): void;
+  on(event: 'pageAdded', listener: () => void): void;
+  /** the laid-out pages pdfmake is drawing (set as it starts) */
+  _pdfMakePages?: { items: { type: string; item: { id?: unknown } }[] }[];
   page: { width: number; height: number };
   provideFont(family: string, bold: boolean, italics: boolean): unknown;
   _font: unknown;
@@ -725,49 +771,40 @@ function useFont(doc: PdfKitPages, family: string): void {
 }
 
 /**
- * Page numbers, drawn with pdfkit on the buffered pages once layout is done — only then is it
- * known which pages hold body text (the blank page and the 版记 page carry none, 7.5). "— N —" in
- * 4号宋体 with its middle 7 mm under the 版心, 一字 in from the right on odd pages and from the
+ * A page number, drawn with pdfkit as the page is started — the layout is done by then, so it
+ * is known which pages hold body text (the blank page and the 版记 page carry none, 7.5). "— N —"
+ * in 4号宋体 with its middle 7 mm under the 版心, 一字 in from the right on odd pages and from the
  * left on even ones. On landscape pages (GB/T 9704 §8) the number stands where portrait pages
  * have it on the sheet: the table's top lies along the sheet's left edge, so the sheet's bottom
  * edge is the landscape page's left edge, and the number runs down it, turned a quarter —
  * bottom left on odd pages, top left on even ones.
  */
-function numberPages(
-  doc: PdfKitPages,
-  portrait: Section,
-  numbered: (page: number) => boolean,
-): void {
+function numberPage(doc: PdfKitPages, portrait: Section, i: number): void {
   const n = portrait.pageNumbers;
   if (n.style === 'none') return;
-  const { start, count } = doc.bufferedPageRange();
   const { width: pw, height: ph, margins: m } = portrait.page;
   const middle = ph - m.bottom + n.distanceBelow;
-  for (let i = start; i < start + count; i++) {
-    if (!numbered(i + 1)) continue;
-    doc.switchToPage(i);
-    const text = pageNumberText(n.style, i + 1);
-    useFont(doc, n.role);
-    doc.fontSize(n.size).fillColor('#000000');
-    const w = doc.widthOfString(text);
-    const align = (i + 1) % 2 === 1 ? n.odd : n.even;
-    const along =
-      align === 'right'
-        ? pw - m.right - n.inset - w
-        : align === 'left'
-          ? m.left + n.inset
-          : m.left + (pw - m.left - m.right - w) / 2;
-    if (doc.page.width <= doc.page.height) {
-      doc.text(text, along, middle - n.size / 2, { lineBreak: false });
-    } else {
-      // Portrait x (along the sheet's width) becomes landscape y; portrait y becomes ph − x.
-      const x = ph - middle + n.size / 2;
-      doc
-        .save()
-        .rotate(90, { origin: [x, along] })
-        .text(text, x, along, { lineBreak: false })
-        .restore();
-    }
+  const text = pageNumberText(n.style, i + 1);
+  useFont(doc, n.role);
+  doc.fontSize(n.size).fillColor('#000000');
+  const w = doc.widthOfString(text);
+  const align = (i + 1) % 2 === 1 ? n.odd : n.even;
+  const along =
+    align === 'right'
+      ? pw - m.right - n.inset - w
+      : align === 'left'
+        ? m.left + n.inset
+        : m.left + (pw - m.left - m.right - w) / 2;
+  if (doc.page.width <= doc.page.height) {
+    doc.text(text, along, middle - n.size / 2, { lineBreak: false });
+  } else {
+    // Portrait x (along the sheet's width) becomes landscape y; portrait y becomes ph − x.
+    const x = ph - middle + n.size / 2;
+    doc
+      .save()
+      .rotate(90, { origin: [x, along] })
+      .text(text, x, along, { lineBreak: false })
+      .restore();
   }
 }
 
