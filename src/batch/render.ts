@@ -54,10 +54,12 @@ export function safeName(text: string): string {
 }
 
 /**
- * From one dataset: the notice with the two 批复汇总表 built from the units, then each unit's
- * 附件 documents (its 部门整体 table, and its project tables when it has projects), one at a time
- * as an async iterator so memory stays flat however many units there are. A unit that fails is
- * yielded with its error and the batch goes on.
+ * From one dataset: each unit's 附件 documents (its 部门整体 table, and its project tables when
+ * it has projects), then the notice with the two 批复汇总表 built from the units, one at a time
+ * as an async iterator so the per-unit documents' memory stays flat however many units there
+ * are. The notice is laid out first (its errors stop the batch before anything is yielded) but
+ * rendered last: it is the batch's largest document, and V8 keeps the heap a render has grown
+ * for the rest of the process. A unit that fails is yielded with its error and the batch goes on.
  */
 export async function* renderBatch(
   input: DatasetInput | Dataset,
@@ -138,7 +140,7 @@ interface Planned {
   layout: () => Layout;
 }
 
-/** The files of a batch, in order, each laid out only when its turn comes. */
+/** The files of a batch, in order (the units', then the notice), each laid out in its turn. */
 function* plan(
   d: Dataset,
   formats: BatchFormat[],
@@ -150,13 +152,6 @@ function* plan(
   const docNumber = d.notice.docNumber
     ? formatDocNumber(d.notice.docNumber)
     : safeName(d.notice.title);
-  for (const format of formats) {
-    yield {
-      describe: { name: `${safeName(docNumber)}.${format}`, kind: 'notice', format },
-      format,
-      layout: () => notice,
-    };
-  }
   for (const unit of d.units) {
     const name = unit.department.unit;
     const jobs: {
@@ -210,6 +205,13 @@ function* plan(
         };
       }
     }
+  }
+  for (const format of formats) {
+    yield {
+      describe: { name: `${safeName(docNumber)}.${format}`, kind: 'notice', format },
+      format,
+      layout: () => notice,
+    };
   }
 }
 

@@ -56,7 +56,7 @@ export async function runBatch(ctx: Ctx, file: string, flags: BatchFlags): Promi
   let written = 0;
   let failed = 0;
   let i = 0;
-  let dirReady = false; // made when the first file comes, so a failed notice leaves no directory
+  let dirReady = false; // made when the first file comes: a batch that stops before it leaves none
   try {
     for await (const item of lib.renderBatch(data as Parameters<typeof lib.renderBatch>[0], {
       formats: flags.formats,

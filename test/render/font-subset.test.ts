@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { resolveFonts } from '../../src/index.js';
-import { emBoxView } from '../../src/render/pdf/pdfkit-fonts.js';
+import { cachedLayout, emBoxView } from '../../src/render/pdf/pdfkit-fonts.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 
 const TEXT = '湛江市财政局关于批复2021年市级部门整体绩效目标的通知，（一）《》';
@@ -27,5 +27,36 @@ describe('font subsets', () => {
     expect(Buffer.from(subset(view)).equals(reference)).toBe(true);
     expect(Buffer.from(subset(view)).equals(reference)).toBe(true); // decoded once, reused
     expect(reference.length).toBeGreaterThan(1000);
+  });
+});
+
+describe('the shaping cache', () => {
+  it('keeps at most its budget of characters, dropping the oldest runs first', () => {
+    const fonts = resolveFonts({ fonts: TEST_FONTS, systemFonts: false });
+    const font = fonts.fangsong.font;
+    const shaped: string[] = [];
+    const layout = cachedLayout(
+      { layout: (text: string) => (shaped.push(text), font.layout(text)) },
+      10,
+    );
+    for (const text of ['湛江市财政', '局关于批复', '年度绩效目']) layout(text);
+    expect(shaped).toEqual(['湛江市财政', '局关于批复', '年度绩效目']);
+    // 15 characters went in with room for 10: the oldest run went out, the newer two stayed
+    layout('年度绩效目');
+    layout('局关于批复');
+    expect(shaped).toHaveLength(3);
+    const again = layout('湛江市财政');
+    expect(shaped).toHaveLength(4);
+    // a run longer than the whole budget is shaped every time and never cached
+    layout('湛江市财政局关于批复2021');
+    layout('湛江市财政局关于批复2021');
+    expect(shaped).toHaveLength(6);
+    // callers get their own positions: pdfkit scales them in place
+    const first = layout('湛江市财政');
+    expect(first.positions).not.toBe(again.positions);
+    expect(first.positions).toEqual(again.positions);
+    expect(first.glyphs.map((g) => g.id)).toEqual(
+      font.layout('湛江市财政').glyphs.map((g) => g.id),
+    );
   });
 });

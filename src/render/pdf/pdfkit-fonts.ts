@@ -62,25 +62,41 @@ export function emBox(font: fontkit.Font): { ascent: number; descent: number } {
 
 const views = new WeakMap<fontkit.Font, fontkit.Font>();
 
-const LAYOUT_CACHE_SIZE = 20_000;
+/**
+ * Characters of shaped text kept per font. A run holds an object per glyph, so the bound is on
+ * characters, not runs: at 20 000 runs of table-cell length the cache held ~60 MB per font and
+ * a long batch's heap grew by a quarter of a gigabyte before the first clear.
+ */
+const LAYOUT_CACHE_CHARS = 50_000;
 
 /**
  * Shaping CJK text through a large font's GSUB/GPOS tables is the costliest step left once the
- * font is parsed, and documents repeat the same strings (headings, names, dates, whole
- * paragraphs across renders). Runs are cached per font; each caller gets its own copy of the
- * positions, because pdfkit scales them in place.
+ * font is parsed, and documents repeat the same strings (headings, labels, names, dates, whole
+ * paragraphs across renders). Runs are cached per font, the oldest dropped first; each caller
+ * gets its own copy of the positions, because pdfkit scales them in place.
  */
-function cachedLayout(font: fontkit.Font): fontkit.Font['layout'] {
+export function cachedLayout(
+  font: Pick<fontkit.Font, 'layout'>,
+  budget = LAYOUT_CACHE_CHARS,
+): fontkit.Font['layout'] {
   const cache = new Map<string, fontkit.GlyphRun>();
+  let chars = 0;
   const layout = font.layout.bind(font);
   return (text: string, features?: unknown, ...rest: unknown[]) => {
     if (rest.length > 0) return layout(text, features as never, ...(rest as []));
     const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
     let run = cache.get(key);
     if (!run) {
-      if (cache.size >= LAYOUT_CACHE_SIZE) cache.clear();
       run = layout(text, features as never);
-      cache.set(key, run);
+      if (key.length <= budget) {
+        cache.set(key, run);
+        chars += key.length;
+        for (const old of cache.keys()) {
+          if (chars <= budget) break;
+          cache.delete(old);
+          chars -= old.length;
+        }
+      }
     }
     const copy = Object.create(Object.getPrototypeOf(run) as object) as fontkit.GlyphRun;
     Object.assign(copy, run, { positions: run.positions.map((p) => ({ ...p })) });

@@ -336,7 +336,9 @@ function tableNode(b: TableBlock, env: Env): Content {
       const first = stack[0] as Record<string, unknown> | undefined;
       if (spans && r >= b.headerRows && (cell.rowSpan ?? 1) === 1 && first && 'text' in first)
         first.id = `gw-t${t}r${r}c${col}`;
-      const node: Record<string, unknown> = { stack };
+      // a cell of one node is that node: no stack around it for pdfmake to lay out and track
+      const node: Record<string, unknown> =
+        stack.length === 1 ? { ...(stack[0] as object) } : { stack };
       if (cell.rowSpan && cell.rowSpan > 1) node.rowSpan = cell.rowSpan;
       if (cell.colSpan && cell.colSpan > 1) node.colSpan = cell.colSpan;
       if (cell.verticalAlign === 'middle') node.verticalAlignment = 'middle';
