@@ -69,7 +69,11 @@ export async function* renderBatch(
   const formats = options.formats ?? ['pdf', 'docx'];
   const fonts = resolveFonts(options);
   const measure = fontMeasure(fonts);
-  const { layout: notice, theme } = noticeLayout(noticeWithSummaries(d), options, measure);
+  // Laid out now so that a notice which cannot be laid out stops the batch before its first
+  // file, then let go and laid out again when its turn comes: held through the batch, its tree
+  // would be a sixth of the live heap, and V8 sizes the heap at several times what is live.
+  const { theme } = noticeLayout(noticeWithSummaries(d), options, measure);
+  const notice = () => noticeLayout(noticeWithSummaries(d), options, measure).layout;
   const fontNames = { ...theme.fontNames, ...options.fontNames } as Record<FontRole, string>;
   const creationDate = options.creationDate ?? new Date(`${d.notice.date}T12:00:00+08:00`);
   const pool = (options.jobs ?? 1) > 1 ? await workerPool(options.jobs!) : undefined;
@@ -130,7 +134,7 @@ export function batchFiles(
   formats: BatchFormat[] = ['pdf', 'docx'],
 ): Planned['describe'][] {
   // the names only: nothing is laid out, so no fonts and no notice are needed
-  const noNotice: Layout = { meta: { title: '' }, sections: [] };
+  const noNotice = (): Layout => ({ meta: { title: '' }, sections: [] });
   return [...plan(parseDataset(input), formats, {}, () => 0, noNotice)].map((p) => p.describe);
 }
 
@@ -146,7 +150,7 @@ function* plan(
   formats: BatchFormat[],
   options: BatchOptions,
   measure: Measure,
-  notice: Layout,
+  notice: () => Layout,
 ): Generator<Planned> {
   // the notice's 发文字号 names every file and labels each annex copy
   const docNumber = d.notice.docNumber
@@ -206,11 +210,12 @@ function* plan(
       }
     }
   }
+  let noticeLaidOut: Layout | undefined;
   for (const format of formats) {
     yield {
       describe: { name: `${safeName(docNumber)}.${format}`, kind: 'notice', format },
       format,
-      layout: () => notice,
+      layout: () => (noticeLaidOut ??= notice()),
     };
   }
 }
