@@ -546,8 +546,6 @@ export async function renderLayoutToPdf(
 
   // The footer holds only the closing; page numbers are drawn as each page is started.
   const footer = (current: number, count: number): Content => {
-    // pdfmake calls the footer once the flow is laid out and its PDF document exists
-    drawOnEachPage();
     const nodes: Content[] = [];
     if (closing && current === count) {
       nodes.push({
@@ -569,9 +567,11 @@ export async function renderLayoutToPdf(
     content,
     images,
     footer,
-    ...(firstOverlays.length > 0
-      ? { background: (current: number) => (current === 1 ? firstOverlays : null) }
-      : {}),
+    // pdfmake asks for the background of every page it lays out, once its PDF document exists
+    background: (current: number) => {
+      drawOnEachPage();
+      return current === 1 && firstOverlays.length > 0 ? firstOverlays : null;
+    },
     pageBreakBefore: (node) => {
       const id = typeof node.id === 'string' ? node.id : '';
       if (id.startsWith('gw-b') || id.startsWith('gw-t'))
@@ -599,9 +599,10 @@ export async function renderLayoutToPdf(
   const resolver = new URLResolver(vfs);
   resolver.setUrlAccessPolicy(() => false);
   const printer = new Printer(fontDefs, vfs, resolver, () => false);
-  // Page numbers and continued labels go on each page as pdfmake starts drawing it, when the
-  // layout is final; pdfkit then writes each page out as soon as the next begins instead of
-  // holding every page of a long document until the end.
+  // Page numbers and continued labels go on each page as pdfmake starts drawing it; pdfkit then
+  // writes each page out as soon as the next begins instead of holding every page of a long
+  // document until the end. The listener is installed from the first background pdfmake asks
+  // for (its PDF document exists by then, and it lays out every page before drawing any).
   let hooked = false;
   function drawOnEachPage(): void {
     if (hooked) return;
