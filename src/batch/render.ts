@@ -4,9 +4,11 @@ import type { Dataset, DatasetInput } from '../model/dataset.js';
 import { formatDocNumber } from '../model/doc-number.js';
 import { layoutWith, noticeLayout, renderLayoutToDocx, type RenderOptions } from '../render/api.js';
 import type { TemplateRef } from '../templates/registry.js';
-import { resolveFonts } from '../render/fonts/resolve.js';
+import { resolveFonts, type ResolvedFontSet } from '../render/fonts/resolve.js';
+import type { Theme } from '../templates/theme.js';
 import { fontMeasure } from '../render/pdf/measure.js';
-import { renderLayoutToPdf } from '../render/pdf/render.js';
+import { missingGlyphsError, renderLayoutToPdf } from '../render/pdf/render.js';
+import { findMissingGlyphs } from '../render/fonts/coverage.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { GongwenRenderError } from '../render/errors.js';
@@ -69,10 +71,7 @@ export async function* renderBatch(
   const formats = options.formats ?? ['pdf', 'docx'];
   const fonts = resolveFonts(options);
   const measure = fontMeasure(fonts);
-  // Laid out now so that a notice which cannot be laid out stops the batch before its first
-  // file, then let go and laid out again when its turn comes: held through the batch, its tree
-  // would be a sixth of the live heap, and V8 sizes the heap at several times what is live.
-  const { theme } = noticeLayout(noticeWithSummaries(d), options, measure);
+  const theme = checkNotice(d, formats, options, measure, fonts);
   const notice = () => noticeLayout(noticeWithSummaries(d), options, measure).layout;
   const fontNames = { ...theme.fontNames, ...options.fontNames } as Record<FontRole, string>;
   const creationDate = options.creationDate ?? new Date(`${d.notice.date}T12:00:00+08:00`);
@@ -126,6 +125,29 @@ export async function* renderBatch(
   } finally {
     await pool?.destroy();
   }
+}
+
+/**
+ * Lays the notice out and checks its characters against the fonts, so that a notice which
+ * cannot be made stops the batch before its first file; returns only the theme. The layout is
+ * let go and made again when the notice's turn comes: held through the batch, its tree (which
+ * grows with the units) would be a sixth of the live heap, and V8 sizes the heap at several
+ * times what is live.
+ */
+function checkNotice(
+  d: Dataset,
+  formats: BatchFormat[],
+  options: BatchOptions,
+  measure: Measure,
+  fonts: ResolvedFontSet,
+): Theme {
+  const { layout, theme } = noticeLayout(noticeWithSummaries(d), options, measure);
+  // the PDF would refuse a character no font has, but only at the end
+  if (formats.includes('pdf') && options.missingGlyphs !== 'fallback') {
+    const missing = findMissingGlyphs(layout, fonts);
+    if (missing.length > 0) throw missingGlyphsError(missing);
+  }
+  return theme;
 }
 
 /** What a batch is to write, in order: each file's name, kind, unit and format. */

@@ -117,6 +117,32 @@ describe('renderBatch', () => {
     expect(items.filter((i) => 'bytes' in i && i.kind === 'departmentTables')).toHaveLength(2);
   }, 120_000);
 
+  it('stops before its first file when the notice has a character no font has', async () => {
+    const input = syntheticDataset(3);
+    input.notice.title = `关于\ue000的通知`;
+    const items: BatchItem[] = [];
+    const run = async () => {
+      for await (const item of renderBatch(input, {
+        fonts: TEST_FONTS,
+        systemFonts: false,
+        formats: ['pdf'],
+      }))
+        items.push(item);
+    };
+    await expect(run()).rejects.toMatchObject({ code: 'font.missingGlyphs' });
+    expect(items).toEqual([]);
+    // the DOCX names fonts and draws nothing: a DOCX-only batch goes on
+    const docx: BatchItem[] = [];
+    for await (const item of renderBatch(input, {
+      fonts: TEST_FONTS,
+      systemFonts: false,
+      formats: ['docx'],
+    }))
+      docx.push(item);
+    expect(docx.filter((i) => 'error' in i)).toEqual([]);
+    expect(docx.at(-1)!.kind).toBe('notice');
+  }, 120_000);
+
   it('makes safe file names', () => {
     expect(safeName('a/b:c*?')).toBe('a_b_c__');
     expect(safeName('湛财绩〔2021〕2号')).toBe('湛财绩〔2021〕2号');

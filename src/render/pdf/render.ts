@@ -12,7 +12,7 @@ import {
 } from '../../layout/types.js';
 import { GongwenRenderError } from '../errors.js';
 import { assertDecodable } from '../images.js';
-import { findMissingGlyphs } from '../fonts/coverage.js';
+import { findMissingGlyphs, type MissingGlyphs } from '../fonts/coverage.js';
 import {
   fontReports,
   resolveFonts,
@@ -397,6 +397,21 @@ function pageNumberText(style: Section['pageNumbers']['style'], n: number): stri
   return style === 'dash' ? `— ${n} —` : String(n);
 }
 
+/** The error for characters no font available to their role has. */
+export function missingGlyphsError(missing: MissingGlyphs[]): GongwenRenderError {
+  const detail = missing
+    .map(
+      (m) =>
+        `${m.font}（${m.role}）缺少“${m.chars.join('')}”${m.sources.length ? `，见 ${m.sources.join('、')}` : ''}`,
+    )
+    .join('；');
+  return new GongwenRenderError(
+    'font.missingGlyphs',
+    `字体缺字，渲染会出现空白方框：${detail}。请通过 fonts 选项为该角色指定收字更全的字体。`,
+    missing[0]!.sources[0],
+  );
+}
+
 /** Renders a Layout to PDF bytes with pdfmake: fonts embedded as subsets, no file or URL access. */
 export async function renderLayoutToPdf(
   layout: Layout,
@@ -435,19 +450,7 @@ export async function renderLayoutToPdf(
       .map((m) => ({ ...m, chars: m.chars.filter((ch) => fallback!(m.role, ch) === undefined) }))
       .filter((m) => m.chars.length > 0);
   }
-  if (missing.length > 0) {
-    const detail = missing
-      .map(
-        (m) =>
-          `${m.font}（${m.role}）缺少“${m.chars.join('')}”${m.sources.length ? `，见 ${m.sources.join('、')}` : ''}`,
-      )
-      .join('；');
-    throw new GongwenRenderError(
-      'font.missingGlyphs',
-      `字体缺字，渲染会出现空白方框：${detail}。请通过 fonts 选项为该角色指定收字更全的字体。`,
-      missing[0]!.sources[0],
-    );
-  }
+  if (missing.length > 0) throw missingGlyphsError(missing);
 
   const vfs = new sharedVfs.constructor();
   const fontDefs: Record<string, Record<string, string | [string, string]>> = {};
