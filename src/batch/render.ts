@@ -12,6 +12,7 @@ import { findMissingGlyphs } from '../render/fonts/coverage.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { GongwenRenderError } from '../render/errors.js';
+import { assertLayoutImages } from '../render/images.js';
 import type { WorkerTask } from './worker.js';
 import { noticeWithSummaries } from './summaries.js';
 
@@ -128,8 +129,8 @@ export async function* renderBatch(
 }
 
 /**
- * Lays the notice out and checks its characters against the fonts, so that a notice which
- * cannot be made stops the batch before its first file; returns only the theme. The layout is
+ * Lays the notice out and checks its images and its characters against the fonts, so that a
+ * notice which cannot be made stops the batch before its first file; returns only the theme. The layout is
  * let go and made again when the notice's turn comes: held through the batch, its tree (which
  * grows with the units) would be a sixth of the live heap, and V8 sizes the heap at several
  * times what is live.
@@ -142,7 +143,9 @@ function checkNotice(
   fonts: ResolvedFontSet,
 ): Theme {
   const { layout, theme } = noticeLayout(noticeWithSummaries(d), options, measure);
-  // the PDF would refuse a character no font has, but only at the end
+  // both renderers decode the images and the PDF refuses a character no font has, but only at
+  // the end
+  assertLayoutImages(layout);
   if (formats.includes('pdf') && options.missingGlyphs !== 'fallback') {
     const missing = findMissingGlyphs(layout, fonts);
     if (missing.length > 0) throw missingGlyphsError(missing);

@@ -1,6 +1,8 @@
 import { PNG } from 'pngjs';
 import { inspectImage, IMAGE_LIMITS } from '../model/image.js';
 import { GongwenRenderError } from './errors.js';
+import type { Layout } from '../layout/types.js';
+import { forEachBlock } from '../layout/walk.js';
 
 const checked = new WeakSet<Uint8Array>();
 
@@ -40,4 +42,12 @@ export function assertDecodable(bytes: Uint8Array, element: string): void {
     }
   }
   checked.add(bytes);
+}
+
+/** Decodes every image a layout lays over its groups, for a caller that must know up front. */
+export function assertLayoutImages(layout: Layout): void {
+  forEachBlock(layout, (b) => {
+    if (b.kind === 'group')
+      for (const o of b.overlays ?? []) assertDecodable(o.bytes, o.source ?? '图像');
+  });
 }

@@ -10,6 +10,7 @@ import {
   yuanToMoney,
   type BatchItem,
 } from '../../src/index.js';
+import { sealPng } from '../fixtures.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { measurePdf } from '../conformance/pdf-measure.js';
 
@@ -141,6 +142,20 @@ describe('renderBatch', () => {
       docx.push(item);
     expect(docx.filter((i) => 'error' in i)).toEqual([]);
     expect(docx.at(-1)!.kind).toBe('notice');
+  }, 120_000);
+
+  it('stops before its first file when the notice has a seal that cannot be decoded', async () => {
+    const input = syntheticDataset(2);
+    const broken = new Uint8Array(sealPng(64));
+    broken.fill(0x55, 40, broken.length - 20);
+    input.notice.issuers = [{ ...input.notice.issuers[0]!, seal: broken }];
+    const items: BatchItem[] = [];
+    const run = async () => {
+      for await (const item of renderBatch(input, { fonts: TEST_FONTS, systemFonts: false }))
+        items.push(item);
+    };
+    await expect(run()).rejects.toMatchObject({ code: 'image.decode' });
+    expect(items).toEqual([]);
   }, 120_000);
 
   it('makes safe file names', () => {

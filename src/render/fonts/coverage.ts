@@ -1,4 +1,5 @@
-import type { Block, FontRole, Layout, Run } from '../../layout/types.js';
+import type { FontRole, Layout, Run } from '../../layout/types.js';
+import { forEachBlock } from '../../layout/walk.js';
 import type { ResolvedFontSet } from './resolve.js';
 
 /** Characters a role's font lacks, and where in the input they came from. */
@@ -11,34 +12,13 @@ export interface MissingGlyphs {
 
 type Visit = (run: Run, role: FontRole, source: string | undefined) => void;
 
-function walk(blocks: readonly Block[], visit: Visit): void {
-  for (const b of blocks) {
-    switch (b.kind) {
-      case 'paragraph':
-        for (const r of [...(b.label?.runs ?? []), ...b.runs])
-          visit(r, r.role ?? b.style.role, b.source);
-        break;
-      case 'group':
-        walk(b.blocks, visit);
-        break;
-      case 'columns':
-        for (const c of b.columns) walk(c.blocks, visit);
-        break;
-      case 'table':
-        for (const r of b.rows) for (const c of r.cells) if (c !== 'covered') walk(c.blocks, visit);
-        break;
-      default:
-        break;
-    }
-  }
-}
-
 /** Every run of a layout, with its effective role and source. */
 export function forEachRun(layout: Layout, visit: Visit): void {
-  for (const s of layout.sections) {
-    walk(s.blocks, visit);
-    if (s.closing) walk(s.closing.blocks, visit);
-  }
+  forEachBlock(layout, (b) => {
+    if (b.kind !== 'paragraph') return;
+    for (const r of [...(b.label?.runs ?? []), ...b.runs])
+      visit(r, r.role ?? b.style.role, b.source);
+  });
 }
 
 // Spaces and line breaks are laid out, not drawn: a font needs no glyph for them.

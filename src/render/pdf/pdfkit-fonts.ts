@@ -72,7 +72,7 @@ const LAYOUT_CACHE_CHARS = 50_000;
 /**
  * Shaping CJK text through a large font's GSUB/GPOS tables is the costliest step left once the
  * font is parsed, and documents repeat the same strings (headings, labels, names, dates, whole
- * paragraphs across renders). Runs are cached per font, the oldest dropped first; each caller
+ * paragraphs across renders). Runs are cached per font, the least recently used dropped first; each caller
  * gets its own copy of the positions, because pdfkit scales them in place.
  */
 export function cachedLayout(
@@ -86,7 +86,11 @@ export function cachedLayout(
     if (rest.length > 0) return layout(text, features as never, ...(rest as []));
     const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
     let run = cache.get(key);
-    if (!run) {
+    if (run) {
+      // used again: to the back of the queue, so repeated labels outlive one-off cell texts
+      cache.delete(key);
+      cache.set(key, run);
+    } else {
       run = layout(text, features as never);
       if (key.length <= budget) {
         cache.set(key, run);
