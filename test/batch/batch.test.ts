@@ -8,11 +8,23 @@ import {
   syntheticDataset,
   validateDataset,
   yuanToMoney,
+  type BatchFormat,
   type BatchItem,
 } from '../../src/index.js';
 import { sealPng } from '../fixtures.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { measurePdf } from '../conformance/pdf-measure.js';
+
+/** A batch's items, gathered in `items` (so a test sees what came before an error). */
+async function collect(
+  input: ReturnType<typeof syntheticDataset>,
+  formats: BatchFormat[],
+  items: BatchItem[] = [],
+): Promise<BatchItem[]> {
+  for await (const item of renderBatch(input, { fonts: TEST_FONTS, systemFonts: false, formats }))
+    items.push(item);
+  return items;
+}
 
 describe('dataset', () => {
   it('the synthetic dataset is valid, deterministic and of realistic size', () => {
@@ -104,13 +116,7 @@ describe('renderBatch', () => {
     // A character no font has, in a part of unit 2 that only its own table prints.
     const failing = input.units[1]!.department.unit;
     input.units[1]!.department.keyTasks![0]!.name = '办案\ue000工作';
-    const items: BatchItem[] = [];
-    for await (const item of renderBatch(input, {
-      fonts: TEST_FONTS,
-      systemFonts: false,
-      formats: ['pdf'],
-    }))
-      items.push(item);
+    const items = await collect(input, ['pdf']);
     const failed = items.filter((i) => 'error' in i);
     expect(failed.length).toBeGreaterThan(0);
     expect(failed.every((i) => i.unit === failing && i.kind === 'departmentTables')).toBe(true);
@@ -122,24 +128,12 @@ describe('renderBatch', () => {
     const input = syntheticDataset(3);
     input.notice.title = `关于\ue000的通知`;
     const items: BatchItem[] = [];
-    const run = async () => {
-      for await (const item of renderBatch(input, {
-        fonts: TEST_FONTS,
-        systemFonts: false,
-        formats: ['pdf'],
-      }))
-        items.push(item);
-    };
-    await expect(run()).rejects.toMatchObject({ code: 'font.missingGlyphs' });
+    await expect(collect(input, ['pdf'], items)).rejects.toMatchObject({
+      code: 'font.missingGlyphs',
+    });
     expect(items).toEqual([]);
     // the DOCX names fonts and draws nothing: a DOCX-only batch goes on
-    const docx: BatchItem[] = [];
-    for await (const item of renderBatch(input, {
-      fonts: TEST_FONTS,
-      systemFonts: false,
-      formats: ['docx'],
-    }))
-      docx.push(item);
+    const docx = await collect(input, ['docx']);
     expect(docx.filter((i) => 'error' in i)).toEqual([]);
     expect(docx.at(-1)!.kind).toBe('notice');
   }, 120_000);
@@ -150,11 +144,9 @@ describe('renderBatch', () => {
     broken.fill(0x55, 40, broken.length - 20);
     input.notice.issuers = [{ ...input.notice.issuers[0]!, seal: broken }];
     const items: BatchItem[] = [];
-    const run = async () => {
-      for await (const item of renderBatch(input, { fonts: TEST_FONTS, systemFonts: false }))
-        items.push(item);
-    };
-    await expect(run()).rejects.toMatchObject({ code: 'image.decode' });
+    await expect(collect(input, ['pdf', 'docx'], items)).rejects.toMatchObject({
+      code: 'image.decode',
+    });
     expect(items).toEqual([]);
   }, 120_000);
 
