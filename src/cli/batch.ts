@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { basename, join } from 'node:path';
-import { readDataFile, resolveImages } from './input.js';
 import type { Ctx, Runner } from './io.js';
-import { detectKind } from './kinds.js';
+import { readValidInput } from './kinds.js';
 import { formatSize } from './messages.js';
 import {
   examples,
@@ -15,7 +14,6 @@ import {
 } from './options.js';
 import { createProgress } from './progress.js';
 import { outputDir, readTheme } from './render.js';
-import { CliError, printDiagnostics } from './report.js';
 import { checkTargets, ensureDir, probeDir, writeAtomic, writeError } from './write.js';
 
 export interface BatchFlags extends FontFlags {
@@ -30,21 +28,17 @@ export interface BatchFlags extends FontFlags {
 export async function runBatch(ctx: Ctx, file: string, flags: BatchFlags): Promise<number> {
   const { io, m } = ctx;
   const started = Date.now();
-  const data = await readDataFile(file, io, m);
-  const kind = detectKind(data);
-  if (kind !== 'dataset') throw new CliError(m.batch.notADataset(m.kinds[kind]));
+  const data = await readValidInput(ctx, file, 'dataset', m.batch.notADataset);
+  if (data === undefined) return 1;
   const lib = await import('../index.js');
-
-  const imageProblems = await resolveImages(data, kind, file, io, m);
-  const validation = lib.validateDataset(data);
-  printDiagnostics(ctx, file, [...imageProblems, ...validation.diagnostics]);
-  if (!validation.success || imageProblems.length > 0) return 1;
 
   const theme = await readTheme(ctx, flags.theme);
   const fonts = await fontRenderOptions(ctx, flags);
   const out = outputDir(ctx, flags.outDir);
   const force = flags.force ?? false;
-  const names = lib.batchFiles(validation.data, flags.formats).map((f) => f.name);
+  const names = lib
+    .batchFiles(data as Parameters<typeof lib.batchFiles>[0], flags.formats)
+    .map((f) => f.name);
   const target = (name: string) => ({
     path: join(out.dir, name),
     display: join(out.display, name),

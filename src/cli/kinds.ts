@@ -1,5 +1,8 @@
 import type { Diagnostic } from '../index.js';
+import { readDataFile, resolveImages } from './input.js';
+import type { Ctx } from './io.js';
 import type { Kind } from './messages.js';
+import { CliError, printDiagnostics } from './report.js';
 
 export const KINDS: readonly Kind[] = [
   'notice',
@@ -57,4 +60,28 @@ export function validateAs(lib: Lib, kind: Kind, data: unknown): Diagnostic[] {
     dataset: lib.validateDataset,
   }[kind];
   return validate(data).diagnostics;
+}
+
+/**
+ * The input of a command that renders one kind of file: read, refused with `wrongKind` when it
+ * holds another kind, its images resolved and the whole validated, the diagnostics printed to
+ * stderr. The data, or undefined when there is an error.
+ */
+export async function readValidInput(
+  ctx: Ctx,
+  file: string,
+  kind: Kind,
+  wrongKind: (found: string) => string,
+): Promise<unknown> {
+  const { io, m } = ctx;
+  const data = await readDataFile(file, io, m);
+  const found = detectKind(data);
+  if (found !== kind) throw new CliError(wrongKind(m.kinds[found]));
+  const lib = await import('../index.js');
+  const diagnostics = [
+    ...(await resolveImages(data, kind, file, io, m)),
+    ...validateAs(lib, kind, data),
+  ];
+  printDiagnostics(ctx, file, diagnostics);
+  return diagnostics.some((d) => d.severity === 'error') ? undefined : data;
 }

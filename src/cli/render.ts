@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { basename, extname, join, resolve } from 'node:path';
 import { FONT_ROLES } from '../layout/types.js';
 import type { TemplateId, ThemeOverrides } from '../index.js';
-import { readDataFile, resolveImages } from './input.js';
+import { readDataFile } from './input.js';
 import type { Ctx, Runner } from './io.js';
-import { detectKind } from './kinds.js';
+import { readValidInput } from './kinds.js';
 import { formatSize } from './messages.js';
 import {
   examples,
@@ -15,7 +15,6 @@ import {
   type Format,
 } from './options.js';
 import { isTemplateFile, loadTemplateFile } from './template.js';
-import { CliError, printDiagnostics } from './report.js';
 import { checkTargets, ensureDir, probeDir, writeAll, type Target } from './write.js';
 
 export interface RenderFlags extends FontFlags {
@@ -43,16 +42,9 @@ export function outputDir(ctx: Ctx, given: string | undefined): { dir: string; d
 /** Renders one notice into `<dir>/<name>.pdf|.docx`: every file or none. */
 export async function renderNotice(ctx: Ctx, file: string, flags: RenderFlags): Promise<number> {
   const { io, m } = ctx;
-  const data = await readDataFile(file, io, m);
-  const kind = detectKind(data);
-  if (kind !== 'notice') throw new CliError(m.render.notANotice(m.kinds[kind]));
+  const data = await readValidInput(ctx, file, 'notice', m.render.notANotice);
+  if (data === undefined) return 1;
   const lib = await import('../index.js');
-
-  const imageProblems = await resolveImages(data, kind, file, io, m);
-  const validation = lib.validateNotice(data);
-  const diagnostics = [...imageProblems, ...validation.diagnostics];
-  printDiagnostics(ctx, file, diagnostics, io.stderr);
-  if (!validation.success || imageProblems.length > 0) return 1;
 
   const theme = await readTheme(ctx, flags.theme);
   const fonts = await fontRenderOptions(ctx, flags);
