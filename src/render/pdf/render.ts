@@ -611,7 +611,7 @@ export async function renderLayoutToPdf(
     if (hooked) return;
     hooked = true;
     const pdf = (printer as unknown as { pdfKitDoc: PdfKitPages }).pdfKitDoc;
-    let labels: Map<number, ((d: PdfKitPages) => void)[]> | undefined;
+    let labels: Map<number, PageDraw[]> | undefined;
     let index = 0;
     pdf.on('pageAdded', () => {
       labels ??= continuedLabels(spanned, fonts, section.grid.charPitch, {
@@ -659,6 +659,15 @@ export async function renderLayoutToPdf(
   return { bytes, pages, fonts: fontReports(fonts), warnings };
 }
 
+/** Drawing done on one page with pdfkit, outside pdfmake's layout. */
+type PageDraw = (doc: PdfKitPages) => void;
+
+/** Where a continued label finds the fonts for characters its role's font lacks. */
+interface LabelFallback {
+  name: Env['fallback'];
+  font: NonNullable<Parameters<typeof breakLines>[4]>;
+}
+
 /**
  * Each spanned cell's text again at the top of every page its span runs on after the first,
  * where pdfmake leaves the continued cell empty — a 一级/二级 group split by a page break still
@@ -668,12 +677,9 @@ function continuedLabels(
   tables: SpannedTable[],
   fonts: ResolvedFontSet,
   charPitch: number,
-  fallback: {
-    name: Env['fallback'];
-    font: NonNullable<Parameters<typeof breakLines>[4]>;
-  },
-): Map<number, ((doc: PdfKitPages) => void)[]> {
-  const byPage = new Map<number, ((doc: PdfKitPages) => void)[]>();
+  fallback: LabelFallback,
+): Map<number, PageDraw[]> {
+  const byPage = new Map<number, PageDraw[]>();
   for (const t of tables) {
     for (const [page, draw] of tableLabels(t, fonts, charPitch, fallback)) {
       const list = byPage.get(page) ?? [];
@@ -688,11 +694,8 @@ function* tableLabels(
   t: SpannedTable,
   fonts: ResolvedFontSet,
   charPitch: number,
-  fallback: {
-    name: Env['fallback'];
-    font: NonNullable<Parameters<typeof breakLines>[4]>;
-  },
-): Generator<[number, (doc: PdfKitPages) => void]> {
+  fallback: LabelFallback,
+): Generator<[number, PageDraw]> {
   const b = t.block;
   const widthOf = (col: number, span: number) =>
     columnsWidth(b, col, span) - 2 * b.padding.x - b.borderWidth;
@@ -715,7 +718,7 @@ function* tableLabels(
       // pdfmake puts a cell's content a rule and a padding in from the column's left edge
       const x0 = t.origin.left + columnsWidth(b, 0, col) + b.borderWidth + b.padding.x;
       const width = widthOf(col, cell.colSpan ?? 1);
-      const draw = (doc: PdfKitPages) => {
+      const draw: PageDraw = (doc) => {
         let y = top;
         for (const p of cell.blocks) {
           for (const line of breakLines(p, fonts, width, charPitch, fallback.font)) {
