@@ -51,6 +51,12 @@ export interface DocxRenderOptions {
   embedFonts?: { name: string; data: Uint8Array }[];
   /** written into the document properties and the zip entries; fixed for reproducible bytes */
   creationDate?: Date;
+  /**
+   * Body rows of a long table turned into XML at a time (default 200). docx holds a document's
+   * whole object tree, and its tree for a table is some thirty times the XML it writes: long
+   * tables are written in pieces of this many rows and joined into the document's XML.
+   */
+  chunkRows?: number;
 }
 
 type Child = Paragraph | Table;
@@ -67,7 +73,22 @@ interface Ctx {
   images: ImageRun[];
   /** the paragraph just written, when nothing but spacers came after it */
   previous?: ParagraphStyle;
+  /** long tables whose body rows are written in pieces (see `chunkRows`) */
+  deferred: DeferredRows[];
 }
+
+/** A long table's body rows, to be written apart and put where the marker row stands. */
+interface DeferredRows {
+  /** text of the marker row that holds the rows' place in the document */
+  marker: string;
+  table: TableBlock;
+  /** the rows' pieces: [first, end) row indices, each ending where no row span runs on */
+  pieces: [number, number][];
+  /** where the table stands (its section, the styles named so far) */
+  ctx: Ctx;
+}
+
+const DEFAULT_CHUNK_ROWS = 200;
 
 const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
   left: AlignmentType.LEFT,
@@ -416,18 +437,60 @@ function spaceParagraph(height: number, pageBreak: boolean): Paragraph {
   });
 }
 
-/** A ruled table: header rows repeat, rows do not split, spans become gridSpan / vMerge. */
+/**
+ * A ruled table: header rows repeat, rows do not split, spans become gridSpan / vMerge. A long
+ * one gets a marker row in place of its body rows, which are written in pieces later
+ * (`writeDeferredRows`).
+ */
 function tableOf(b: TableBlock, ctx: Ctx): Table {
-  const line = {
-    style: BorderStyle.SINGLE,
-    size: Math.max(2, Math.round(b.borderWidth * 8)),
-    color: '000000',
-  };
-  const margin = toTwips(b.padding.x);
-  const rows = b.rows.map(
-    (row, r) =>
+  const pieces = rowPieces(b, ctx.options.chunkRows ?? DEFAULT_CHUNK_ROWS);
+  if (!pieces) return ruledTable(b, tableRows(b, 0, b.rows.length, ctx));
+  const marker = `\uE000gongwen-rows-${ctx.deferred.length}-${globalThis.crypto.randomUUID()}\uE000`;
+  ctx.deferred.push({ marker, table: b, pieces, ctx });
+  const markerRow = new TableRow({
+    children: [
+      new TableCell({
+        columnSpan: b.columns.length,
+        children: [new Paragraph({ children: [new TextRun(marker)] })],
+      }),
+    ],
+  });
+  return ruledTable(b, [...tableRows(b, 0, b.headerRows, ctx), markerRow]);
+}
+
+/**
+ * Where a table's body rows are cut into pieces of about `size` rows, or undefined when the
+ * table is not long enough or cannot be cut: a piece ends only where no row span runs on, and
+ * cells must hold paragraphs alone (a nested table's rows, or an image's relationship, would
+ * not survive being written apart).
+ */
+function rowPieces(b: TableBlock, size: number): [number, number][] | undefined {
+  if (b.rows.length - b.headerRows <= size) return undefined;
+  const pieces: [number, number][] = [];
+  let spanEnd = 0;
+  let from = b.headerRows;
+  for (let r = 0; r < b.rows.length; r++) {
+    if (r === b.headerRows && spanEnd > r) return undefined;
+    if (r > from && r - from >= size && spanEnd <= r) {
+      pieces.push([from, r]);
+      from = r;
+    }
+    for (const cell of b.rows[r]!.cells) {
+      if (cell === 'covered') continue;
+      if (cell.blocks.some((x) => x.kind !== 'paragraph' && x.kind !== 'spacer')) return undefined;
+      spanEnd = Math.max(spanEnd, r + (cell.rowSpan ?? 1));
+    }
+  }
+  pieces.push([from, b.rows.length]);
+  return pieces;
+}
+
+/** Rows [from, to) of a table; spans must end within them. */
+function tableRows(b: TableBlock, from: number, to: number, ctx: Ctx): TableRow[] {
+  return b.rows.slice(from, to).map(
+    (row, i) =>
       new TableRow({
-        tableHeader: r < b.headerRows,
+        tableHeader: from + i < b.headerRows,
         cantSplit: true,
         children: row.cells.flatMap((cell, col) => {
           if (cell === 'covered') return [];
@@ -452,6 +515,15 @@ function tableOf(b: TableBlock, ctx: Ctx): Table {
         }),
       }),
   );
+}
+
+function ruledTable(b: TableBlock, rows: TableRow[]): Table {
+  const line = {
+    style: BorderStyle.SINGLE,
+    size: Math.max(2, Math.round(b.borderWidth * 8)),
+    color: '000000',
+  };
+  const margin = toTwips(b.padding.x);
   return new Table({
     columnWidths: b.columns.map(toTwips),
     width: { size: toTwips(b.columns.reduce((a, w) => a + w, 0)), type: WidthType.DXA },
@@ -473,6 +545,48 @@ function tableOf(b: TableBlock, ctx: Ctx): Table {
     },
     rows,
   });
+}
+
+/**
+ * Writes each long table's body rows, a piece at a time, each piece as a table of its own
+ * document whose rows (docx's XML for them) are kept and the document let go: docx's objects
+ * for one piece at a time are alive instead of for the whole table. Returns the rows' XML by
+ * marker. Runs before the document's styles are listed, as the rows may name new ones.
+ */
+async function writeDeferredRows(deferred: DeferredRows[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const d of deferred) {
+    const xml: string[] = [];
+    for (const [from, to] of d.pieces) {
+      const piece = new Document({
+        sections: [{ children: [ruledTable(d.table, tableRows(d.table, from, to, d.ctx))] }],
+      });
+      const part = strFromU8((await packageParts(piece))['word/document.xml']!);
+      const first = rowStart(part, part.indexOf('<w:tbl>'));
+      const last = part.lastIndexOf('</w:tr>') + '</w:tr>'.length;
+      xml.push(part.slice(first, last));
+    }
+    out.set(d.marker, xml.join(''));
+  }
+  return out;
+}
+
+/** Where the first row element at or after `from` starts (not its w:trPr). */
+function rowStart(xml: string, from: number): number {
+  const match = /<w:tr[\s>]/u.exec(xml.slice(from));
+  if (!match) throw new Error('docx wrote no table row');
+  return from + match.index;
+}
+
+/** The document's XML with each marker row replaced by the rows written for it. */
+function spliceRows(xml: string, rows: Map<string, string>): string {
+  for (const [marker, body] of rows) {
+    const at = xml.indexOf(marker);
+    const from = Math.max(xml.lastIndexOf('<w:tr>', at), xml.lastIndexOf('<w:tr ', at));
+    const to = xml.indexOf('</w:tr>', at) + '</w:tr>'.length;
+    xml = xml.slice(0, from) + body + xml.slice(to);
+  }
+  return xml;
 }
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -558,8 +672,17 @@ export async function renderLayoutToDocx(
 ): Promise<Uint8Array> {
   const styles = new Map<string, { id: string; style: ParagraphStyle }>();
   const sections: ISectionOptions[] = [];
+  const deferred: DeferredRows[] = [];
   for (const section of layout.sections) {
-    const ctx: Ctx = { options, section, pending: 0, breakBefore: false, styles, images: [] };
+    const ctx: Ctx = {
+      options,
+      section,
+      pending: 0,
+      breakBefore: false,
+      styles,
+      images: [],
+      deferred,
+    };
     const width = section.page.width - section.page.margins.left - section.page.margins.right;
     const children = [
       ...(section.overlays ?? []).map((o) => overlayParagraph(o, ctx)),
@@ -598,6 +721,7 @@ export async function renderLayoutToDocx(
     }
   }
 
+  const rows = await writeDeferredRows(deferred);
   const defaultStyle = [...styles.values()].find((s) => s.id === 'Normal')?.style;
   const paragraphStyles: IParagraphStyleOptions[] = [...styles.values()]
     .filter((s) => s.id !== 'Normal')
@@ -661,7 +785,7 @@ export async function renderLayoutToDocx(
     },
     sections,
   });
-  return finish(await packageParts(doc), created);
+  return finish(await packageParts(doc), created, rows);
 }
 
 type Compile = (
@@ -716,7 +840,11 @@ function eastAsianTypography(xml: string): string {
  * Adjusts the package docx wrote. Same input, same bytes: the package's timestamps (docProps/core.xml and the zip entries) are
  * set to `created` instead of the time of packing.
  */
-function finish(files: Record<string, Uint8Array>, created: Date): Uint8Array {
+function finish(
+  files: Record<string, Uint8Array>,
+  created: Date,
+  rows: Map<string, string>,
+): Uint8Array {
   const stamp = created.toISOString().replace(/\.\d{3}Z$/u, 'Z');
   // docx numbers drawings (wp:docPr ids) from a counter that lives as long as the process, so
   // the second render of a sealed notice would differ from the first: they are numbered again
@@ -724,10 +852,10 @@ function finish(files: Record<string, Uint8Array>, created: Date): Uint8Array {
   let drawing = 0;
   for (const name of Object.keys(files).sort()) {
     if (/^word\/(document|styles|footer\d*|header\d*)\.xml$/u.test(name)) {
-      const xml = eastAsianTypography(strFromU8(files[name]!)).replace(
-        /<wp:docPr id="\d+"/gu,
-        () => `<wp:docPr id="${++drawing}"`,
-      );
+      const written = strFromU8(files[name]!);
+      const xml = eastAsianTypography(
+        name === 'word/document.xml' ? spliceRows(written, rows) : written,
+      ).replace(/<wp:docPr id="\d+"/gu, () => `<wp:docPr id="${++drawing}"`);
       files[name] = strToU8(xml);
     }
   }

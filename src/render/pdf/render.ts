@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import type { Content, ContentCanvas, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, ContentCanvas } from 'pdfmake/interfaces';
 import {
   FONT_ROLES,
   type Block,
@@ -22,20 +21,14 @@ import {
 } from '../fonts/resolve.js';
 import { blocksHeight, breakLines, drawnSize, inkOffset } from './measure.js';
 import { pdfkitBuffer } from './pdfkit-fonts.js';
-import type PrinterClass from 'pdfmake/js/Printer';
-
-const require = createRequire(import.meta.url);
-const Printer = (require('pdfmake/js/Printer') as { default: typeof PrinterClass }).default;
-const sharedVfs = (
-  require('pdfmake/js/virtual-fs') as {
-    default: { constructor: new () => { writeFileSync(name: string, data: Uint8Array): void } };
-  }
-).default;
-const URLResolver = (
-  require('pdfmake/js/URLResolver') as {
-    default: new (fs: unknown) => { setUrlAccessPolicy(p: (url: string) => boolean): void };
-  }
-).default;
+import {
+  createPdfDocument,
+  drawPages,
+  layOutPages,
+  virtualFileSystem,
+  type LayoutHooks,
+  type PageSetup,
+} from './pdfmake-engine.js';
 
 export interface PdfRenderOptions extends FontOptions {
   /**
@@ -48,6 +41,55 @@ export interface PdfRenderOptions extends FontOptions {
   resolvedFonts?: ResolvedFontSet;
   /** Written into the PDF's metadata; fixed so the same input gives the same bytes. */
   creationDate?: Date;
+  /**
+   * Body rows of a long table laid out at a time (default 300). pdfmake holds the layout of
+   * everything it lays out at once, some 0.7 MB a page of a dense table: a long document is laid
+   * out and drawn in stretches cut inside its long tables, with the same pages.
+   */
+  chunkRows?: number;
+}
+
+const DEFAULT_CHUNK_ROWS = 300;
+
+/**
+ * A place in a layout's flow: before block `block` of section `sec`, or, in a table, before its
+ * body row `row` (the table's header rows repeated above it).
+ */
+export interface Cursor {
+  sec: number;
+  block: number;
+  row?: number;
+}
+
+/**
+ * Where the stretch of flow starting at `from` is cut: `size` body rows into the first table
+ * with more than 1.5 × `size` rows still to come and no row spans (a cut is laid out again from
+ * a page top, which a spanned group's continued label would not survive); undefined when the
+ * flow ends first.
+ */
+export function cutAfter(layout: Layout, from: Cursor, size: number): Cursor | undefined {
+  for (let sec = from.sec; sec < layout.sections.length; sec++) {
+    const blocks = layout.sections[sec]!.blocks;
+    for (let block = sec === from.sec ? from.block : 0; block < blocks.length; block++) {
+      const b = blocks[block]!;
+      if (b.kind !== 'table') continue;
+      const start =
+        sec === from.sec && block === from.block && from.row !== undefined
+          ? from.row
+          : b.headerRows;
+      const spans = b.rows.some((r) =>
+        r.cells.some((c) => c !== 'covered' && (c.rowSpan ?? 1) > 1),
+      );
+      if (!spans && b.rows.length - start > 1.5 * size) return { sec, block, row: start + size };
+    }
+  }
+  return undefined;
+}
+
+/** The first body row of the table a cursor points into. */
+function tableStart(layout: Layout, at: Cursor): number {
+  const b = layout.sections[at.sec]!.blocks[at.block]!;
+  return b.kind === 'table' ? b.headerRows : 0;
 }
 
 export interface PdfResult {
@@ -452,8 +494,8 @@ export async function renderLayoutToPdf(
   }
   if (missing.length > 0) throw missingGlyphsError(missing);
 
-  const vfs = new sharedVfs.constructor();
-  const fontDefs: Record<string, Record<string, string | [string, string]>> = {};
+  const vfs = virtualFileSystem();
+  const fontDefs: Record<string, Record<string, string>> = {};
   for (const role of FONT_ROLES) {
     const f = fonts[role];
     const name = `${role}.font`;
@@ -486,8 +528,6 @@ export async function renderLayoutToPdf(
   const widthOf = (sec: Section) =>
     frame(sec).width - sec.page.margins.left - sec.page.margins.right;
   const contentWidth = widthOf(lastSection);
-  // The first section sets the document's pages; each further one starts its own pages, with
-  // its own size and margins; landscape ones get their page numbers drawn afterwards (§8).
   // Overlays go first in their section: pdfmake draws an absolutely placed node on the page
   // where it comes up, without moving the flow.
   const overlays = (sec: Section, e: Env): Content[] =>
@@ -503,141 +543,230 @@ export async function renderLayoutToPdf(
   // draws anywhere on the sheet (a node in the flow placed below the 版心 would go to the next
   // page).
   const firstOverlays = overlays(section, env);
-  const content: Content[] = blockNodes(section.blocks, env, widthOf(section));
-  let lastContent = content;
-  for (const sec of layout.sections.slice(1)) {
-    const nodes = [
-      ...overlays(sec, envOf(sec)),
-      ...blockNodes(sec.blocks, envOf(sec), widthOf(sec)),
-    ];
-    const m = sec.page.margins;
-    content.push({
-      section: nodes,
-      pageSize: { width: sec.page.width, height: sec.page.height },
-      pageOrientation: sec.page.orientation,
-      pageMargins: [m.left, m.top, m.right, m.bottom],
-      ...(sec.page.orientation === 'landscape' ? { footer: null } : {}),
-    } as unknown as Content);
-    lastContent = nodes;
-  }
 
   const closing = lastSection.closing;
   const closingHeight = closing
     ? blocksHeight(closing.blocks, fonts, contentWidth, lastSection.grid.charPitch)
     : 0;
+  const leafIds = { next: 0 };
+  /** the page (of the stretch being laid out) each body row of its cut table fell on */
+  const rowPages = new Map<number, number>();
+
+  /**
+   * The pdfmake content of the flow from `from` up to `to` (to the end when undefined): the
+   * first section's nodes at the top level (the stretch's pages start as it says), each further
+   * section as a section node with its own pages — landscape ones get their page numbers drawn
+   * afterwards (§8).
+   */
+  const contentOf = (from: Cursor, to: Cursor | undefined): Content[] => {
+    const content: Content[] = [];
+    let last = content;
+    const endSec = to?.sec ?? layout.sections.length - 1;
+    for (let i = from.sec; i <= endSec; i++) {
+      const sec = layout.sections[i]!;
+      const lo = i === from.sec ? from.block : 0;
+      const hi = to && i === to.sec ? to.block + 1 : sec.blocks.length;
+      const blocks = sec.blocks.slice(lo, hi).map((b, k) => {
+        const first = i === from.sec && k === 0 ? from.row : undefined;
+        const stop = to && i === to.sec && lo + k === to.block ? to.row : undefined;
+        return b.kind === 'table' && (first !== undefined || stop !== undefined)
+          ? {
+              ...b,
+              rows: [
+                ...b.rows.slice(0, b.headerRows),
+                ...b.rows.slice(first ?? b.headerRows, stop),
+              ],
+            }
+          : b;
+      });
+      const e = envOf(sec);
+      const nodes = [
+        ...(i > from.sec ? overlays(sec, e) : []),
+        ...blockNodes(blocks, e, widthOf(sec)),
+      ];
+      if (to && i === to.sec)
+        tagRows(
+          nodes[nodes.length - 1],
+          from.sec === i && from.block === to.block ? from.row : undefined,
+        );
+      if (i === from.sec) content.push(...nodes);
+      else {
+        const m = sec.page.margins;
+        content.push({
+          section: nodes,
+          pageSize: { width: sec.page.width, height: sec.page.height },
+          pageOrientation: sec.page.orientation,
+          pageMargins: [m.left, m.top, m.right, m.bottom],
+          ...(sec.page.orientation === 'landscape' ? { footer: null } : {}),
+        } as unknown as Content);
+        last = nodes;
+      }
+    }
+    if (!to && closing) {
+      // Reserves the closing's height (and one line of air) at the end of the flow; the closing
+      // itself is drawn from the footer of the last page, anchored to the 版心 bottom.
+      // An invisible one-space line whose top margin is the room to keep: a text node, so pdfmake
+      // reports its page to pageBreakBefore (empty nodes are not reported).
+      last.push({
+        text: ' ',
+        fontSize: 1,
+        lineHeight: 1,
+        margin: [0, closingHeight + lastSection.grid.linePitch, 0, 0],
+        id: 'gw-closing',
+      } as Content);
+    }
+    tagLeaves(content, leafIds);
+    return content;
+  };
+  /** Each body row of the cut table reports its page: its first cell's first leaf gets an id. */
+  const tagRows = (node: Content | undefined, firstRow: number | undefined) => {
+    const table = (node as { table?: { body: unknown[][]; headerRows: number } }).table;
+    if (!table) return;
+    const start = firstRow ?? table.headerRows;
+    table.body.slice(table.headerRows).forEach((row, k) => {
+      let leaf = row[0] as Record<string, unknown> | undefined;
+      while (leaf && Array.isArray(leaf.stack)) leaf = leaf.stack[0] as Record<string, unknown>;
+      if (leaf && 'text' in leaf) leaf.id = `gw-r${start + k}`;
+    });
+  };
+
   let bodyEndPage = 1;
-  if (closing) {
-    // Reserves the closing's height (and one line of air) at the end of the flow; the closing
-    // itself is drawn from the footer of the last page, anchored to the 版心 bottom.
-    // An invisible one-space line whose top margin is the room to keep: a text node, so pdfmake
-    // reports its page to pageBreakBefore (empty nodes are not reported).
-    lastContent.push({
-      text: ' ',
-      fontSize: 1,
-      lineHeight: 1,
-      margin: [0, closingHeight + lastSection.grid.linePitch, 0, 0],
-      id: 'gw-closing',
-    } as Content);
-  }
-
-  tagLeaves(content, { next: 0 });
-
   const isNumbered = (current: number) =>
     numbering.style !== 'none' &&
     !(numbering.skipFirst && current === 1) &&
     (!closing || closing.numberEmptyPages || current <= bodyEndPage);
 
-  // The footer holds only the closing; page numbers are drawn as each page is started.
-  const footer = (current: number, count: number): Content => {
-    const nodes: Content[] = [];
-    if (closing && current === count) {
-      nodes.push({
-        columns: [{ width: contentWidth, stack: blockNodes(closing.blocks, env, contentWidth) }],
-        // Absolute within the footer block, whose origin is the 版心 bottom: a relative
-        // position would keep the footer's height as the room left and clip a tall closing.
-        absolutePosition: { x: page.margins.left, y: -closingHeight },
-      } as Content);
-    }
-    return nodes;
-  };
-
-  const created = options.creationDate ?? new Date(0);
-  const doc: TDocumentDefinitions = {
-    pageSize: { width: page.width, height: page.height },
-    pageOrientation: page.orientation,
-    pageMargins: [page.margins.left, page.margins.top, page.margins.right, page.margins.bottom],
-    defaultStyle: { font: 'fangsong', fontSize: 16, lineHeight: 1 },
-    content,
-    images,
-    footer,
-    // pdfmake asks for the background of every page it lays out, once its PDF document exists
-    background: (current: number) => {
-      drawOnEachPage();
-      return current === 1 && firstOverlays.length > 0 ? firstOverlays : null;
+  /** pages drawn before the stretch being laid out or drawn */
+  let offset = 0;
+  let lastStretch = false;
+  const hooks: LayoutHooks = {
+    background: (current: number) =>
+      offset + current === 1 && firstOverlays.length > 0 ? firstOverlays : null,
+    // The footer holds only the closing, on the document's last page; page numbers are drawn
+    // as each page is started.
+    footer: (current: number, count: number): Content => {
+      const nodes: Content[] = [];
+      if (closing && lastStretch && current === count) {
+        nodes.push({
+          columns: [{ width: contentWidth, stack: blockNodes(closing.blocks, env, contentWidth) }],
+          // Absolute within the footer block, whose origin is the 版心 bottom: a relative
+          // position would keep the footer's height as the room left and clip a tall closing.
+          absolutePosition: { x: page.margins.left, y: -closingHeight },
+        } as Content);
+      }
+      return nodes;
     },
     pageBreakBefore: (node) => {
       const id = typeof node.id === 'string' ? node.id : '';
-      if (id.startsWith('gw-b') || id.startsWith('gw-t'))
-        bodyEndPage = Math.max(bodyEndPage, ...node.pageNumbers);
+      const at = offset + node.startPosition.pageNumber;
+      if (id.startsWith('gw-b') || id.startsWith('gw-t') || id.startsWith('gw-r'))
+        bodyEndPage = Math.max(bodyEndPage, ...node.pageNumbers.map((p) => offset + p));
       // A row's page is right, its reported top is not (pdfmake keeps the top a row had before
       // it was moved to the next page), so continued labels are placed by measure instead.
       const cell = /^gw-t(\d+)r(\d+)c\d+$/u.exec(id);
-      if (cell) spanned[Number(cell[1])]!.pages[Number(cell[2])] = node.startPosition.pageNumber;
-      if (id === 'gw-closing' && closing?.parity === 'even')
-        return node.startPosition.pageNumber % 2 === 1;
+      if (cell) spanned[Number(cell[1])]!.pages[Number(cell[2])] = at;
+      const row = /^gw-r(\d+)$/u.exec(id);
+      if (row) rowPages.set(Number(row[1]), node.startPosition.pageNumber);
+      if (id === 'gw-closing' && closing?.parity === 'even') return at % 2 === 1;
       return false;
-    },
-    info: {
-      title: layout.meta.title,
-      ...(layout.meta.author ? { author: layout.meta.author } : {}),
-      ...(layout.meta.subject ? { subject: layout.meta.subject } : {}),
-      ...(layout.meta.keywords ? { keywords: layout.meta.keywords.join(' ') } : {}),
-      creator: 'gongwen',
-      producer: 'gongwen',
-      creationDate: created,
-      modDate: created,
     },
   };
 
-  const resolver = new URLResolver(vfs);
-  resolver.setUrlAccessPolicy(() => false);
-  const printer = new Printer(fontDefs, vfs, resolver, () => false);
-  // Page numbers and continued labels go on each page as pdfmake starts drawing it; pdfkit then
-  // writes each page out as soon as the next begins instead of holding every page of a long
-  // document until the end. The listener is installed from the first background pdfmake asks
-  // for (its PDF document exists by then, and it lays out every page before drawing any).
-  let hooked = false;
-  function drawOnEachPage(): void {
-    if (hooked) return;
-    hooked = true;
-    const pdf = (printer as unknown as { pdfKitDoc: PdfKitPages }).pdfKitDoc;
-    let labels: Map<number, PageDraw[]> | undefined;
-    let index = 0;
-    pdf.on('pageAdded', () => {
-      labels ??= continuedLabels(spanned, fonts, section.grid.charPitch, {
-        name: fallback,
-        font: (role, ch) => {
-          const name = fallback?.(role, ch);
-          return name === undefined ? undefined : fallbackFonts.find((f) => f.name === name)?.font;
-        },
-      });
-      const i = index++;
-      // Ids are for pageBreakBefore (pdfmake updates the page of a node with an id when an
-      // unbreakable block moves), not for the reader: a line with one would become a named
-      // destination in the PDF.
-      for (const item of pdf._pdfMakePages?.[i]?.items ?? []) {
-        // (cleared, not deleted: deleting turns each line into a slow dictionary object)
-        if (item.type === 'line') item.item.id = undefined;
-      }
-      if (isNumbered(i + 1)) numberPage(pdf, section, i);
-      for (const draw of labels.get(i) ?? []) draw(pdf);
+  const created = options.creationDate ?? new Date(0);
+  const setupOf = (sec: Section): PageSetup => ({
+    width: sec.page.width,
+    height: sec.page.height,
+    orientation: sec.page.orientation,
+    margins: sec.page.margins,
+  });
+  const pdf = createPdfDocument(fontDefs, images, vfs, setupOf(section), {
+    Title: layout.meta.title,
+    ...(layout.meta.author ? { Author: layout.meta.author } : {}),
+    ...(layout.meta.subject ? { Subject: layout.meta.subject } : {}),
+    ...(layout.meta.keywords ? { Keywords: layout.meta.keywords.join(' ') } : {}),
+    Creator: 'gongwen',
+    Producer: 'gongwen',
+    CreationDate: created,
+    ModDate: created,
+  });
+  const chunks: Uint8Array[] = [];
+  pdf.on('data', (c) => chunks.push(c));
+  const pdfPages = pdf as unknown as PdfKitPages;
+  // Page numbers and continued labels go on each page as it is started; pdfkit then writes each
+  // page out as soon as the next begins instead of holding every page until the end.
+  let labels: Map<number, PageDraw[]> | undefined;
+  let index = 0;
+  pdfPages.on('pageAdded', () => {
+    labels ??= continuedLabels(spanned, fonts, section.grid.charPitch, {
+      name: fallback,
+      font: (role, ch) => {
+        const name = fallback?.(role, ch);
+        return name === undefined ? undefined : fallbackFonts.find((f) => f.name === name)?.font;
+      },
     });
-  }
-  let pdfDoc;
+    const i = index++;
+    // Ids are for pageBreakBefore (pdfmake updates the page of a node with an id when an
+    // unbreakable block moves), not for the reader: a line with one would become a named
+    // destination in the PDF.
+    for (const item of pdfPages._pdfMakePages?.[i - offset]?.items ?? []) {
+      // (cleared, not deleted: deleting turns each line into a slow dictionary object)
+      if (item.type === 'line') item.item.id = undefined;
+    }
+    if (isNumbered(i + 1)) numberPage(pdfPages, section, i);
+    for (const draw of labels.get(i) ?? []) draw(pdfPages);
+  });
+
+  const chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
+  const defaultStyle = { font: 'fangsong', fontSize: 16, lineHeight: 1 };
   try {
-    pdfDoc = await printer.createPdfKitDocument(doc);
+    // The flow is laid out and drawn a stretch at a time, each stretch cut inside a long table
+    // (see `cutAfter`). A stretch's last page is not drawn: the next stretch starts with the rows
+    // that page began with, under the table's header rows, as pdfmake would have continued the
+    // table there — so the pages are the ones a single layout would give.
+    let from: Cursor = { sec: 0, block: 0 };
+    for (;;) {
+      let to = cutAfter(layout, from, chunkRows);
+      const spannedBefore = spanned.length;
+      rowPages.clear();
+      lastStretch = !to;
+      let pages = layOutPages(
+        pdf,
+        contentOf(from, to),
+        setupOf(layout.sections[from.sec]!),
+        defaultStyle,
+        hooks,
+      );
+      let next: Cursor | undefined;
+      if (to) {
+        const onLast = [...rowPages].filter(([, p]) => p === pages.length).map(([r]) => r);
+        const first = Math.min(...onLast);
+        const start =
+          from.sec === to.sec && from.block === to.block ? from.row! : tableStart(layout, to);
+        if (pages.length > 1 && onLast.length > 0 && first > start) {
+          next = { sec: to.sec, block: to.block, row: first };
+          pages = pages.slice(0, -1);
+        } else {
+          // the table did not run over the stretch's last page: lay the rest out in one
+          spanned.length = spannedBefore;
+          to = undefined;
+          lastStretch = true;
+          pages = layOutPages(
+            pdf,
+            contentOf(from, undefined),
+            setupOf(layout.sections[from.sec]!),
+            defaultStyle,
+            hooks,
+          );
+        }
+      }
+      labels = undefined;
+      drawPages(pdf, pages);
+      offset += pages.length;
+      if (!next) break;
+      from = next;
+    }
     // the laid-out pages pdfmake leaves on the document are done with
-    delete (pdfDoc as unknown as { _pdfMakePages?: unknown })._pdfMakePages;
+    delete pdfPages._pdfMakePages;
   } catch (cause) {
     if (cause instanceof GongwenRenderError) throw cause;
     const message = cause instanceof Error ? cause.message : String(cause);
@@ -649,11 +778,9 @@ export async function renderLayoutToPdf(
     throw new GongwenRenderError('pdf.layout', `PDF 排版失败：${message}`, undefined, { cause });
   }
   const bytes = await new Promise<Uint8Array>((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    pdfDoc.on('data', (c) => chunks.push(c));
-    pdfDoc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    pdfDoc.on('error', reject);
-    pdfDoc.end();
+    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    pdf.on('error', reject);
+    pdf.end();
   });
   const pages = countPages(bytes);
   return { bytes, pages, fonts: fontReports(fonts), warnings };
