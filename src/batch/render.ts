@@ -245,6 +245,9 @@ function* plan(
   }
 }
 
+/** Old-generation limit of each batch worker, MB (see `workerPool`). */
+const WORKER_HEAP_MB = 1024;
+
 /** A pool of worker threads running dist/worker.js (tinypool). */
 async function workerPool(
   threads: number,
@@ -264,8 +267,10 @@ async function workerPool(
     maxThreads: threads,
     // A small young generation keeps each worker's heap smaller for no speed we could measure
     // (two threads, 200 units PDF: peak RSS ~660 → ~580 MB with 6–12 MB, 28–31 PDFs/s either
-    // way; 1000 units PDF and DOCX: 765 → 734 MB over the unit documents). The old generation
-    // is left unbounded: a cap would be a crash for a document that needs more.
-    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    // way; 1000 units PDF and DOCX: 765 → 734 MB over the unit documents). The old generation's
+    // limit also sets how far V8 lets the heap grow past what is live: up to 4× with the default
+    // limit of a machine with much memory, about 1.6× with 1 GB — far more than any one
+    // document needs now that long tables are laid out a stretch at a time.
+    resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
 }

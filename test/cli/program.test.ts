@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from './helpers.js';
+import { batchFiles, syntheticDataset } from '../../src/index.js';
+import { BATCH_HEAP_MB } from '../../src/cli/heap.js';
+import { cli, FONT_ARGS, list, tempDir, writeJson } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const version = (
@@ -89,5 +91,28 @@ describe('the built CLI (dist/cli.js)', () => {
       (e: { code: number; stdout: string }) => e,
     );
     expect(failed).toMatchObject({ code: 1 });
+  });
+
+  it('runs a batch in a process of its own with the batch heap limit', async () => {
+    const dir = await tempDir();
+    await writeJson(join(dir, 'dataset.json'), syntheticDataset(2));
+    // loaded into both processes: each prints its heap limit
+    const probe =
+      'data:text/javascript,import v8 from "node:v8";' +
+      'process.stderr.write(`heap ${Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20)}\\n`)';
+    const r = await promisify(execFile)(
+      process.execPath,
+      ['--import', probe, built, 'batch', 'dataset.json', '-o', 'out', '-f', 'docx', ...FONT_ARGS],
+      { cwd: dir, env: { ...process.env, NODE_OPTIONS: '' } },
+    );
+    const limits = [...r.stderr.matchAll(/^heap (\d+)$/gmu)].map((x) => Number(x[1]));
+    expect(limits).toHaveLength(2);
+    expect(limits[1]).toBeGreaterThanOrEqual(BATCH_HEAP_MB);
+    expect(limits[1]).toBeLessThan(BATCH_HEAP_MB * 1.2);
+    expect(
+      batchFiles(syntheticDataset(2), ['docx'])
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(await list(join(dir, 'out')));
   });
 });

@@ -1,0 +1,42 @@
+/**
+ * `gongwen batch` runs with a heap limit of its own. V8 lets the heap grow past what is live by a
+ * factor that depends on the limit: up to 4× under the default limit of a machine with much
+ * memory (~4 GB), about 1.6× under 1 GB. A batch keeps some 60 MB live and allocates fast, so
+ * its memory is mostly that headroom: 1000 units, PDF and DOCX, one thread, peak RSS 530 → 367 MB
+ * at the same speed (bench/RESULTS.md). The limit is fixed when a process starts, so the command
+ * starts itself again with it, unless the user chose a limit.
+ */
+export const BATCH_HEAP_MB = 1024;
+
+/** Set in the restarted process, which must not restart again. */
+export const RELAUNCHED = 'GONGWEN_BATCH_RELAUNCHED';
+
+/**
+ * The node arguments to start `gongwen batch` again with the batch's heap limit, or undefined
+ * when this process should run the command itself: not a batch, already restarted, a limit the
+ * user set (in the node options or NODE_OPTIONS), or a limit already no larger than ours.
+ */
+export function batchRelaunch(
+  script: string,
+  argv: readonly string[],
+  execArgv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  heapLimitBytes: number,
+): string[] | undefined {
+  if (commandOf(argv) !== 'batch' || env[RELAUNCHED]) return undefined;
+  const chosen = [...execArgv, env.NODE_OPTIONS ?? ''].some((a) =>
+    /--max[-_]old[-_]space[-_]size/u.test(a),
+  );
+  if (chosen || heapLimitBytes <= 1.5 * BATCH_HEAP_MB * 2 ** 20) return undefined;
+  return [`--max-old-space-size=${BATCH_HEAP_MB}`, ...execArgv, script, ...argv];
+}
+
+/** The command word of the CLI's arguments: the first that is no option (nor --lang's value). */
+function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--lang') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}

@@ -1,0 +1,33 @@
+/** `gongwen batch` starts itself again with a heap limit of its own (src/cli/heap.ts). */
+import { describe, expect, it } from 'vitest';
+import { BATCH_HEAP_MB, RELAUNCHED, batchRelaunch } from '../../src/cli/heap.js';
+
+const GB4 = 4 * 2 ** 30;
+const flag = `--max-old-space-size=${BATCH_HEAP_MB}`;
+
+describe('batchRelaunch', () => {
+  it('restarts a batch under a large default limit, keeping the node options and arguments', () => {
+    expect(
+      batchRelaunch('/bin/cli.js', ['batch', 'd.json', '-o', 'out'], ['--trace-warnings'], {}, GB4),
+    ).toEqual([flag, '--trace-warnings', '/bin/cli.js', 'batch', 'd.json', '-o', 'out']);
+    // the global --lang option may come first
+    expect(batchRelaunch('c', ['--lang', 'en', 'batch', 'd.json'], [], {}, GB4)?.slice(2)).toEqual([
+      '--lang',
+      'en',
+      'batch',
+      'd.json',
+    ]);
+  });
+
+  it('leaves other commands, a restarted batch and a limit the user chose alone', () => {
+    expect(batchRelaunch('c', ['render', 'batch.json'], [], {}, GB4)).toBeUndefined();
+    expect(batchRelaunch('c', ['--lang', 'batch'], [], {}, GB4)).toBeUndefined();
+    expect(batchRelaunch('c', ['batch', 'd.json'], [], { [RELAUNCHED]: '1' }, GB4)).toBeUndefined();
+    expect(batchRelaunch('c', ['batch'], ['--max-old-space-size=8192'], {}, GB4)).toBeUndefined();
+    expect(
+      batchRelaunch('c', ['batch'], [], { NODE_OPTIONS: '--max_old_space_size=300' }, GB4),
+    ).toBeUndefined();
+    // a small machine's default limit is no larger than the batch's
+    expect(batchRelaunch('c', ['batch'], [], {}, BATCH_HEAP_MB * 2 ** 20)).toBeUndefined();
+  });
+});
