@@ -110,22 +110,37 @@ if (soffice) {
 
 // Batches: a new process per run (peak RSS is the process's), 1 and 2 worker threads, PDF and
 // DOCX together and PDF alone. The notice is rendered last (see renderBatch): the RSS sampled
-// every 100 files is the unit documents' alone, the peak includes the notice.
+// every 100 files is the unit documents' alone, the peak includes the notice. The process runs
+// with the 1 GB heap limit `gongwen batch` gives itself (src/cli/heap.ts); one run per size and
+// formats shows node's default limit, as a library caller's process may have it.
 const batchRows = [];
+const HEAP = '--max-old-space-size=1024';
 for (const size of (process.env.BENCH_BATCH ?? '200').split(',').filter(Boolean).map(Number)) {
   for (const formats of ['pdf,docx', 'pdf']) {
-    for (const jobs of [1, 2]) {
+    for (const [jobs, heap] of [
+      [1, HEAP],
+      [2, HEAP],
+      [1, undefined],
+    ]) {
       const r = spawnSync(
         process.execPath,
-        [new URL('./batch.mjs', import.meta.url).pathname, String(size), String(jobs), formats],
+        [
+          ...(heap ? [heap] : []),
+          new URL('./batch.mjs', import.meta.url).pathname,
+          String(size),
+          String(jobs),
+          formats,
+        ],
         { encoding: 'utf8', maxBuffer: 1 << 24 },
       );
       if (r.status !== 0) throw new Error(`batch ${size} failed: ${r.stderr}`);
       const b = JSON.parse(r.stdout.trim().split('\n').pop());
       const units = b.rssEvery100Docs;
       const what = formats === 'pdf' ? 'PDF only' : 'PDF and DOCX';
+      const threads = `${jobs} thread${jobs > 1 ? 's' : ''}`;
       batchRows.push([
-        `Batch of ${size} units, ${what} (${b.pdf - 1} unit PDFs + the notice), ${jobs} thread${jobs > 1 ? 's' : ''}`,
+        `Batch of ${size} units, ${what} (${b.pdf - 1} unit PDFs + the notice), ${threads}, ` +
+          (heap ? '1 GB heap limit (as `gongwen batch`)' : "node's default heap limit"),
         formats === 'pdf'
           ? `${b.pdfPerSecond.toFixed(1)} PDFs/s`
           : `${b.pdfPerSecond.toFixed(1)} PDFs/s, ${b.docsPerSecond.toFixed(1)} files/s`,
