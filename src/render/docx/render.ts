@@ -27,7 +27,8 @@ import {
   type IParagraphStyleOptions,
   type ISectionOptions,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { deflateRawSync } from 'node:zlib';
+import { strFromU8, strToU8, unzipSync, Zip, ZipPassThrough } from 'fflate';
 import type {
   Align,
   Block,
@@ -873,5 +874,32 @@ function finish(
   const entries = Object.keys(files).sort((a, b) =>
     a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : 1,
   );
-  return zipSync(Object.fromEntries(entries.map((k) => [k, [files[k]!, { mtime, level: 1 }]])));
+  const out: Uint8Array[] = [];
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    out.push(chunk);
+  });
+  for (const name of entries) {
+    const entry = new NativeDeflate(name);
+    entry.mtime = mtime;
+    zip.add(entry);
+    entry.push(files[name]!, true);
+  }
+  zip.end();
+  return new Uint8Array(Buffer.concat(out));
+}
+
+/**
+ * A zip entry deflated by node's zlib (fflate writes the archive around it): a quarter of the
+ * time fflate's own deflate took, which was a seventh of a unit document's.
+ */
+class NativeDeflate extends ZipPassThrough {
+  constructor(name: string) {
+    super(name);
+    this.compression = 8;
+  }
+
+  override process(chunk: Uint8Array, final: boolean): void {
+    this.ondata(null, deflateRawSync(chunk, { level: 1 }), final);
+  }
 }
