@@ -28,7 +28,9 @@ export function batchRelaunch(
     /--max[-_]old[-_]space[-_]size/u.test(a),
   );
   if (chosen || heapLimitBytes <= 1.5 * BATCH_HEAP_MB * 2 ** 20) return undefined;
-  return [`--max-old-space-size=${BATCH_HEAP_MB}`, ...execArgv, script, ...argv];
+  // an inspector stays with this process: the restarted one could not open the same port
+  const kept = execArgv.filter((a) => !/^--inspect/u.test(a));
+  return [`--max-old-space-size=${BATCH_HEAP_MB}`, ...kept, script, ...argv];
 }
 
 /** The command word of the CLI's arguments: the first that is no option (nor --lang's value). */

@@ -10,6 +10,12 @@ describe('batchRelaunch', () => {
     expect(
       batchRelaunch('/bin/cli.js', ['batch', 'd.json', '-o', 'out'], ['--trace-warnings'], {}, GB4),
     ).toEqual([flag, '--trace-warnings', '/bin/cli.js', 'batch', 'd.json', '-o', 'out']);
+    expect(batchRelaunch('c', ['batch'], ['--inspect=9229', '--no-warnings'], {}, GB4)).toEqual([
+      flag,
+      '--no-warnings',
+      'c',
+      'batch',
+    ]);
     // the global --lang option may come first
     expect(batchRelaunch('c', ['--lang', 'en', 'batch', 'd.json'], [], {}, GB4)?.slice(2)).toEqual([
       '--lang',
