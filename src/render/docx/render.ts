@@ -444,10 +444,17 @@ function spaceParagraph(height: number, pageBreak: boolean): Paragraph {
  * (`writeDeferredRows`).
  */
 function tableOf(b: TableBlock, ctx: Ctx): Table {
-  const pieces = rowPieces(b, ctx.options.chunkRows ?? DEFAULT_CHUNK_ROWS);
+  const size = ctx.options.chunkRows ?? DEFAULT_CHUNK_ROWS;
+  const pieces = rowPieces(b, size >= 1 ? Math.floor(size) : DEFAULT_CHUNK_ROWS);
   if (!pieces) return ruledTable(b, tableRows(b, 0, b.rows.length, ctx));
   const marker = `\uE000gongwen-rows-${ctx.deferred.length}-${globalThis.crypto.randomUUID()}\uE000`;
   ctx.deferred.push({ marker, table: b, pieces, ctx });
+  const header = tableRows(b, 0, b.headerRows, ctx);
+  // Styles are numbered as first used: the body's are named now, in their order, as if its rows
+  // were written here, so the numbering does not depend on the pieces.
+  for (const row of b.rows.slice(b.headerRows))
+    for (const cell of row.cells)
+      if (cell !== 'covered') for (const p of cell.blocks) styleId(ctx, p.style);
   const markerRow = new TableRow({
     children: [
       new TableCell({
@@ -456,16 +463,16 @@ function tableOf(b: TableBlock, ctx: Ctx): Table {
       }),
     ],
   });
-  return ruledTable(b, [...tableRows(b, 0, b.headerRows, ctx), markerRow]);
+  return ruledTable(b, [...header, markerRow]);
 }
 
 /**
  * Where a table's body rows are cut into pieces of about `size` rows, or undefined when the
- * table is not long enough or cannot be cut: a piece ends only where no row span runs on, and
- * cells must hold paragraphs alone (a nested table's rows, or an image's relationship, would
- * not survive being written apart).
+ * table is not long enough or cannot be cut: a piece ends only where no row span runs on (docx
+ * writes a span's continued cells from the rows it is given). Cells hold paragraphs only, so a
+ * piece's XML is rows and nothing that refers outside them.
  */
-function rowPieces(b: TableBlock, size: number): [number, number][] | undefined {
+export function rowPieces(b: TableBlock, size: number): [number, number][] | undefined {
   if (b.rows.length - b.headerRows <= size) return undefined;
   const pieces: [number, number][] = [];
   let spanEnd = 0;
@@ -478,7 +485,6 @@ function rowPieces(b: TableBlock, size: number): [number, number][] | undefined 
     }
     for (const cell of b.rows[r]!.cells) {
       if (cell === 'covered') continue;
-      if (cell.blocks.some((x) => x.kind !== 'paragraph' && x.kind !== 'spacer')) return undefined;
       spanEnd = Math.max(spanEnd, r + (cell.rowSpan ?? 1));
     }
   }
@@ -583,6 +589,7 @@ function rowStart(xml: string, from: number): number {
 function spliceRows(xml: string, rows: Map<string, string>): string {
   for (const [marker, body] of rows) {
     const at = xml.indexOf(marker);
+    if (at < 0) throw new Error('docx dropped the marker row of a long table');
     const from = Math.max(xml.lastIndexOf('<w:tr>', at), xml.lastIndexOf('<w:tr ', at));
     const to = xml.indexOf('</w:tr>', at) + '</w:tr>'.length;
     xml = xml.slice(0, from) + body + xml.slice(to);
@@ -869,8 +876,23 @@ function finish(
       ),
     );
   }
-  // Zip entries cannot carry dates before 1980.
-  const mtime = created.getUTCFullYear() < 1980 ? new Date('1980-01-01T00:00:00Z') : created;
+  // Zip entries carry dates from 1980 to 2099, as local date fields (fflate reads them from the
+  // Date): fields equal to the UTC ones give the same bytes in every time zone.
+  const year = created.getUTCFullYear();
+  const utc =
+    year < 1980
+      ? new Date('1980-01-01T00:00:00Z')
+      : year > 2099
+        ? new Date('2099-12-31T23:59:58Z')
+        : created;
+  const mtime = new Date(
+    utc.getUTCFullYear(),
+    utc.getUTCMonth(),
+    utc.getUTCDate(),
+    utc.getUTCHours(),
+    utc.getUTCMinutes(),
+    utc.getUTCSeconds(),
+  );
   const entries = Object.keys(files).sort((a, b) =>
     a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : 1,
   );

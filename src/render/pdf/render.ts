@@ -26,6 +26,7 @@ import {
   drawPages,
   layOutPages,
   virtualFileSystem,
+  type LaidOutPage,
   type LayoutHooks,
   type PageSetup,
 } from './pdfmake-engine.js';
@@ -86,6 +87,45 @@ export function cutAfter(layout: Layout, from: Cursor, size: number): Cursor | u
   return undefined;
 }
 
+/**
+ * The row a stretch's dropped last page starts with, which the next stretch starts with: the
+ * first row of the cut table on that page, provided the row just before it reported an earlier
+ * page (so no row without text hides between them) and the table began on an earlier page.
+ */
+function carriedRow(
+  rowPages: Map<number, number>,
+  lastPage: number,
+  start: number,
+): number | undefined {
+  let first = Infinity;
+  let before = -1;
+  for (const [row, page] of rowPages) {
+    if (page === lastPage) first = Math.min(first, row);
+    else if (page < lastPage) before = Math.max(before, row);
+  }
+  return first !== Infinity && first > start && before === first - 1 ? first : undefined;
+}
+
+/** A pdfmake node's first leaf with text, looking into stacks and columns. */
+function textLeaf(node: unknown): Record<string, unknown> | undefined {
+  if (typeof node !== 'object' || node === null) return undefined;
+  const n = node as Record<string, unknown>;
+  if ('text' in n) {
+    const t = n.text;
+    return (typeof t === 'string' && t !== '') || (Array.isArray(t) && t.length > 0)
+      ? n
+      : undefined;
+  }
+  for (const list of [n.stack, n.columns]) {
+    if (!Array.isArray(list)) continue;
+    for (const child of list) {
+      const leaf = textLeaf(child);
+      if (leaf) return leaf;
+    }
+  }
+  return undefined;
+}
+
 /** The first body row of the table a cursor points into. */
 function tableStart(layout: Layout, at: Cursor): number {
   const b = layout.sections[at.sec]!.blocks[at.block]!;
@@ -99,6 +139,8 @@ export interface PdfResult {
   fonts: Record<FontRole, FontReport>;
   /** what the caller should know, e.g. characters drawn in a fallback font */
   warnings: RenderWarning[];
+  /** how many stretches the flow was laid out in: 1 unless it has long tables (`chunkRows`) */
+  stretches: number;
 }
 
 export interface RenderWarning {
@@ -618,15 +660,17 @@ export async function renderLayoutToPdf(
     tagLeaves(content, leafIds);
     return content;
   };
-  /** Each body row of the cut table reports its page: its first cell's first leaf gets an id. */
+  /**
+   * Each body row of the cut table reports its page: the first leaf with text in its cells gets
+   * an id (pdfmake reports leaves only, and not empty ones). A row with no text reports nothing.
+   */
   const tagRows = (node: Content | undefined, firstRow: number | undefined) => {
     const table = (node as { table?: { body: unknown[][]; headerRows: number } }).table;
     if (!table) return;
     const start = firstRow ?? table.headerRows;
     table.body.slice(table.headerRows).forEach((row, k) => {
-      let leaf = row[0] as Record<string, unknown> | undefined;
-      while (leaf && Array.isArray(leaf.stack)) leaf = leaf.stack[0] as Record<string, unknown>;
-      if (leaf && 'text' in leaf) leaf.id = `gw-r${start + k}`;
+      const leaf = row.map(textLeaf).find((l) => l !== undefined);
+      if (leaf) leaf.id = `gw-r${start + k}`;
     });
   };
 
@@ -680,7 +724,7 @@ export async function renderLayoutToPdf(
     margins: sec.page.margins,
   });
   const pdf = createPdfDocument(fontDefs, images, vfs, setupOf(section), {
-    Title: layout.meta.title,
+    ...(layout.meta.title ? { Title: layout.meta.title } : {}),
     ...(layout.meta.author ? { Author: layout.meta.author } : {}),
     ...(layout.meta.subject ? { Subject: layout.meta.subject } : {}),
     ...(layout.meta.keywords ? { Keywords: layout.meta.keywords.join(' ') } : {}),
@@ -716,7 +760,11 @@ export async function renderLayoutToPdf(
     for (const draw of labels.get(i) ?? []) draw(pdfPages);
   });
 
-  const chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
+  const chunkRows =
+    options.chunkRows !== undefined && options.chunkRows >= 1
+      ? Math.floor(options.chunkRows)
+      : DEFAULT_CHUNK_ROWS;
+  let stretches = 0;
   const defaultStyle = { font: 'fangsong', fontSize: 16, lineHeight: 1 };
   try {
     // The flow is laid out and drawn a stretch at a time, each stretch cut inside a long table
@@ -726,42 +774,37 @@ export async function renderLayoutToPdf(
     let from: Cursor = { sec: 0, block: 0 };
     for (;;) {
       let to = cutAfter(layout, from, chunkRows);
-      const spannedBefore = spanned.length;
-      rowPages.clear();
-      lastStretch = !to;
-      let pages = layOutPages(
-        pdf,
-        contentOf(from, to),
-        setupOf(layout.sections[from.sec]!),
-        defaultStyle,
-        hooks,
-      );
+      let pages: LaidOutPage[];
       let next: Cursor | undefined;
-      if (to) {
-        const onLast = [...rowPages].filter(([, p]) => p === pages.length).map(([r]) => r);
-        const first = Math.min(...onLast);
+      for (;;) {
+        const spannedBefore = spanned.length;
+        rowPages.clear();
+        lastStretch = !to;
+        pages = layOutPages(
+          pdf,
+          contentOf(from, to),
+          setupOf(layout.sections[from.sec]!),
+          defaultStyle,
+          hooks,
+        );
+        if (!to) break;
         const start =
           from.sec === to.sec && from.block === to.block ? from.row! : tableStart(layout, to);
-        if (pages.length > 1 && onLast.length > 0 && first > start) {
-          next = { sec: to.sec, block: to.block, row: first };
+        const carried = carriedRow(rowPages, pages.length, start);
+        if (carried !== undefined) {
+          next = { sec: to.sec, block: to.block, row: carried };
           pages = pages.slice(0, -1);
-        } else {
-          // the table did not run over the stretch's last page: lay the rest out in one
-          spanned.length = spannedBefore;
-          to = undefined;
-          lastStretch = true;
-          pages = layOutPages(
-            pdf,
-            contentOf(from, undefined),
-            setupOf(layout.sections[from.sec]!),
-            defaultStyle,
-            hooks,
-          );
+          break;
         }
+        // The stretch's last page does not start with a row of the cut table that can be told
+        // (the table began on it, or its first row has no text): cut further on instead.
+        spanned.length = spannedBefore;
+        to = cutAfter(layout, to, chunkRows);
       }
       labels = undefined;
       drawPages(pdf, pages);
       offset += pages.length;
+      stretches++;
       if (!next) break;
       from = next;
     }
@@ -783,7 +826,7 @@ export async function renderLayoutToPdf(
     pdf.end();
   });
   const pages = countPages(bytes);
-  return { bytes, pages, fonts: fontReports(fonts), warnings };
+  return { bytes, pages, fonts: fontReports(fonts), warnings, stretches };
 }
 
 /** Drawing done on one page with pdfkit, outside pdfmake's layout. */
