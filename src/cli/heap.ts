@@ -42,3 +42,18 @@ function commandOf(argv: readonly string[]): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The restarted batch's environment: marked as restarted, and without an inspector in
+ * NODE_OPTIONS (its port stays with the first process).
+ */
+export function childEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string | undefined> {
+  const options = env.NODE_OPTIONS?.replace(/--inspect\S*/gu, '').trim();
+  return {
+    ...env,
+    [RELAUNCHED]: '1',
+    ...(options !== undefined ? { NODE_OPTIONS: options } : {}),
+  };
+}

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /** The `gongwen` command: see program.ts. */
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { batchRelaunch, RELAUNCHED } from './heap.js';
+import { batchRelaunch, childEnv } from './heap.js';
 
 const relaunch = batchRelaunch(
   process.argv[1]!,
@@ -15,14 +16,15 @@ if (relaunch) {
   // `gongwen batch` again, with its heap limit (heap.ts); this process only waits for it.
   const child = spawn(process.execPath, relaunch, {
     stdio: 'inherit',
-    env: { ...process.env, [RELAUNCHED]: '1' },
+    env: childEnv(process.env),
   });
-  // Ctrl-C at a terminal reaches the batch itself (same process group); a SIGTERM sent to this
-  // process alone is passed on. Either way the batch removes its temporary files.
-  process.on('SIGINT', () => undefined);
-  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  // A signal sent to this process is passed on (at a terminal the batch gets Ctrl-C itself as
+  // well, and takes the second as the first); the batch removes its temporary files and exits.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => {
-    process.exitCode = code ?? (signal === 'SIGINT' ? 130 : 143);
+    // killed by a signal: the shell's 128 + its number (SIGKILL 137, an aborted V8 134)
+    process.exitCode = code ?? 128 + (signal ? constants.signals[signal] : 0);
   });
   child.on('error', (e) => {
     console.error(e);
@@ -35,16 +37,20 @@ if (relaunch) {
 /** The command, in this process. */
 async function runHere(): Promise<void> {
   const { run } = await import('./program.js');
-  const { removeTempFiles } = await import('./write.js');
-  // Interrupted mid-write: leave no temporary file behind (finished files are complete).
+  const { stopWriting } = await import('./write.js');
+  // Interrupted: the files written so far are complete, and no temporary file is left behind.
+  let stopping = false;
   for (const [signal, code] of [
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const) {
-    process.once(signal, () => {
-      removeTempFiles();
-      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-      process.exit(code);
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void stopWriting().finally(() => {
+        if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+        process.exit(code);
+      });
     });
   }
   try {

@@ -63,11 +63,24 @@ export async function checkTargets(
   if (taken.length > 0) throw new CliError(m.exists(taken));
 }
 
-/** Temporary files being written right now, removed by `removeTempFiles` on Ctrl-C. */
+/** Temporary files being written right now (see `stopWriting`). */
 const live = new Set<string>();
+/** Set on Ctrl-C: no write starts or finishes any more. */
+let stopping = false;
+const STOP = Symbol('stop');
+/** What a write stopped by `stopWriting` waits for: the end of the process. */
+const never = new Promise<never>(() => undefined);
 
-/** Removes the temporary files of writes in progress (main.ts calls it on SIGINT/SIGTERM). */
-export function removeTempFiles(): void {
+/**
+ * Stops writing (main.ts calls it on SIGINT/SIGTERM) and resolves once the writes in progress
+ * have removed their temporary files, or after `ms`, when any still there are removed here. A
+ * write that is in the file system's hands when the signal comes (opening its temporary file)
+ * would create it after a removal done at once.
+ */
+export async function stopWriting(ms = 2000): Promise<void> {
+  stopping = true;
+  const end = Date.now() + ms;
+  while (live.size > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 5));
   for (const tmp of live) rmSync(tmp, { force: true });
   live.clear();
 }
@@ -79,6 +92,7 @@ export function removeTempFiles(): void {
  * file is removed, so no partial file is ever left under either name.
  */
 export async function writeAtomic(path: string, bytes: Uint8Array, force: boolean): Promise<void> {
+  if (stopping) return never;
   const tmp = join(
     dirname(path),
     `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
@@ -87,11 +101,13 @@ export async function writeAtomic(path: string, bytes: Uint8Array, force: boolea
   try {
     const handle = await open(tmp, 'wx', 0o666);
     try {
+      if (stopping) throw STOP;
       await handle.writeFile(bytes);
       await handle.sync();
     } finally {
       await handle.close();
     }
+    if (stopping) throw STOP;
     if (force) {
       await rename(tmp, path);
       return;
@@ -109,6 +125,7 @@ export async function writeAtomic(path: string, bytes: Uint8Array, force: boolea
     await unlink(tmp);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined);
+    if (e === STOP) return never;
     throw e;
   } finally {
     live.delete(tmp);

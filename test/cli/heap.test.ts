@@ -1,6 +1,6 @@
 /** `gongwen batch` starts itself again with a heap limit of its own (src/cli/heap.ts). */
 import { describe, expect, it } from 'vitest';
-import { BATCH_HEAP_MB, RELAUNCHED, batchRelaunch } from '../../src/cli/heap.js';
+import { BATCH_HEAP_MB, RELAUNCHED, batchRelaunch, childEnv } from '../../src/cli/heap.js';
 
 const GB4 = 4 * 2 ** 30;
 const flag = `--max-old-space-size=${BATCH_HEAP_MB}`;
@@ -35,5 +35,12 @@ describe('batchRelaunch', () => {
     ).toBeUndefined();
     // a small machine's default limit is no larger than the batch's
     expect(batchRelaunch('c', ['batch'], [], {}, BATCH_HEAP_MB * 2 ** 20)).toBeUndefined();
+  });
+
+  it('marks the restarted process and keeps an inspector out of its NODE_OPTIONS', () => {
+    expect(childEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', [RELAUNCHED]: '1' });
+    expect(
+      childEnv({ NODE_OPTIONS: '--inspect=0.0.0.0:9229 --max-semi-space-size=4' }).NODE_OPTIONS,
+    ).toBe('--max-semi-space-size=4');
   });
 });

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,19 +100,43 @@ describe('the built CLI (dist/cli.js)', () => {
     const probe =
       'data:text/javascript,import v8 from "node:v8";' +
       'process.stderr.write(`heap ${Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20)}\\n`)';
+    const env = { ...process.env, NODE_OPTIONS: '' };
     const r = await promisify(execFile)(
       process.execPath,
       ['--import', probe, built, 'batch', 'dataset.json', '-o', 'out', '-f', 'docx', ...FONT_ARGS],
-      { cwd: dir, env: { ...process.env, NODE_OPTIONS: '' } },
+      { cwd: dir, env },
     );
     const limits = [...r.stderr.matchAll(/^heap (\d+)$/gmu)].map((x) => Number(x[1]));
-    expect(limits).toHaveLength(2);
-    expect(limits[1]).toBeGreaterThanOrEqual(BATCH_HEAP_MB);
-    expect(limits[1]).toBeLessThan(BATCH_HEAP_MB * 1.2);
+    if (limits[0]! > 1.5 * BATCH_HEAP_MB) {
+      expect(limits).toHaveLength(2);
+      expect(limits[1]).toBeGreaterThanOrEqual(BATCH_HEAP_MB);
+      expect(limits[1]).toBeLessThan(BATCH_HEAP_MB * 1.2);
+    } else {
+      // a machine whose default limit is already small: no second process
+      expect(limits).toHaveLength(1);
+    }
     expect(
       batchFiles(syntheticDataset(2), ['docx'])
         .map((f) => f.name)
         .sort(),
     ).toEqual(await list(join(dir, 'out')));
+  });
+
+  it('passes a SIGTERM on to the batch, which leaves no temporary file', async () => {
+    const dir = await tempDir();
+    await writeJson(join(dir, 'dataset.json'), syntheticDataset(40));
+    const child = spawn(
+      process.execPath,
+      [built, 'batch', 'dataset.json', '-o', 'out', '-f', 'pdf', ...FONT_ARGS],
+      { cwd: dir, env: { ...process.env, NODE_OPTIONS: '' } },
+    );
+    // stopped once the first file is written
+    child.stdout.once('data', () => child.kill('SIGTERM'));
+    const code = await new Promise<number | null>((done) => child.on('exit', done));
+    expect(code).toBe(143);
+    const left = await list(join(dir, 'out'));
+    expect(left.some((f) => f.endsWith('.tmp'))).toBe(false);
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.length).toBeLessThan(batchFiles(syntheticDataset(40), ['pdf']).length);
   });
 });
