@@ -3,7 +3,7 @@
  * factor that depends on the limit: up to 4× under the default limit of a machine with much
  * memory (~4 GB), about 1.6× under 1 GB. A batch keeps some 60 MB live and allocates fast, so
  * its memory is mostly that headroom: 1000 units, PDF and DOCX, one thread, peak RSS 530–629 →
- * 367–374 MB, for up to ~10 % more CPU time (bench/RESULTS.md). The limit is fixed when a
+ * 353–374 MB, for up to ~10 % more CPU time (bench/RESULTS.md). The limit is fixed when a
  * process starts, so the command starts itself again with it, unless the user chose a limit.
  */
 export const BATCH_HEAP_MB = 1024;
