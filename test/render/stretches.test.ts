@@ -111,6 +111,42 @@ describe('PDF: a long flow laid out in stretches', () => {
     expect(same(cut.bytes, one.bytes)).toBe(0);
   });
 
+  it('draws the continued labels of a spanned table that follows a cut one', async () => {
+    // a plain 200-row table, cut into stretches, then the 300-indicator table whose 一级/二级
+    // labels are drawn again on each page their groups run onto
+    const ctx = makeCtx(DEFAULT_THEME);
+    const style = bodyStyle(ctx, { size: 12, lineHeight: 16 });
+    const cell = (text: string): TableCell => ({ blocks: [para(text, style)] });
+    const plain: TableBlock = {
+      kind: 'table',
+      columns: [120, 300],
+      headerRows: 1,
+      borderWidth: 0.5,
+      padding: { x: 4, y: 2 },
+      rows: [
+        { cells: [cell('序号'), cell('内容')] },
+        ...Array.from({ length: 200 }, (_, i) => ({
+          cells: [cell(String(i + 1)), cell(`第${i + 1}行`)],
+        })),
+      ],
+    };
+    const spanned = spannedTable();
+    const layout: Layout = {
+      meta: { title: '先长表后跨行表' },
+      sections: [{ ...spanned.sections[0]!, blocks: [plain, ...spanned.sections[0]!.blocks] }],
+    };
+    const one = await renderLayoutToPdf(layout, { ...opts, chunkRows: WHOLE });
+    const cut = await renderLayoutToPdf(layout, { ...opts, chunkRows: 25 });
+    expect(cut.stretches).toBeGreaterThan(3);
+    expect(same(cut.bytes, one.bytes)).toBe(0);
+    // the labels are there: 产出指标 on more than one page
+    const m = await measurePdf(cut.bytes);
+    const labelled = m.pages.filter((p) =>
+      p.lines.some((l) => l.text.replace(/\s/gu, '').startsWith('产出指标')),
+    );
+    expect(labelled.length).toBeGreaterThan(1);
+  });
+
   it('keeps the summaries whole: one row per unit, the header on every page', async () => {
     const m = await measurePdf(whole.bytes);
     const text = (p: (typeof m.pages)[number]) => p.lines.map((l) => l.text.replace(/\s/gu, ''));

@@ -736,6 +736,10 @@ export async function renderLayoutToPdf(
   const chunks: Uint8Array[] = [];
   pdf.on('data', (c) => chunks.push(c));
   const pdfPages = pdf as unknown as PdfKitPages;
+  // pdfkit names fonts (F1, F2…) in the order they are first used, which stretches change (a
+  // page number can come before a later stretch's first heading): every face is named up
+  // front, in a fixed order. One never used is not embedded.
+  for (const family of Object.keys(fontDefs)) pdfPages.provideFont(family, false, false);
   // Page numbers and continued labels go on each page as it is started; pdfkit then writes each
   // page out as soon as the next begins instead of holding every page until the end.
   let labels: Map<number, PageDraw[]> | undefined;
@@ -777,7 +781,8 @@ export async function renderLayoutToPdf(
       let pages: LaidOutPage[];
       let next: Cursor | undefined;
       for (;;) {
-        const spannedBefore = spanned.length;
+        // the spanned tables of this stretch alone: earlier ones are drawn, labels and all
+        spanned.length = 0;
         rowPages.clear();
         lastStretch = !to;
         pages = layOutPages(
@@ -788,8 +793,10 @@ export async function renderLayoutToPdf(
           hooks,
         );
         if (!to) break;
+        // the first row of the cut table in this stretch
         const start =
-          from.sec === to.sec && from.block === to.block ? from.row! : tableStart(layout, to);
+          (from.sec === to.sec && from.block === to.block ? from.row : undefined) ??
+          tableStart(layout, to);
         const carried = carriedRow(rowPages, pages.length, start);
         if (carried !== undefined) {
           next = { sec: to.sec, block: to.block, row: carried };
@@ -798,7 +805,6 @@ export async function renderLayoutToPdf(
         }
         // The stretch's last page does not start with a row of the cut table that can be told
         // (the table began on it, or its first row has no text): cut further on instead.
-        spanned.length = spannedBefore;
         to = cutAfter(layout, to, chunkRows);
       }
       labels = undefined;
