@@ -48,6 +48,19 @@ describe('标题 line breaking', () => {
     expect(lines.join('|')).not.toMatch(/2021\|年/u);
     expect(lines.join('|')).not.toMatch(/专\|项/u);
   });
+
+  it('measures each candidate line once (a measure shapes the text with the font)', () => {
+    const title =
+      '湛江市财政局湛江市审计局关于进一步加强2021年市级部门预算绩效管理和专项资金监督检查工作有关事项的通知';
+    const asked: string[] = [];
+    const counting = (s: string) => {
+      asked.push(s);
+      return em(s);
+    };
+    expect(breakTitle(title, 20, counting)).toEqual(breakTitle(title, 20, em));
+    expect(asked.length).toBeGreaterThan(10);
+    expect(new Set(asked).size).toBe(asked.length);
+  });
 });
 
 describe('文件格式 layout', () => {

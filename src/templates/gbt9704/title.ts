@@ -3,11 +3,13 @@ const GOOD_BREAK_AFTER = /(的|和|与|及|暨|关于.+?的)$/u;
 const BAD_LINE_END = /(关于|对|在|为|以|《|“|（)$/u;
 const BAD_LINE_START = /^(的|和|与|及|》|”|）|，|、|。)/u;
 
+let segmenter: Intl.Segmenter | undefined;
+
 /** Chinese words, with numbers kept with their unit (2021年) and brackets with their word. */
 function segments(text: string): string[] {
-  const seg = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+  segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
   const out: string[] = [];
-  for (const { segment } of seg.segment(text)) {
+  for (const { segment } of segmenter.segment(text)) {
     const prev = out[out.length - 1];
     if (prev !== undefined && /\d$/u.test(prev) && /^[年月日号期届次个项]/u.test(segment)) {
       out[out.length - 1] = prev + segment;
@@ -65,9 +67,17 @@ export function breakTitle(title: string, maxEm: number, emWidth: (s: string) =>
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-  if (emWidth(title) <= maxEm) return [title];
+  // The search below measures the same candidate lines many times over, and a measure shapes
+  // the text with the font: each distinct line is measured once.
+  const measured = new Map<string, number>();
+  const width = (s: string): number => {
+    let w = measured.get(s);
+    if (w === undefined) measured.set(s, (w = emWidth(s)));
+    return w;
+  };
+  if (width(title) <= maxEm) return [title];
   const segs = segments(title);
-  const total = emWidth(title);
+  const total = width(title);
   let best: string[] = [title];
   let bestCost = Infinity;
   const minLines = Math.ceil(total / maxEm);
@@ -76,7 +86,7 @@ export function breakTitle(title: string, maxEm: number, emWidth: (s: string) =>
     const search = (start: number, left: number, acc: string[][]) => {
       if (left === 1) {
         const lines = [...acc, segs.slice(start)];
-        const c = cost(lines, maxEm, emWidth) + (n - minLines) * 6;
+        const c = cost(lines, maxEm, width) + (n - minLines) * 6;
         if (c < bestCost) {
           bestCost = c;
           best = lines.map((l) => l.join(''));
@@ -85,7 +95,7 @@ export function breakTitle(title: string, maxEm: number, emWidth: (s: string) =>
       }
       for (let end = start + 1; end <= segs.length - left + 1; end++) {
         const line = segs.slice(start, end);
-        if (emWidth(line.join('')) > maxEm) break;
+        if (width(line.join('')) > maxEm) break;
         search(end, left - 1, [...acc, line]);
       }
     };
