@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   GongwenValidationError,
   parseDataset,
   renderBatch,
+  resolveFonts,
   safeName,
   sumYuan,
   syntheticDataset,
@@ -11,6 +13,7 @@ import {
   type BatchFormat,
   type BatchItem,
 } from '../../src/index.js';
+import { workerSetup } from '../../src/batch/render.js';
 import { sealPng } from '../fixtures.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { measurePdf } from '../conformance/pdf-measure.js';
@@ -153,5 +156,30 @@ describe('renderBatch', () => {
   it('makes safe file names', () => {
     expect(safeName('a/b:c*?')).toBe('a_b_c__');
     expect(safeName('湛财绩〔2021〕2号')).toBe('湛财绩〔2021〕2号');
+  });
+});
+
+describe('worker setup', () => {
+  it('hands workers the font files and the caller’s bytes in shared memory, once', () => {
+    const given = new Uint8Array(readFileSync(TEST_FONTS.kaiti as string));
+    const options = {
+      systemFonts: false,
+      fonts: { fangsong: given, kaiti: { bytes: given }, heiti: TEST_FONTS.heiti! },
+    };
+    const fonts = resolveFonts(options);
+    const setup = workerSetup(options, fonts);
+    expect(setup.fonts.systemFonts).toBe(false);
+    const sources = setup.fonts.fonts!;
+    const fangsong = sources.fangsong as Uint8Array;
+    const kaiti = (sources.kaiti as { bytes: Uint8Array }).bytes;
+    expect(fangsong.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Buffer.from(fangsong).equals(Buffer.from(given))).toBe(true);
+    expect(kaiti).toBe(fangsong); // one copy for the same bytes
+    expect(sources.heiti).toBe(TEST_FONTS.heiti); // a path stays a path…
+    // …and its file, like every file resolved here, goes along already read
+    const paths = setup.files.map((f) => f.path);
+    expect(paths).toContain(TEST_FONTS.heiti);
+    expect(paths).toContain(fonts.xiaobiaosong.path);
+    for (const f of setup.files) expect(f.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 });

@@ -3,8 +3,9 @@
  * needs `npm run build` first: skipped with the reason when dist is missing on a developer
  * machine; .ci/run builds before testing, and with CI=true a missing build fails the test.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { TEST_FONTS } from '../conformance/fonts.js';
 
 const built = existsSync('dist/index.js') && existsSync('dist/worker.js');
 if (!built) {
@@ -25,9 +26,16 @@ describe('renderBatch with worker threads', () => {
     async () => {
       const dist = (await import(`${process.cwd()}/dist/index.js`)) as Dist;
       const input = dist.syntheticDataset(3);
+      // 仿宋 (the tables' text) from bytes the caller holds, the other roles from files: the
+      // workers are handed both, in shared memory
+      const medium = new Uint8Array(readFileSync(TEST_FONTS.kaiti as string));
       const run = async (jobs: number) => {
         const out: Item[] = [];
-        for await (const item of dist.renderBatch(input, { systemFonts: false, jobs }))
+        for await (const item of dist.renderBatch(input, {
+          systemFonts: false,
+          fonts: { fangsong: medium },
+          jobs,
+        }))
           out.push(item);
         return out;
       };
@@ -38,6 +46,8 @@ describe('renderBatch with worker threads', () => {
         expect(item.error).toBeUndefined();
         expect(Buffer.from(item.bytes!).equals(Buffer.from(one[k]!.bytes!)), item.name).toBe(true);
       });
+      const unitPdf = two.find((i) => i.name.endsWith('.pdf') && i.name.includes('附件1'))!;
+      expect(Buffer.from(unitPdf.bytes!).includes('NotoSerifSC-Medium')).toBe(true);
     },
     180_000,
   );

@@ -11,6 +11,8 @@ import {
   resolveFonts,
   type NoticeInput,
 } from '../../src/index.js';
+import { adoptFontFiles, sharedBytes, sharedFontFiles } from '../../src/render/fonts/resolve.js';
+import { FONT_ROLES } from '../../src/layout/types.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { measurePdf } from '../conformance/pdf-measure.js';
 import { minimalNotice, sealPng } from '../fixtures.js';
@@ -219,5 +221,28 @@ describe('font resolution', () => {
     } finally {
       process.env.HOME = before;
     }
+  });
+
+  it('reads font files into shared memory, and takes files another thread has read', () => {
+    const fonts = resolveFonts({ systemFonts: false });
+    expect(fonts.fangsong.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const files = sharedFontFiles(fonts);
+    // one entry per file, the very bytes already resolved (no copy)
+    expect(files.map((f) => f.path).sort()).toEqual(
+      [...new Set(FONT_ROLES.map((r) => fonts[r].path))].sort(),
+    );
+    for (const f of files) expect(FONT_ROLES.some((r) => fonts[r].bytes === f.bytes)).toBe(true);
+    // a path that is not on disk resolves to the bytes handed over for it
+    const path = join(tmpdir(), 'gongwen-never-written', 'handed-over.ttf');
+    adoptFontFiles([{ path, bytes: fonts.heiti.bytes }]);
+    const handed = resolveFonts({ fonts: { heiti: path }, systemFonts: false }).heiti;
+    expect(handed.bytes).toBe(fonts.heiti.bytes);
+    expect(handed).toMatchObject({ path, postscriptName: fonts.heiti.postscriptName });
+    // bytes given by a caller are copied into shared memory once; shared ones are kept
+    const own = new Uint8Array([1, 2, 3]);
+    const copy = sharedBytes(own);
+    expect(copy.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect([...copy]).toEqual([1, 2, 3]);
+    expect(sharedBytes(copy)).toBe(copy);
   });
 });

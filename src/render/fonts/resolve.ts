@@ -1,4 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +83,58 @@ function parse(bytes: Uint8Array, postscriptName: string | undefined, what: stri
   return font;
 }
 
+// Font files another thread read and handed over (batch workers): read from here, not again.
+const handedOver = new Map<string, Uint8Array>();
+
+/**
+ * A font file's bytes, in memory that worker threads can be handed without a copy: a CJK font is
+ * 10–20 MB, and each batch worker held its own copy of every one.
+ */
+function readShared(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = new Uint8Array(new SharedArrayBuffer(size));
+    let at = 0;
+    for (let n = 1; at < size && n > 0; at += n) n = readSync(fd, bytes, at, size - at, at);
+    return at === size ? bytes : bytes.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `bytes` in shared memory: themselves when they already are, else a copy. */
+export function sharedBytes(bytes: Uint8Array): Uint8Array {
+  if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  copy.set(bytes);
+  return copy;
+}
+
+/** A font file and its bytes, as one thread hands them to another. */
+export interface FontFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** The files behind a resolved set, in shared memory: for `adoptFontFiles` in another thread. */
+export function sharedFontFiles(set: ResolvedFontSet): FontFile[] {
+  const files = new Map<string, Uint8Array>();
+  for (const role of FONT_ROLES) {
+    const { path, bytes } = set[role];
+    if (path !== undefined) files.set(path, sharedBytes(bytes));
+  }
+  return [...files].map(([path, bytes]) => ({ path, bytes }));
+}
+
+/**
+ * Takes the files another thread read (`sharedFontFiles`): fonts are resolved here as before,
+ * by path, but these paths are not read again.
+ */
+export function adoptFontFiles(files: readonly FontFile[]): void {
+  for (const { path, bytes } of files) handedOver.set(path, bytes);
+}
+
 function loadFile(
   path: string,
   postscriptName: string | undefined,
@@ -84,7 +144,7 @@ function loadFile(
   if (hit) return hit;
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(readFileSync(path));
+    bytes = handedOver.get(path) ?? readShared(path);
   } catch (cause) {
     throw new GongwenRenderError('font.unreadable', `无法读取字体文件 ${path}`, undefined, {
       cause,
