@@ -111,21 +111,23 @@ if (soffice) {
 // Batches: a new process per run (peak RSS is the process's), 1 and 2 worker threads, PDF and
 // DOCX together and PDF alone. The notice is rendered last (see renderBatch): the RSS sampled
 // every 100 files is the unit documents' alone, the peak includes the notice. The process runs
-// with the 1 GB heap limit `gongwen batch` gives itself (src/cli/heap.ts); one run per size and
-// formats shows node's default limit, as a library caller's process may have it.
+// with the node options `gongwen batch` gives itself (src/cli/heap.ts): the 1 GB heap limit,
+// and with workers the collector on each thread and a small young generation here; one run per
+// size and formats shows node's defaults, as a library caller's process may have them.
 const batchRows = [];
-const HEAP = '--max-old-space-size=1024';
+const HEAP = ['--max-old-space-size=1024'];
+const WORKERS = [...HEAP, '--single-threaded-gc', '--max-semi-space-size=2'];
 for (const size of (process.env.BENCH_BATCH ?? '200').split(',').filter(Boolean).map(Number)) {
   for (const formats of ['pdf,docx', 'pdf']) {
-    for (const [jobs, heap] of [
+    for (const [jobs, flags] of [
       [1, HEAP],
-      [2, HEAP],
-      [1, undefined],
+      [2, WORKERS],
+      [1, []],
     ]) {
       const r = spawnSync(
         process.execPath,
         [
-          ...(heap ? [heap] : []),
+          ...flags,
           new URL('./batch.mjs', import.meta.url).pathname,
           String(size),
           String(jobs),
@@ -140,7 +142,9 @@ for (const size of (process.env.BENCH_BATCH ?? '200').split(',').filter(Boolean)
       const threads = `${jobs} thread${jobs > 1 ? 's' : ''}`;
       batchRows.push([
         `Batch of ${size} units, ${what} (${b.pdf - 1} unit PDFs + the notice), ${threads}, ` +
-          (heap ? '1 GB heap limit (as `gongwen batch`)' : "node's default heap limit"),
+          (flags.length === 0
+            ? "node's default options"
+            : `${flags.join(' ')} (as \`gongwen batch${jobs > 1 ? ` --jobs ${jobs}` : ''}\`)`),
         formats === 'pdf'
           ? `${b.pdfPerSecond.toFixed(1)} PDFs/s`
           : `${b.pdfPerSecond.toFixed(1)} PDFs/s, ${b.docsPerSecond.toFixed(1)} files/s`,

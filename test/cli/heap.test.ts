@@ -25,6 +25,22 @@ describe('batchRelaunch', () => {
     ]);
   });
 
+  it('has the collector work on each thread when the batch has workers', () => {
+    const stgc = '--single-threaded-gc';
+    for (const jobs of [['--jobs', '2'], ['--jobs=3'], ['-j', '2'], ['-j4']])
+      expect(batchRelaunch('c', ['batch', 'd.json', ...jobs], [], {}, GB4)?.slice(0, 3)).toEqual([
+        flag,
+        stgc,
+        '--max-semi-space-size=2',
+      ]);
+    for (const argv of [
+      ['batch', 'd.json'],
+      ['batch', '-j', '1'],
+      ['batch', '--', '--jobs', '2'],
+    ])
+      expect(batchRelaunch('c', argv, [], {}, GB4)).not.toContain(stgc);
+  });
+
   it('leaves other commands, a restarted batch and a limit the user chose alone', () => {
     expect(batchRelaunch('c', ['render', 'batch.json'], [], {}, GB4)).toBeUndefined();
     expect(batchRelaunch('c', ['--lang', 'batch'], [], {}, GB4)).toBeUndefined();
