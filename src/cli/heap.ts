@@ -35,10 +35,10 @@ export function batchRelaunch(
 
 /**
  * With workers: V8's collector helper threads compete with the workers for the cores, so each
- * isolate collects on its own thread (two threads, 1000 units, PDF and DOCX: 15–16 → 17–21
- * PDFs/s), and this thread, which only lays out and hands over until the notice, keeps a small
- * young generation (peak RSS ~410 → ~370 MB). With one thread the helpers use an otherwise idle
- * core, and this thread renders everything: both stay as node sets them.
+ * isolate collects on its own thread (two threads, 1000 units, PDF and DOCX: 15–16 → 16–21
+ * PDFs/s, median 18.4), and this thread, which only lays out and hands over until the notice,
+ * keeps a small young generation (peak RSS 404–425 → 365–397 MB). With one thread the helpers
+ * use an otherwise idle core, and this thread renders everything: both stay as node sets them.
  */
 function workerFlags(argv: readonly string[]): string[] {
   return jobsOf(argv) > 1 ? ['--single-threaded-gc', '--max-semi-space-size=2'] : [];
