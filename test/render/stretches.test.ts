@@ -58,6 +58,18 @@ function spannedTable(): Layout {
   return layoutWith('departmentTable', table, undefined, 'targets/department', opts).layout;
 }
 
+const cellStyle = bodyStyle(makeCtx(DEFAULT_THEME), { size: 12, lineHeight: 16 });
+const cell = (text: string): TableCell => ({ blocks: [para(text, cellStyle)] });
+/** A ruled two-column table (120 + 300 pt) with one header row. */
+const twoColumns = (rows: TableBlock['rows']): TableBlock => ({
+  kind: 'table',
+  columns: [120, 300],
+  headerRows: 1,
+  borderWidth: 0.5,
+  padding: { x: 4, y: 2 },
+  rows,
+});
+
 const bodyRows = (layout: Layout) =>
   layout.sections
     .flatMap((s) => s.blocks)
@@ -114,22 +126,12 @@ describe('PDF: a long flow laid out in stretches', () => {
   it('draws the continued labels of a spanned table that follows a cut one', async () => {
     // a plain 200-row table, cut into stretches, then the 300-indicator table whose 一级/二级
     // labels are drawn again on each page their groups run onto
-    const ctx = makeCtx(DEFAULT_THEME);
-    const style = bodyStyle(ctx, { size: 12, lineHeight: 16 });
-    const cell = (text: string): TableCell => ({ blocks: [para(text, style)] });
-    const plain: TableBlock = {
-      kind: 'table',
-      columns: [120, 300],
-      headerRows: 1,
-      borderWidth: 0.5,
-      padding: { x: 4, y: 2 },
-      rows: [
-        { cells: [cell('序号'), cell('内容')] },
-        ...Array.from({ length: 200 }, (_, i) => ({
-          cells: [cell(String(i + 1)), cell(`第${i + 1}行`)],
-        })),
-      ],
-    };
+    const plain = twoColumns([
+      { cells: [cell('序号'), cell('内容')] },
+      ...Array.from({ length: 200 }, (_, i) => ({
+        cells: [cell(String(i + 1)), cell(`第${i + 1}行`)],
+      })),
+    ]);
     const spanned = spannedTable();
     const layout: Layout = {
       meta: { title: '先长表后跨行表' },
@@ -176,24 +178,15 @@ describe('DOCX: a long table written in pieces', () => {
 
   it('cuts a table with row spans only where no span runs on', async () => {
     // 90 body rows in groups of three under a spanned label
-    const style = bodyStyle(makeCtx(DEFAULT_THEME), { size: 12, lineHeight: 16 });
-    const cell = (text: string): TableCell => ({ blocks: [para(text, style)] });
-    const table: TableBlock = {
-      kind: 'table',
-      columns: [120, 300],
-      headerRows: 1,
-      borderWidth: 0.5,
-      padding: { x: 4, y: 2 },
-      rows: [
-        { cells: [cell('组'), cell('指标')] },
-        ...Array.from({ length: 90 }, (_, i) => ({
-          cells: [
-            i % 3 === 0 ? { ...cell(`第${i / 3 + 1}组`), rowSpan: 3 } : 'covered',
-            cell(`指标${i}`),
-          ],
-        })),
-      ] as TableBlock['rows'],
-    };
+    const table = twoColumns([
+      { cells: [cell('组'), cell('指标')] },
+      ...Array.from({ length: 90 }, (_, i) => ({
+        cells: [
+          i % 3 === 0 ? { ...cell(`第${i / 3 + 1}组`), rowSpan: 3 } : ('covered' as const),
+          cell(`指标${i}`),
+        ],
+      })),
+    ]);
     const pieces = rowPieces(table, 7)!;
     expect(pieces.length).toBeGreaterThan(5);
     for (const [from, to] of pieces) {
