@@ -268,6 +268,9 @@ describe('the table in DOCX', () => {
     expect(doc).toMatch(/<w:vMerge\/>|<w:vMerge w:val="continue"\/>/u);
     expect(doc).toMatch(/<w:gridSpan w:val="5"\/>/u);
     expect(doc).toMatch(/<w:tblHeader\/>/u);
+    // only header rows carry the mark
+    expect(doc).not.toMatch(/<w:tblHeader w:val="(off|false|0)"\/>/u);
+    expect(doc.match(/<w:tblHeader\/>/gu)!.length).toBeLessThan(doc.match(/<w:tr>/gu)!.length / 4);
     expect(doc).toMatch(/<w:cantSplit\/>/u);
     expect(doc).toContain('湛江市纪委监委');
     expect(doc).toContain('15724.94');

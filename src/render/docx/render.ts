@@ -497,7 +497,9 @@ function tableRows(b: TableBlock, from: number, to: number, ctx: Ctx): TableRow[
   return b.rows.slice(from, to).map(
     (row, i) =>
       new TableRow({
-        tableHeader: from + i < b.headerRows,
+        // a header row says so; the others say nothing (off is the default, and writing it
+        // on every body row was one element per row for nothing)
+        ...(from + i < b.headerRows ? { tableHeader: true } : {}),
         cantSplit: true,
         children: row.cells.flatMap((cell, col) => {
           if (cell === 'covered') return [];
