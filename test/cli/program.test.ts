@@ -96,30 +96,55 @@ describe('the built CLI (dist/cli.js)', () => {
   it('runs a batch in a process of its own with the batch heap limit', async () => {
     const dir = await tempDir();
     await writeJson(join(dir, 'dataset.json'), syntheticDataset(2));
-    // loaded into both processes: each prints its heap limit
+    // loaded into both processes' main threads: each prints its heap limit and node options
     const probe =
-      'data:text/javascript,import v8 from "node:v8";' +
-      'process.stderr.write(`heap ${Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20)}\\n`)';
+      'data:text/javascript,import v8 from "node:v8";import { isMainThread } from "node:worker_threads";' +
+      'if (isMainThread) process.stderr.write(`heap ${Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20)} ${process.execArgv.filter((a) => a.startsWith("--") && !a.startsWith("--import") && !a.startsWith("data:")).join(" ")}\\n`)';
     const env = { ...process.env, NODE_OPTIONS: '' };
-    const r = await promisify(execFile)(
-      process.execPath,
-      ['--import', probe, built, 'batch', 'dataset.json', '-o', 'out', '-f', 'docx', ...FONT_ARGS],
-      { cwd: dir, env },
-    );
-    const limits = [...r.stderr.matchAll(/^heap (\d+)$/gmu)].map((x) => Number(x[1]));
-    if (limits[0]! > 1.5 * BATCH_HEAP_MB) {
-      expect(limits).toHaveLength(2);
-      expect(limits[1]).toBeGreaterThanOrEqual(BATCH_HEAP_MB);
-      expect(limits[1]).toBeLessThan(BATCH_HEAP_MB * 1.2);
+    const batch = async (out: string, ...more: string[]) => {
+      const r = await promisify(execFile)(
+        process.execPath,
+        [
+          '--import',
+          probe,
+          built,
+          'batch',
+          'dataset.json',
+          '-o',
+          out,
+          '-f',
+          'docx',
+          ...FONT_ARGS,
+          ...more,
+        ],
+        { cwd: dir, env },
+      );
+      return [...r.stderr.matchAll(/^heap (\d+) ?(.*)$/gmu)].map((x) => ({
+        limit: Number(x[1]),
+        flags: x[2]!.split(' ').filter(Boolean),
+      }));
+    };
+    const one = await batch('out');
+    const two = await batch('out2', '--jobs', '2');
+    if (one[0]!.limit > 1.5 * BATCH_HEAP_MB) {
+      expect(one).toHaveLength(2);
+      expect(one[1]!.limit).toBeGreaterThanOrEqual(BATCH_HEAP_MB);
+      expect(one[1]!.limit).toBeLessThan(BATCH_HEAP_MB * 1.2);
+      expect(one[1]!.flags).not.toContain('--single-threaded-gc');
+      // with workers, the collector works on each thread and this one keeps a small young generation
+      expect(two).toHaveLength(2);
+      expect(two[1]!.flags).toEqual(
+        expect.arrayContaining(['--single-threaded-gc', '--max-semi-space-size=2']),
+      );
     } else {
       // a machine whose default limit is already small: no second process
-      expect(limits).toHaveLength(1);
+      expect(one).toHaveLength(1);
     }
-    expect(
-      batchFiles(syntheticDataset(2), ['docx'])
-        .map((f) => f.name)
-        .sort(),
-    ).toEqual(await list(join(dir, 'out')));
+    const names = batchFiles(syntheticDataset(2), ['docx'])
+      .map((f) => f.name)
+      .sort();
+    expect(await list(join(dir, 'out'))).toEqual(names);
+    expect(await list(join(dir, 'out2'))).toEqual(names);
   });
 
   it('passes a SIGTERM on to the batch, which leaves no temporary file', async () => {
