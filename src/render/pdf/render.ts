@@ -74,10 +74,7 @@ export function cutAfter(layout: Layout, from: Cursor, size: number): Cursor | u
     for (let block = sec === from.sec ? from.block : 0; block < blocks.length; block++) {
       const b = blocks[block]!;
       if (b.kind !== 'table') continue;
-      const start =
-        sec === from.sec && block === from.block && from.row !== undefined
-          ? from.row
-          : b.headerRows;
+      const start = firstRow(layout, { sec, block }, from);
       const spans = b.rows.some((r) =>
         r.cells.some((c) => c !== 'covered' && (c.rowSpan ?? 1) > 1),
       );
@@ -126,8 +123,9 @@ function textLeaf(node: unknown): Record<string, unknown> | undefined {
   return undefined;
 }
 
-/** The first body row of the table a cursor points into. */
-function tableStart(layout: Layout, at: Cursor): number {
+/** The first body row, in a stretch starting at `from`, of the table at `at`. */
+function firstRow(layout: Layout, at: Cursor, from: Cursor): number {
+  if (at.sec === from.sec && at.block === from.block && from.row !== undefined) return from.row;
   const b = layout.sections[at.sec]!.blocks[at.block]!;
   return b.kind === 'table' ? b.headerRows : 0;
 }
@@ -626,11 +624,7 @@ export async function renderLayoutToPdf(
         ...(i > from.sec ? overlays(sec, e) : []),
         ...blockNodes(blocks, e, widthOf(sec)),
       ];
-      if (to && i === to.sec)
-        tagRows(
-          nodes[nodes.length - 1],
-          from.sec === i && from.block === to.block ? from.row : undefined,
-        );
+      if (to && i === to.sec) tagRows(nodes[nodes.length - 1], firstRow(layout, to, from));
       if (i === from.sec) content.push(...nodes);
       else {
         const m = sec.page.margins;
@@ -664,10 +658,9 @@ export async function renderLayoutToPdf(
    * Each body row of the cut table reports its page: the first leaf with text in its cells gets
    * an id (pdfmake reports leaves only, and not empty ones). A row with no text reports nothing.
    */
-  const tagRows = (node: Content | undefined, firstRow: number | undefined) => {
+  const tagRows = (node: Content | undefined, start: number) => {
     const table = (node as { table?: { body: unknown[][]; headerRows: number } }).table;
     if (!table) return;
-    const start = firstRow ?? table.headerRows;
     table.body.slice(table.headerRows).forEach((row, k) => {
       const leaf = row.map(textLeaf).find((l) => l !== undefined);
       if (leaf) leaf.id = `gw-r${start + k}`;
@@ -793,11 +786,7 @@ export async function renderLayoutToPdf(
           hooks,
         );
         if (!to) break;
-        // the first row of the cut table in this stretch
-        const start =
-          (from.sec === to.sec && from.block === to.block ? from.row : undefined) ??
-          tableStart(layout, to);
-        const carried = carriedRow(rowPages, pages.length, start);
+        const carried = carriedRow(rowPages, pages.length, firstRow(layout, to, from));
         if (carried !== undefined) {
           next = { sec: to.sec, block: to.block, row: carried };
           pages = pages.slice(0, -1);
