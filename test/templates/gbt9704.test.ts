@@ -60,6 +60,21 @@ describe('标题 line breaking', () => {
     expect(breakTitle(title, 20, counting)).toEqual(breakTitle(title, 20, em));
     expect(asked.length).toBeGreaterThan(10);
     expect(new Set(asked).size).toBe(asked.length);
+    // the words and the chosen lines, not every candidate line (hundreds)
+    expect(asked.length).toBeLessThan(50);
+  });
+
+  it('measures the chosen lines whole, and searches again when kerning makes one too wide', () => {
+    const title = '关于批复2021年市级财政支出项目和部门整体绩效目标的通知';
+    const plain = breakTitle(title, 14, em);
+    expect(plain).toEqual(['关于批复2021年市级财政支出', '项目和部门整体绩效目标的通知']);
+    // a line running from 项目 to 通知 is half an em wider than its words: the second line
+    // above would be 14.5 em
+    const kerned = (s: string) => em(s) + (/项目.*通知/u.test(s) ? 0.5 : 0);
+    const lines = breakTitle(title, 14, kerned);
+    expect(lines).not.toEqual(plain);
+    for (const l of lines) expect(kerned(l)).toBeLessThanOrEqual(14);
+    expect(lines.join('')).toBe(title);
   });
 });
 

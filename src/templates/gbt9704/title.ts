@@ -24,9 +24,7 @@ function segments(text: string): string[] {
   return out;
 }
 
-function cost(lines: string[][], maxEm: number, emWidth: (s: string) => number): number {
-  const texts = lines.map((l) => l.join(''));
-  const widths = texts.map(emWidth);
+function cost(texts: string[], widths: number[], lines: string[][], maxEm: number): number {
   if (widths.some((w) => w > maxEm)) return Infinity;
   let c = 0;
   const mean = widths.reduce((a, b) => a + b, 0) / widths.length;
@@ -56,6 +54,44 @@ function cost(lines: string[][], maxEm: number, emWidth: (s: string) => number):
 }
 
 /**
+ * The best lines for `segs` by `cost`, trying the fewest lines that can hold the title and one
+ * more; `lineWidth(start, end)` is the width of segments start..end-1 as one line.
+ */
+function bestLines(
+  segs: string[],
+  total: number,
+  maxEm: number,
+  lineWidth: (start: number, end: number) => number,
+): string[] {
+  let best: string[] = [segs.join('')];
+  let bestCost = Infinity;
+  const minLines = Math.ceil(total / maxEm);
+  for (let n = minLines; n <= Math.min(minLines + 1, 5, segs.length); n++) {
+    // Enumerate break positions between segments (titles are short: a few dozen segments).
+    const search = (start: number, left: number, acc: number[]) => {
+      if (left === 1) {
+        const ends = [...acc, segs.length];
+        const lines = ends.map((e, i) => segs.slice(i === 0 ? 0 : ends[i - 1]!, e));
+        const texts = lines.map((l) => l.join(''));
+        const widths = ends.map((e, i) => lineWidth(i === 0 ? 0 : ends[i - 1]!, e));
+        const c = cost(texts, widths, lines, maxEm) + (n - minLines) * 6;
+        if (c < bestCost) {
+          bestCost = c;
+          best = texts;
+        }
+        return;
+      }
+      for (let end = start + 1; end <= segs.length - left + 1; end++) {
+        if (lineWidth(start, end) > maxEm) break;
+        search(end, left - 1, [...acc, end]);
+      }
+    };
+    search(0, n, []);
+  }
+  return best;
+}
+
+/**
  * Breaks a 标题 into balanced lines (GB/T 9704 7.3.1: 回行时要做到词意完整，排列对称，长短适宜，
  * 间距恰当，梯形或菱形): breaks fall between words, lines are as even as possible, shorter lines
  * above. Widths are in em of the title's size, measured by `emWidth`. Explicit line breaks
@@ -67,39 +103,23 @@ export function breakTitle(title: string, maxEm: number, emWidth: (s: string) =>
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-  // The search below measures the same candidate lines many times over, and a measure shapes
-  // the text with the font: each distinct line is measured once.
+  // each distinct text is measured once: a measure shapes the text with the font
   const measured = new Map<string, number>();
-  const width = (s: string): number => {
-    let w = measured.get(s);
-    if (w === undefined) measured.set(s, (w = emWidth(s)));
+  const width = (text: string): number => {
+    let w = measured.get(text);
+    if (w === undefined) measured.set(text, (w = emWidth(text)));
     return w;
   };
   if (width(title) <= maxEm) return [title];
   const segs = segments(title);
-  const total = width(title);
-  let best: string[] = [title];
-  let bestCost = Infinity;
-  const minLines = Math.ceil(total / maxEm);
-  for (let n = minLines; n <= Math.min(minLines + 1, 5, segs.length); n++) {
-    // Enumerate break positions between segments (titles are short: a few dozen segments).
-    const search = (start: number, left: number, acc: string[][]) => {
-      if (left === 1) {
-        const lines = [...acc, segs.slice(start)];
-        const c = cost(lines, maxEm, width) + (n - minLines) * 6;
-        if (c < bestCost) {
-          bestCost = c;
-          best = lines.map((l) => l.join(''));
-        }
-        return;
-      }
-      for (let end = start + 1; end <= segs.length - left + 1; end++) {
-        const line = segs.slice(start, end);
-        if (width(line.join('')) > maxEm) break;
-        search(end, left - 1, [...acc, line]);
-      }
-    };
-    search(0, n, []);
-  }
-  return best;
+  // A line's width is taken as the sum of its words' widths, as the search looks at hundreds of
+  // candidate lines. Between Chinese words nothing kerns, so the sum is the line's width; the
+  // lines chosen are measured whole, and if one does not fit after all (kerning across a
+  // break), the search runs again on whole-line measures.
+  const prefix = [0];
+  for (const seg of segs) prefix.push(prefix.at(-1)! + width(seg));
+  const lines = bestLines(segs, prefix.at(-1)!, maxEm, (a, b) => prefix[b]! - prefix[a]!);
+  if (lines.length === 1 || lines.every((l) => width(l) <= maxEm)) return lines;
+  const whole = (a: number, b: number) => width(segs.slice(a, b).join(''));
+  return bestLines(segs, width(title), maxEm, whole);
 }
