@@ -79,11 +79,18 @@ export async function* renderBatch(
   const formats = options.formats ?? ['pdf', 'docx'];
   const fonts = resolveFonts(options);
   const measure = fontMeasure(fonts);
-  const theme = checkNotice(d, formats, options, measure, fonts);
+  // Workers start (load the renderers, parse the fonts) while this thread checks the notice.
+  let pool = (options.jobs ?? 1) > 1 ? await workerPool(options.jobs!, options, fonts) : undefined;
+  let theme: Theme;
+  try {
+    theme = checkNotice(d, formats, options, measure, fonts);
+  } catch (e) {
+    await pool?.destroy();
+    throw e;
+  }
   const notice = () => noticeLayout(noticeWithSummaries(d), options, measure).layout;
   const fontNames = { ...theme.fontNames, ...options.fontNames } as Record<FontRole, string>;
   const creationDate = options.creationDate ?? new Date(`${d.notice.date}T12:00:00+08:00`);
-  let pool = (options.jobs ?? 1) > 1 ? await workerPool(options.jobs!, options, fonts) : undefined;
   const emit = async (layout: Layout, format: BatchFormat): Promise<Uint8Array> => {
     if (pool) {
       const task: WorkerTask = {

@@ -7,7 +7,12 @@
 import Tinypool from 'tinypool';
 import type { FontRole, Layout } from '../layout/types.js';
 import { renderLayoutToDocx } from '../render/docx/render.js';
-import { adoptFontFiles, type FontFile, type FontOptions } from '../render/fonts/resolve.js';
+import {
+  adoptFontFiles,
+  resolveFonts,
+  type FontFile,
+  type FontOptions,
+} from '../render/fonts/resolve.js';
 import { renderLayoutToPdf } from '../render/pdf/render.js';
 
 /** What every worker of a pool is given once, when it starts. */
@@ -28,7 +33,16 @@ export interface WorkerTask {
 }
 
 const setup = Tinypool.workerData as WorkerSetup | undefined;
-if (setup) adoptFontFiles(setup.files);
+if (setup) {
+  adoptFontFiles(setup.files);
+  // Parsed now, while the pool's thread is still checking the batch, not at the first task. A
+  // font that fails here fails again in each task, where it is reported with the file.
+  try {
+    resolveFonts(setup.fonts);
+  } catch {
+    // reported by the tasks
+  }
+}
 
 export default async function renderTask(task: WorkerTask): Promise<Uint8Array> {
   const creationDate = new Date(task.creationDate);

@@ -3,7 +3,7 @@
  * needs `npm run build` first: skipped with the reason when dist is missing on a developer
  * machine; .ci/run builds before testing, and with CI=true a missing build fails the test.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TEST_FONTS } from '../conformance/fonts.js';
 
@@ -50,5 +50,29 @@ describe('renderBatch with worker threads', () => {
       expect(Buffer.from(unitPdf.bytes!).includes('NotoSerifSC-Medium')).toBe(true);
     },
     180_000,
+  );
+
+  // threads of this process, where /proc tells (Linux)
+  const threads = () =>
+    existsSync('/proc/self/task') ? readdirSync('/proc/self/task').length : undefined;
+
+  it.runIf(built)(
+    'stops before its first file when the notice cannot be made, and lets its workers go',
+    async () => {
+      const dist = (await import(`${process.cwd()}/dist/index.js`)) as Dist;
+      const input = dist.syntheticDataset(2) as { notice: { title: string } };
+      input.notice.title = `关于\ue000的通知`;
+      const before = threads();
+      const items: Item[] = [];
+      const run = async () => {
+        for await (const item of dist.renderBatch(input, { systemFonts: false, jobs: 2 }))
+          items.push(item);
+      };
+      // the workers are started before the notice is checked
+      await expect(run()).rejects.toMatchObject({ code: 'font.missingGlyphs' });
+      expect(items).toEqual([]);
+      if (before !== undefined) expect(threads()).toBeLessThanOrEqual(before);
+    },
+    60_000,
   );
 });
