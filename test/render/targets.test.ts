@@ -59,6 +59,16 @@ describe('部门整体预算绩效目标表 (the seed table) as a document of it
     expect(squash(title)).toBe('湛江市纪委监委2021年市级部门整体预算绩效目标表');
   });
 
+  it('keeps a long unit name whole in the title, on a line of its own', async () => {
+    const unit = '湛江市人力资源社会保障局';
+    const pdf = await renderDepartmentTablePdf({ ...seedTable, unit }, opts);
+    const titleLines = (await measurePdf(pdf.bytes)).pages[0]!.lines.filter(
+      (l) => Math.abs(l.size - 22) < 0.5,
+    ).map((l) => squash(l.text));
+    // two lines, shorter above (梯形), the break after the name and not inside it
+    expect(titleLines).toEqual([unit, '2021年市级部门整体预算绩效目标表']);
+  });
+
   it('prints every cell of the seed in reading order', () => {
     const text = squash(m.text);
     const expected = [

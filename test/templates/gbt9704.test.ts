@@ -64,6 +64,19 @@ describe('标题 line breaking', () => {
     expect(asked.length).toBeLessThan(50);
   });
 
+  it('keeps a unit name whole when asked, unless it cannot fit on a line', () => {
+    const title = '湛江市人力资源社会保障局2021年市级部门整体预算绩效目标表';
+    const unit = '湛江市人力资源社会保障局';
+    // left alone, the segmenter's words give three even lines, one ending inside the name
+    expect(breakTitle(title, 20, em).some((l) => l.endsWith('社会'))).toBe(true);
+    const kept = breakTitle(title, 20, em, [unit]);
+    expect(kept).toEqual([unit, '2021年市级部门整体预算绩效目标表']);
+    // a name wider than a line is broken as any text, and every line still fits
+    const narrow = breakTitle(title, 10, em, [unit]);
+    expect(narrow.join('')).toBe(title);
+    for (const l of narrow) expect(em(l)).toBeLessThanOrEqual(10);
+  });
+
   it('measures the chosen lines whole, and searches again when kerning makes one too wide', () => {
     const title = '关于批复2021年市级财政支出项目和部门整体绩效目标的通知';
     const plain = breakTitle(title, 14, em);

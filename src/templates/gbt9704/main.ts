@@ -7,12 +7,19 @@ import { bodyStyle, para, run, spacer, type Ctx } from './context.js';
 import { breakTitle } from './title.js';
 
 /** 标题: 2号小标宋, centred, broken into balanced lines (7.3.1). */
-export function titleBlock(title: string, ctx: Ctx, source = 'title'): ParagraphBlock {
+export function titleBlock(
+  title: string,
+  ctx: Ctx,
+  source = 'title',
+  /** text not to break inside, e.g. a unit's name */
+  keep: readonly string[] = [],
+): ParagraphBlock {
   const size = ctx.theme.sizes.title;
   const lines = breakTitle(
     title,
     ctx.width / size,
     (s) => ctx.measure(s, 'xiaobiaosong', size) / size,
+    keep,
   );
   return para(
     [run(lines.join('\n'))],

@@ -91,13 +91,43 @@ function bestLines(
   return best;
 }
 
+/** `segs` with the words of each span of `keep` in the title joined into one. */
+function keepWhole(segs: string[], title: string, keep: readonly string[]): string[] {
+  // the word each character of the title belongs to
+  const wordAt: number[] = [];
+  segs.forEach((seg, i) => {
+    for (let k = 0; k < seg.length; k++) wordAt.push(i);
+  });
+  const joinTo = segs.map((_, i) => i);
+  for (const text of keep) {
+    if (!text) continue;
+    for (let at = title.indexOf(text); at >= 0; at = title.indexOf(text, at + text.length)) {
+      const first = wordAt[at]!;
+      const last = wordAt[at + text.length - 1]!;
+      for (let i = first + 1; i <= last; i++) joinTo[i] = joinTo[first]!;
+    }
+  }
+  const out: string[] = [];
+  segs.forEach((seg, i) => {
+    if (i > 0 && joinTo[i] === joinTo[i - 1]) out[out.length - 1] += seg;
+    else out.push(seg);
+  });
+  return out;
+}
+
 /**
  * Breaks a 标题 into balanced lines (GB/T 9704 7.3.1: 回行时要做到词意完整，排列对称，长短适宜，
  * 间距恰当，梯形或菱形): breaks fall between words, lines are as even as possible, shorter lines
  * above. Widths are in em of the title's size, measured by `emWidth`. Explicit line breaks
- * ("\n") in the title are kept as given.
+ * ("\n") in the title are kept as given. `keep` names text never to break inside, such as a
+ * unit's name, when it fits on a line: the word segmenter splits 人力资源社会保障局 like any text.
  */
-export function breakTitle(title: string, maxEm: number, emWidth: (s: string) => number): string[] {
+export function breakTitle(
+  title: string,
+  maxEm: number,
+  emWidth: (s: string) => number,
+  keep: readonly string[] = [],
+): string[] {
   if (title.includes('\n'))
     return title
       .split('\n')
@@ -111,7 +141,11 @@ export function breakTitle(title: string, maxEm: number, emWidth: (s: string) =>
     return w;
   };
   if (width(title) <= maxEm) return [title];
-  const segs = segments(title);
+  const segs = keepWhole(
+    segments(title),
+    title,
+    keep.filter((text) => width(text) <= maxEm),
+  );
   // A line's width is taken as the sum of its words' widths, as the search looks at hundreds of
   // candidate lines. Between Chinese words nothing kerns, so the sum is the line's width; the
   // lines chosen are measured whole, and if one does not fit after all (kerning across a

@@ -24,7 +24,8 @@ export interface TargetDocumentOptions {
 function tableDocument(
   options: TargetDocumentOptions,
   title: string,
-  author: string,
+  /** 预算单位: the document's author, kept whole in its title */
+  unit: string,
   keywords: string[],
   tables: (ctx: Ctx) => Block[],
 ): Layout {
@@ -39,9 +40,15 @@ function tableDocument(
         spacer(ctx.lines(1)),
       ]
     : [spacer(ctx.lines(2))];
-  const blocks = [...head, titleBlock(title, ctx, 'title'), afterTitle(ctx), ...tables(ctx)];
+  // the unit's name is kept on one line: a title broken inside 人力资源社会|保障局 misreads
+  const blocks = [
+    ...head,
+    titleBlock(title, ctx, 'title', [unit]),
+    afterTitle(ctx),
+    ...tables(ctx),
+  ];
   return {
-    meta: { title, author, subject: title, keywords },
+    meta: { title, author: unit, subject: title, keywords },
     sections: [portraitSection(ctx, blocks)],
   };
 }
