@@ -5,7 +5,9 @@ export default defineConfig({
   entry: { index: 'src/index.ts', worker: 'src/batch/worker.ts', cli: 'src/cli/main.ts' },
   format: ['esm', 'cjs'],
   dts: true,
-  sourcemap: true,
+  // No source maps: the package ships no sources for them to point at, and tsup writes the
+  // build's absolute path into them.
+  sourcemap: false,
   clean: true,
   target: 'node20',
   // Chunks let the DOCX renderer (and the docx library) load only when first used.

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Ctx, Runner } from './io.js';
 import { readValidInput } from './kinds.js';
@@ -28,6 +29,8 @@ export interface BatchFlags extends FontFlags {
 export async function runBatch(ctx: Ctx, file: string, flags: BatchFlags): Promise<number> {
   const { io, m } = ctx;
   const started = Date.now();
+  const cores = availableParallelism();
+  if (flags.jobs > cores) io.stderr.write(`${m.jobsOverCores(flags.jobs, cores)}\n`);
   const data = await readValidInput(ctx, file, 'dataset', m.batch.notADataset);
   if (data === undefined) return 1;
   const lib = await import('../index.js');

@@ -1,15 +1,37 @@
 /**
- * Where JSON.parse gave up, as line and column: V8 names a position for most errors but not all
- * ("Unexpected token '}', … is not valid JSON"), so a small scanner finds the first bad offset.
+ * What JSON.parse does not tell: where it gave up, as line and column (V8 names a position for
+ * most errors but not all: "Unexpected token '}', … is not valid JSON"), and what it lets pass
+ * silently: a key given twice in one object (the last one wins) and nesting too deep to be data.
+ * One small scanner finds all three.
  */
 
+/** Deeper than any data file of ours (a dataset's indicator tree is about ten levels). */
+export const MAX_JSON_DEPTH = 100;
+
 class Stop {
-  constructor(readonly at: number) {}
+  constructor(
+    readonly at: number,
+    readonly why: 'syntax' | 'depth' | 'duplicate' = 'syntax',
+    readonly key?: string,
+  ) {}
 }
+
+/** What the scanner found wrong, at a UTF-16 offset. */
+export type JsonFault =
+  | { kind: 'syntax'; offset: number }
+  | { kind: 'depth'; offset: number }
+  | { kind: 'duplicate'; offset: number; key: string };
 
 /** The offset of the first character that makes `s` invalid JSON, or -1 when it is valid. */
 export function jsonErrorOffset(s: string): number {
+  const fault = scanJson(s, false);
+  return fault?.kind === 'syntax' ? fault.offset : -1;
+}
+
+/** The first syntax error, nesting deeper than MAX_JSON_DEPTH or (unless told not to) duplicate key of `s`. */
+export function scanJson(s: string, duplicates = true): JsonFault | undefined {
   let i = 0;
+  let depth = 0;
   const fail = (): never => {
     throw new Stop(i);
   };
@@ -62,17 +84,26 @@ export function jsonErrorOffset(s: string): number {
   const value = (): void => {
     ws();
     const c = s[i];
+    if ((c === '{' || c === '[') && ++depth > MAX_JSON_DEPTH) throw new Stop(i, 'depth');
     if (c === '{') {
       i++;
       ws();
       if (s[i] === '}') {
         i++;
+        depth--;
         return;
       }
+      const keys = new Set<string>();
       for (;;) {
         ws();
         if (s[i] !== '"') fail();
+        const at = i;
         string();
+        const raw = s.slice(at + 1, i - 1);
+        // escapes spell the same key in other ways ("\u0061" is "a")
+        const key = raw.includes('\\') ? (JSON.parse(s.slice(at, i)) as string) : raw;
+        if (duplicates && keys.has(key)) throw new Stop(at, 'duplicate', key);
+        keys.add(key);
         ws();
         if (s[i] !== ':') fail();
         i++;
@@ -84,6 +115,7 @@ export function jsonErrorOffset(s: string): number {
         }
         if (s[i] === '}') {
           i++;
+          depth--;
           return;
         }
         fail();
@@ -94,6 +126,7 @@ export function jsonErrorOffset(s: string): number {
       ws();
       if (s[i] === ']') {
         i++;
+        depth--;
         return;
       }
       for (;;) {
@@ -105,6 +138,7 @@ export function jsonErrorOffset(s: string): number {
         }
         if (s[i] === ']') {
           i++;
+          depth--;
           return;
         }
         fail();
@@ -121,10 +155,13 @@ export function jsonErrorOffset(s: string): number {
     value();
     ws();
     if (i < s.length) fail();
-    return -1;
+    return undefined;
   } catch (e) {
-    if (e instanceof Stop) return Math.min(e.at, s.length);
-    throw e;
+    if (!(e instanceof Stop)) throw e;
+    const offset = Math.min(e.at, s.length);
+    return e.why === 'duplicate'
+      ? { kind: 'duplicate', offset, key: e.key! }
+      : { kind: e.why === 'depth' ? 'depth' : 'syntax', offset };
   }
 }
 

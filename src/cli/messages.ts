@@ -142,6 +142,28 @@ const zh = {
 
   // input and files
   fileNotFound: (file: string) => `找不到文件 ${file}`,
+  fileNotRegular: (file: string) => `${file} 不是普通文件（是设备、管道或套接字），未读取`,
+  fileTooLarge: (file: string, size: number, limit: number) =>
+    `${file} 有 ${formatSize(size)}，超过 ${formatSize(limit)} 的上限，未读取`,
+  notUtf8: (kind: 'utf16' | 'nul' | 'invalid', offset: number) =>
+    kind === 'utf16'
+      ? `文件是 UTF-16 编码（第 ${offset} 字节起）：请另存为 UTF-8`
+      : kind === 'nul'
+        ? `第 ${offset} 字节是 NUL（0x00）：数据文件应为 UTF-8 文本`
+        : `文件不是 UTF-8 编码：第 ${offset} 字节起的字节不构成 UTF-8 字符（GBK 文件请另存为 UTF-8）`,
+  duplicateKey: (key: string) => `键“${key}”在同一对象中出现了两次：请只保留一个`,
+  tooDeep: (limit: number) => `嵌套超过 ${limit} 层：这不是公文数据`,
+  yamlTag: (message: string) =>
+    `YAML 中有不认识的标签：${message}（数据文件只能用普通的映射、序列和标量）`,
+  yamlDocuments: (count: number) =>
+    `YAML 文件含有 ${count} 个文档（以 --- 分隔）：一个文件只能放一份数据`,
+  yamlAliases: (limit: number) => `YAML 别名（*引用）展开超过 ${limit} 次：疑似“别名炸弹”，未读取`,
+  notRegularReason: '不是普通文件（是设备、管道或套接字）',
+  tooLargeReason: (size: number, limit: number) =>
+    `有 ${formatSize(size)}，超过 ${formatSize(limit)} 的上限`,
+  imageNotRegular: (path: string) => `图像 ${path} 不是普通文件，未读取`,
+  imageTooLarge: (path: string, size: number, limit: number) =>
+    `图像文件 ${path} 有 ${formatSize(size)}，超过 ${formatSize(limit)} 的上限，未读取`,
   fileIsDirectory: (file: string) => `${file} 是目录，不是文件`,
   fileUnreadable: (file: string, reason: string) => `无法读取 ${file}：${reason}`,
   unknownExtension: (file: string) => `不认识 ${file} 的扩展名：数据文件应为 .json、.yaml 或 .yml`,
@@ -155,6 +177,10 @@ const zh = {
     `--font 应写作 角色=路径（如 fangsong=/usr/share/fonts/simfang.ttf），“${value}”不是；角色：${roles}`,
   badFormat: (value: string) => `不认识的格式“${value}”：可用 pdf、docx`,
   badJobs: (value: string) => `--jobs 应为正整数，“${value}”不是`,
+  tooManyJobs: (value: string, max: number, cores: number) =>
+    `--jobs 最多为 ${max}（本机 ${cores} 个处理器核心的两倍），“${value}”太多：线程多于核心只会轮流运行，徒增内存`,
+  jobsOverCores: (jobs: number, cores: number) =>
+    `提示：--jobs ${jobs} 多于本机的 ${cores} 个处理器核心，多出的线程不会更快，只会多占内存`,
   exists: (files: string[]) => `文件已存在，未写入任何文件：${files.join('、')}（加 --force 覆盖）`,
   outDirFailed: (dir: string, reason: string) => `无法写入输出目录 ${dir}：${reason}`,
   writeFailed: (file: string, reason: string) => `无法写入 ${file}：${reason}`,
@@ -303,6 +329,28 @@ const en: Messages = {
   },
 
   fileNotFound: (file) => `no such file: ${file}`,
+  fileNotRegular: (file) => `${file} is not a regular file (a device, pipe or socket): not read`,
+  fileTooLarge: (file, size, limit) =>
+    `${file} is ${formatSize(size)}, over the limit of ${formatSize(limit)}: not read`,
+  notUtf8: (kind, offset) =>
+    kind === 'utf16'
+      ? `the file is UTF-16 (from byte ${offset}): save it as UTF-8`
+      : kind === 'nul'
+        ? `byte ${offset} is NUL (0x00): data files are UTF-8 text`
+        : `the file is not UTF-8: the bytes from offset ${offset} are no UTF-8 character (save GBK files as UTF-8)`,
+  duplicateKey: (key) => `the key "${key}" appears twice in one object: keep one`,
+  tooDeep: (limit) => `nested more than ${limit} levels deep: this is no document data`,
+  yamlTag: (message) =>
+    `unknown YAML tag: ${message} (data files use plain mappings, sequences and scalars)`,
+  yamlDocuments: (count) =>
+    `the YAML file holds ${count} documents (separated by ---): one file holds one`,
+  yamlAliases: (limit) =>
+    `YAML aliases (*refs) expand more than ${limit} times: an alias bomb? not read`,
+  notRegularReason: 'not a regular file (a device, pipe or socket)',
+  tooLargeReason: (size, limit) => `${formatSize(size)}, over the limit of ${formatSize(limit)}`,
+  imageNotRegular: (path) => `the image ${path} is not a regular file: not read`,
+  imageTooLarge: (path, size, limit) =>
+    `the image file ${path} is ${formatSize(size)}, over the limit of ${formatSize(limit)}: not read`,
   fileIsDirectory: (file) => `${file} is a directory, not a file`,
   fileUnreadable: (file, reason) => `cannot read ${file}: ${reason}`,
   unknownExtension: (file) => `unknown extension of ${file}: data files are .json, .yaml or .yml`,
@@ -315,6 +363,10 @@ const en: Messages = {
     `--font takes ROLE=PATH (e.g. fangsong=/usr/share/fonts/simfang.ttf), not "${value}"; roles: ${roles}`,
   badFormat: (value) => `unknown format "${value}": use pdf, docx`,
   badJobs: (value) => `--jobs takes a positive integer, not "${value}"`,
+  tooManyJobs: (value, max, cores) =>
+    `--jobs is at most ${max} (twice this machine's ${cores} cores), not "${value}": threads beyond the cores only take turns and add memory`,
+  jobsOverCores: (jobs, cores) =>
+    `note: --jobs ${jobs} is more than this machine's ${cores} cores; the extra threads will not be faster, only use more memory`,
   exists: (files) => `file exists, nothing written: ${files.join(', ')} (use --force to overwrite)`,
   outDirFailed: (dir, reason) => `cannot write to the output directory ${dir}: ${reason}`,
   writeFailed: (file, reason) => `cannot write ${file}: ${reason}`,

@@ -3,6 +3,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { FONT_ROLES } from '../layout/types.js';
 import type { TemplateId, ThemeOverrides } from '../index.js';
 import { readDataFile } from './input.js';
+import { READ_LIMITS } from './read.js';
 import type { Ctx, Runner } from './io.js';
 import { readValidInput } from './kinds.js';
 import { formatSize } from './messages.js';
@@ -31,7 +32,7 @@ export async function readTheme(
   file: string | undefined,
 ): Promise<ThemeOverrides | undefined> {
   if (file === undefined) return undefined;
-  return (await readDataFile(file, ctx.io, ctx.m)) as ThemeOverrides;
+  return (await readDataFile(file, ctx.io, ctx.m, READ_LIMITS.settings)) as ThemeOverrides;
 }
 
 /** The output directory as given (for messages) and absolute. */

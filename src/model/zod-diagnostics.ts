@@ -110,7 +110,9 @@ function clip(v: unknown): string {
  */
 function bestUnionBranch(branches: Issue[][], basePath: Path): Issue[] | undefined {
   let best: Issue[] | undefined;
-  let bestScore = -1;
+  // a branch whose type matched but whose value failed at its root (an array with too many
+  // items) still beats the branches that wanted another type altogether
+  let bestScore = -Infinity;
   for (const issues of branches) {
     if (issues.length === 0) continue;
     const typeOnly = issues.every((i) => i.code === 'invalid_type' && i.path.length === 0);
@@ -143,8 +145,14 @@ function problem(issue: Issue): { code: string; text: string } {
     }
     case 'too_big': {
       const max = Number(issue.maximum);
-      if (issue.origin === 'array') return { code: 'schema.tooMany', text: `最多 ${max} 项` };
-      if (issue.origin === 'string') return { code: 'schema.tooLong', text: `最多 ${max} 个字符` };
+      if (issue.origin === 'array') {
+        const got = Array.isArray(issue.input) ? `，收到 ${issue.input.length} 项` : '';
+        return { code: 'schema.tooMany', text: `条目过多：最多 ${max} 项${got}` };
+      }
+      if (issue.origin === 'string') {
+        const got = typeof issue.input === 'string' ? `，收到 ${issue.input.length} 个` : '';
+        return { code: 'schema.tooLong', text: `文字过长：最多 ${max} 个字符${got}` };
+      }
       return { code: 'schema.tooBig', text: `不能大于 ${max}` };
     }
     case 'invalid_format':

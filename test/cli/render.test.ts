@@ -232,7 +232,8 @@ export default {
     expect(none.stderr).toContain('empty.mjs 没有导出模板');
     const missing = await cli(['render', 'notice.json', '--template', './nope.mjs'], dir);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('无法载入模板文件 ./nope.mjs');
+    // the user's path and nothing of ours (Node names the importing module: dist/program-….js)
+    expect(missing.stderr).toBe('./nope.mjs: 错误 input.notFound 找不到文件 ./nope.mjs\n');
   });
 
   it('a dataset is sent to batch; formats are checked', async () => {

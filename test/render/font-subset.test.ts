@@ -33,7 +33,8 @@ describe('font subsets', () => {
 describe('the shaping cache', () => {
   it('keeps at most its budget of characters, dropping the least recently used runs first', () => {
     const fonts = resolveFonts({ fonts: TEST_FONTS, systemFonts: false });
-    const font = fonts.fangsong.font;
+    // every face is fontkit's (resolve.ts): the cache works on its shaped runs
+    const font = fonts.fangsong.font as fontkit.Font;
     const shaped: string[] = [];
     const layout = cachedLayout(
       { layout: (text: string) => (shaped.push(text), font.layout(text)) },

@@ -104,7 +104,29 @@ const addresseeRule: Rule<Notice> = (n, report) => {
   }
 };
 
+/**
+ * A 标题 is a line or a few: in 二号 type a line holds about 20 characters, so 80 is four lines
+ * (a long 转发 title runs to three) and 200 leaves page 1 no room for the text.
+ */
+export const TITLE_LIMITS = Object.freeze({ warn: 80, max: 200 });
+
 const titleRule: Rule<Notice> = (n, report) => {
+  const length = [...n.title].length;
+  if (length > TITLE_LIMITS.max) {
+    report({
+      path: ['title'],
+      code: 'title.tooLong',
+      severity: 'error',
+      message: `标题有 ${length} 个字，超过 ${TITLE_LIMITS.max} 字：这样的标题会占满首页。标题应简要概括主要内容（GB/T 9704—2012 7.3.1）`,
+    });
+  } else if (length > TITLE_LIMITS.warn) {
+    report({
+      path: ['title'],
+      code: 'title.long',
+      severity: 'warning',
+      message: `标题有 ${length} 个字，超过 ${TITLE_LIMITS.warn} 字（约四行）：请考虑精简`,
+    });
+  }
   if (/[\s\u3000]/u.test(n.title)) {
     report({
       path: ['title'],

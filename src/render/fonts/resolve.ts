@@ -14,6 +14,7 @@ import * as fontkit from 'fontkit';
 import { FONT_ROLES, type FontRole } from '../../layout/types.js';
 import { GongwenRenderError } from '../errors.js';
 import { DEFAULT_FILES, SYSTEM_CANDIDATES, type Candidate } from './candidates.js';
+import type { FontFace } from './face.js';
 
 /** A font given by the caller: a file path, bytes, or either with the face of a collection. */
 export type FontSource =
@@ -42,7 +43,7 @@ export interface FontReport {
 
 export interface ResolvedFont extends FontReport {
   bytes: Uint8Array;
-  font: fontkit.Font;
+  font: FontFace;
 }
 
 export type ResolvedFontSet = Record<FontRole, ResolvedFont>;

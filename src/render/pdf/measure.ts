@@ -1,5 +1,5 @@
-import type * as fontkit from 'fontkit';
 import type { Block, FontRole, Measure, ParagraphBlock, Run } from '../../layout/types.js';
+import type { FontFace } from '../fonts/face.js';
 import type { ResolvedFontSet } from '../fonts/resolve.js';
 import { blocksHeight as layoutHeight } from '../../layout/height.js';
 import { emBox, emBoxView } from './pdfkit-fonts.js';
@@ -15,7 +15,7 @@ export function drawnSize(
   return snapToGrid && size > charPitch ? charPitch * (1 - 1e-5) : size;
 }
 
-function advance(font: fontkit.Font, ch: string, size: number): number {
+function advance(font: FontFace, ch: string, size: number): number {
   const glyph = font.glyphForCodePoint(ch.codePointAt(0)!);
   return (glyph.advanceWidth / font.unitsPerEm) * size;
 }
@@ -48,7 +48,7 @@ export function breakLines(
   width: number,
   charPitch: number,
   /** the font a character is drawn in when its role's font lacks it */
-  fallbackFont?: (role: FontRole, ch: string) => fontkit.Font | undefined,
+  fallbackFont?: (role: FontRole, ch: string) => FontFace | undefined,
 ): LinePiece[][] {
   const indentL = (p.style.indentLeft ?? 0) + (p.label?.width ?? 0);
   const avail = width - indentL - (p.style.indentRight ?? 0) + 1e-6;

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as fontkit from 'fontkit';
+import type { FontFace } from '../fonts/face.js';
 
 /**
  * The fonts pdfkit embeds, parsed once per process and presented with CJK em-box metrics.
@@ -21,6 +22,11 @@ type FontkitModule = { registerFormat: (format: unknown) => void };
 
 const MAGIC = [0x47, 0x57, 0x46, 0x31]; // "GWF1"
 const byMarker = new Map<number, fontkit.Font>();
+
+/** Every FontFace comes from fontkit (src/render/fonts/resolve.ts); pdfkit needs the whole Font. */
+function fontkitFont(face: FontFace): fontkit.Font {
+  return face as fontkit.Font;
+}
 let installed = false;
 
 function markerId(buffer: Uint8Array): number | undefined {
@@ -49,7 +55,7 @@ function install(): void {
 }
 
 /** The em box of a font, in font units. */
-export function emBox(font: fontkit.Font): { ascent: number; descent: number } {
+export function emBox(font: FontFace): { ascent: number; descent: number } {
   const upm = font.unitsPerEm;
   const os2 = (font as unknown as { 'OS/2'?: { typoAscender: number; typoDescender: number } })[
     'OS/2'
@@ -134,7 +140,8 @@ function decodeOnce(font: fontkit.Font): fontkit.Font['getGlyph'] {
 }
 
 /** The font as pdfkit should see it: em-box metrics, shaping cached. */
-export function emBoxView(font: fontkit.Font): fontkit.Font {
+export function emBoxView(face: FontFace): fontkit.Font {
+  const font = fontkitFont(face);
   let view = views.get(font);
   if (!view) {
     const { ascent, descent } = emBox(font);
@@ -156,7 +163,8 @@ const markers = new WeakMap<fontkit.Font, Buffer>();
  * The buffer to hand pdfmake for a parsed font: a marker that pdfkit's `fontkit.create` turns
  * into the em-box view of `font` without parsing anything.
  */
-export function pdfkitBuffer(font: fontkit.Font): Buffer {
+export function pdfkitBuffer(face: FontFace): Buffer {
+  const font = fontkitFont(face);
   install();
   let marker = markers.get(font);
   if (!marker) {
