@@ -15,7 +15,8 @@ import {
 } from './options.js';
 import { createProgress } from './progress.js';
 import { outputDir, readTheme } from './render.js';
-import { checkTargets, ensureDir, probeDir, writeAtomic, writeError } from './write.js';
+import { CliError } from './report.js';
+import { checkTargets, ensureDir, guarded, probeDir, writeAtomic, writeError } from './write.js';
 
 export interface BatchFlags extends FontFlags {
   outDir: string;
@@ -77,13 +78,16 @@ export async function runBatch(ctx: Ctx, file: string, flags: BatchFlags): Promi
         progress.step(m.batch.failedLine(i, names.length, item.name), item.name);
         continue;
       }
-      if (!dirReady) {
-        await ensureDir(out.dir, out.display, m);
-        dirReady = true;
-      }
       try {
-        await writeAtomic(t.path, item.bytes, force);
+        await guarded(async () => {
+          if (!dirReady) {
+            await ensureDir(out.dir, out.display, m);
+            dirReady = true;
+          }
+          await writeAtomic(t.path, item.bytes, force);
+        });
       } catch (e) {
+        if (e instanceof CliError) throw e;
         failed++;
         progress.note(writeError(m, t, e).message);
         progress.step(m.batch.failedLine(i, names.length, item.name), item.name);

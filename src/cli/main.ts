@@ -37,22 +37,10 @@ if (relaunch) {
 /** The command, in this process. */
 async function runHere(): Promise<void> {
   const { run } = await import('./program.js');
-  const { stopWriting } = await import('./write.js');
-  // Interrupted: the files written so far are complete, and no temporary file is left behind.
-  let stopping = false;
-  for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      void stopWriting().finally(() => {
-        if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-        process.exit(code);
-      });
-    });
-  }
+  const { enableInterruptCleanup } = await import('./write.js');
+  // Interrupted: the files written so far are complete, and no temporary file is left behind
+  // (write.ts: the process ends at once unless it is writing).
+  enableInterruptCleanup();
   try {
     process.exitCode = await run(process.argv.slice(2));
   } catch (e) {

@@ -65,7 +65,8 @@ export function jobsParser(m: Messages, cores = availableParallelism()): (value:
     const n = Number(value);
     if (!/^\s*\d+\s*$/u.test(value) || !Number.isInteger(n) || n < 1)
       throw new InvalidArgumentError(m.badJobs(value));
-    if (n > maxJobs(cores)) throw new InvalidArgumentError(m.tooManyJobs(value, maxJobs(cores), cores));
+    if (n > maxJobs(cores))
+      throw new InvalidArgumentError(m.tooManyJobs(value, maxJobs(cores), cores));
     return n;
   };
 }

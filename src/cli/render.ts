@@ -16,7 +16,7 @@ import {
   type Format,
 } from './options.js';
 import { isTemplateFile, loadTemplateFile } from './template.js';
-import { checkTargets, ensureDir, probeDir, writeAll, type Target } from './write.js';
+import { checkTargets, ensureDir, guarded, probeDir, writeAll, type Target } from './write.js';
 
 export interface RenderFlags extends FontFlags {
   formats: Format[];
@@ -73,8 +73,10 @@ export async function renderNotice(ctx: Ctx, file: string, flags: RenderFlags): 
       : {}),
   });
   for (const t of targets) t.bytes = t.format === 'pdf' ? result.pdf?.bytes : result.docx?.bytes;
-  await ensureDir(out.dir, out.display, m);
-  await writeAll(targets, flags.force ?? false, m);
+  await guarded(async () => {
+    await ensureDir(out.dir, out.display, m);
+    await writeAll(targets, flags.force ?? false, m);
+  });
 
   for (const t of targets) {
     const pdf = t.format === 'pdf' ? result.pdf : undefined;

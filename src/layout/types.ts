@@ -28,6 +28,11 @@ export interface Run {
   size?: number;
   /** #rrggbb */
   color?: string;
+  /**
+   * Never broken inside when it fits on a line: a 发文字号, a date, an organisation's or a
+   * document's name.
+   */
+  keep?: boolean;
 }
 
 export type Align = 'left' | 'center' | 'right' | 'justify';

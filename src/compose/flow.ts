@@ -1,0 +1,406 @@
+import type { TextMetrics } from '../fonts/metrics.js';
+import type {
+  Block,
+  Closing,
+  GroupBlock,
+  Layout,
+  ParagraphBlock,
+  RuleBlock,
+  Section,
+  TableBlock,
+} from '../layout/types.js';
+import { ruleHeight } from '../layout/units.js';
+import { layParagraph, paragraphHeight, type LineBox, type ParagraphBox } from './paragraph.js';
+import { pageNumber } from './numbering.js';
+import { layTable, tableRowsOn, type TableBox } from './table.js';
+import type { ComposedPage, PageItem, TextItem } from './types.js';
+
+/**
+ * The composition: a Layout's flowing blocks onto pages, every page decision made here once.
+ * Blocks go down the 版心 in order; a paragraph breaks between lines, a table between rows
+ * (its header rows again on each page, a row-spanned label again where its span goes on), a
+ * group kept together moves whole to the next page, a paragraph kept with the next block moves
+ * with that block's first line. The 版记 (closing) rests on the 版心 bottom of the last page —
+ * an even one when it asks — sharing the page when it fits. Pages are handed out as they are
+ * finished; only the last ones wait for the closing to be placed.
+ */
+
+/** The box the flow fills on a page, as the page is seen. */
+interface Frame {
+  width: number;
+  height: number;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+function frameOf(section: Section): Frame {
+  const land = section.page.orientation === 'landscape';
+  const width = land ? section.page.height : section.page.width;
+  const height = land ? section.page.width : section.page.height;
+  const m = section.page.margins;
+  return {
+    width,
+    height,
+    left: m.left,
+    top: m.top,
+    right: width - m.right,
+    bottom: height - m.bottom,
+  };
+}
+
+const EPSILON = 0.01;
+
+interface Page {
+  page: ComposedPage;
+  section: Section;
+  frame: Frame;
+}
+
+/** Where blocks are being placed: a page, or a measuring pass that only adds up heights. */
+interface Sink {
+  /** the y where the next block goes */
+  y: number;
+  /** the lowest y a block may reach on this page */
+  readonly bottom: number;
+  /** the page holds body content already */
+  readonly started: boolean;
+  add(item: PageItem): void;
+  /** the next page; the flow's section geometry */
+  next(): void;
+}
+
+export interface ComposeOptions {
+  metrics: TextMetrics;
+}
+
+/**
+ * Composes a layout into pages. A generator: a long document is handed out a page at a time,
+ * and nothing here holds the pages already handed out.
+ */
+export function* compose(layout: Layout, options: ComposeOptions): Generator<ComposedPage> {
+  const { metrics } = options;
+  const numbering = layout.sections[0]!.pageNumbers;
+  // page numbers stand where portrait pages have them, landscape pages included (§8)
+  const portrait =
+    layout.sections.find((s) => s.page.orientation === 'portrait') ?? layout.sections[0]!;
+  let index = 0;
+  let current: Page | undefined;
+  const done: ComposedPage[] = [];
+
+  const open = (section: Section): Page => {
+    const frame = frameOf(section);
+    const page: ComposedPage = {
+      index: index++,
+      width: frame.width,
+      height: frame.height,
+      orientation: section.page.orientation,
+      items: [],
+      holds: 'blank',
+    };
+    return { page, section, frame };
+  };
+  const finish = (p: Page, numbered = true) => {
+    const n = numbered ? pageNumber(p.page, numbering, portrait, metrics) : undefined;
+    if (n) p.page.number = n;
+    done.push(p.page);
+  };
+
+  let y = 0;
+  const sink: Sink = {
+    get y() {
+      return y;
+    },
+    set y(v: number) {
+      y = v;
+    },
+    get bottom() {
+      return current!.frame.bottom;
+    },
+    get started() {
+      return current!.page.holds !== 'blank';
+    },
+    add(item) {
+      current!.page.items.push(item);
+      current!.page.holds = 'body';
+    },
+    next() {
+      const section = current!.section;
+      finish(current!);
+      current = open(section);
+      y = current.frame.top;
+    },
+  };
+
+  for (const section of layout.sections) {
+    if (current) finish(current);
+    current = open(section);
+    y = current.frame.top;
+    const flow = new Flow(metrics, section, current.frame);
+    for (const o of section.overlays ?? []) flow.overlay(o, current.page);
+    flow.blocks(section.blocks, sink, current.frame.left, current.frame.right - current.frame.left);
+    // the pages this section finished go out now
+    while (done.length > 0) yield done.shift()!;
+  }
+  if (!current) return;
+
+  const last = layout.sections[layout.sections.length - 1]!;
+  const closing = last.closing;
+  if (closing) {
+    const flow = new Flow(metrics, last, current.frame);
+    const width = current.frame.right - current.frame.left;
+    const height = flow.height(closing.blocks, width);
+    const even = (p: Page) => (p.page.index + 1) % 2 === 0;
+    const parityOk = (p: Page) => closing.parity !== 'even' || even(p);
+    // one line of air between the text and the 版记
+    const fits =
+      !sink.started || y + last.grid.linePitch + height <= current.frame.bottom + EPSILON;
+    let numbered = true;
+    if (!fits || !parityOk(current)) {
+      const wasEmpty = !sink.started;
+      finish(current, !wasEmpty || closing.numberEmptyPages);
+      current = open(current.section);
+      if (!parityOk(current)) {
+        // a blank page, then the 版记 on the even page after it: GB/T 9704 7.5 numbers
+        // neither
+        finish(current, closing.numberEmptyPages);
+        current = open(current.section);
+        numbered = closing.numberEmptyPages;
+      } else if (wasEmpty) {
+        numbered = closing.numberEmptyPages;
+      }
+    }
+    const onPage: Sink = {
+      y: current.frame.bottom - height,
+      bottom: Infinity,
+      started: true,
+      add: (item) => current!.page.items.push(item),
+      next: () => undefined,
+    };
+    flow.blocks(closing.blocks, onPage, current.frame.left, width);
+    if (current.page.holds === 'blank') current.page.holds = 'closing';
+    finish(current, numbered);
+  } else {
+    finish(current);
+  }
+  while (done.length > 0) yield done.shift()!;
+}
+
+/** Lays blocks out for one section. */
+class Flow {
+  constructor(
+    readonly metrics: TextMetrics,
+    readonly section: Section,
+    readonly frame: Frame,
+  ) {}
+
+  get pitch(): number {
+    return this.section.grid.charPitch;
+  }
+
+  /** Draws a section overlay on its first page, outside the flow. */
+  overlay(o: NonNullable<Section['overlays']>[number], page: ComposedPage): void {
+    const sink: Sink = {
+      y: o.y,
+      bottom: Infinity,
+      started: true,
+      add: (item) => page.items.push(item),
+      next: () => undefined,
+    };
+    this.blocks([o.block], sink, o.x, o.width);
+  }
+
+  /** The height blocks take at a width, laid out without page breaks. */
+  height(blocks: readonly Block[], width: number): number {
+    const sink: Sink = {
+      y: 0,
+      bottom: Infinity,
+      started: true,
+      add: () => undefined,
+      next: () => undefined,
+    };
+    this.blocks(blocks, sink, 0, width);
+    return sink.y;
+  }
+
+  blocks(blocks: readonly Block[], sink: Sink, left: number, width: number): void {
+    let breakNext = false;
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      if (b.kind === 'pageBreak') {
+        breakNext = true;
+        continue;
+      }
+      if (breakNext) {
+        if (sink.started) sink.next();
+        breakNext = false;
+      }
+      switch (b.kind) {
+        case 'spacer':
+          // space that runs past the page's foot is not carried to the next page
+          sink.y = Math.min(sink.y + b.height, Math.max(sink.y, sink.bottom));
+          break;
+        case 'rule':
+          this.rule(b, sink, left, width);
+          break;
+        case 'paragraph':
+          this.paragraph(b, sink, left, width, b.style.keepWithNext ? blocks.slice(i + 1) : []);
+          break;
+        case 'group':
+          this.group(b, sink, left, width);
+          break;
+        case 'columns':
+          this.columns(b, sink, left, width);
+          break;
+        case 'table':
+          this.table(b, sink, left);
+          break;
+      }
+    }
+  }
+
+  rule(b: RuleBlock, sink: Sink, left: number, width: number): void {
+    const h = ruleHeight(b);
+    if (sink.y + h > sink.bottom + EPSILON && sink.started) sink.next();
+    const x = left + (b.align === 'center' ? (width - b.width) / 2 : 0);
+    const color = b.color ?? '#000000';
+    let y = sink.y + (b.spaceBefore ?? 0) + b.thickness / 2;
+    sink.add({ kind: 'line', x1: x, y1: y, x2: x + b.width, y2: y, width: b.thickness, color });
+    if (b.double) {
+      y += b.thickness / 2 + b.double.gap + b.double.thickness / 2;
+      sink.add({
+        kind: 'line',
+        x1: x,
+        y1: y,
+        x2: x + b.width,
+        y2: y,
+        width: b.double.thickness,
+        color,
+      });
+    }
+    sink.y += h;
+  }
+
+  /** The height of the first line (or first row, first unit) of blocks: what must come along. */
+  private leadHeight(blocks: readonly Block[], width: number): number {
+    for (const b of blocks) {
+      if (b.kind === 'pageBreak') return 0;
+      if (b.kind === 'spacer') continue;
+      if (b.kind === 'paragraph') {
+        const box = layParagraph(b, this.metrics, width, this.pitch);
+        const first = box.lines[0];
+        return (
+          box.spaceBefore + (first?.height ?? 0) + (box.lines.length === 1 ? box.spaceAfter : 0)
+        );
+      }
+      if (b.kind === 'table') {
+        const t = layTable(b, this.metrics, this.pitch);
+        return t.heights.slice(0, t.block.headerRows + 1).reduce((a, h) => a + h, 0);
+      }
+      return this.height([b], width);
+    }
+    return 0;
+  }
+
+  paragraph(
+    p: ParagraphBlock,
+    sink: Sink,
+    left: number,
+    width: number,
+    following: readonly Block[],
+  ): void {
+    const box = layParagraph(p, this.metrics, width, this.pitch);
+    if (following.length > 0 && sink.started) {
+      // kept with the next block: this paragraph and that block's first line on one page
+      const need = paragraphHeight(box) + this.leadHeight(following, width);
+      const room = sink.bottom - this.frame.top;
+      if (sink.y + need > sink.bottom + EPSILON && need <= room) sink.next();
+    }
+    this.placeLines(box, sink, left);
+  }
+
+  placeLines(box: ParagraphBox, sink: Sink, left: number): void {
+    sink.y += box.spaceBefore;
+    for (const line of box.lines) {
+      if (sink.y + line.height > sink.bottom + EPSILON && sink.started) sink.next();
+      this.placeLine(line, sink, left);
+    }
+    sink.y += box.spaceAfter;
+  }
+
+  placeLine(line: LineBox, sink: Sink, left: number): void {
+    const baseline = sink.y + line.ascent;
+    for (const item of line.items) sink.add({ ...item, x: left + item.x, y: baseline } as TextItem);
+    sink.y += line.height;
+  }
+
+  group(g: GroupBlock, sink: Sink, left: number, width: number): void {
+    if (g.keepTogether) {
+      const h = this.height(g.blocks, width);
+      const room = sink.bottom - this.frame.top;
+      if (sink.y + h > sink.bottom + EPSILON && sink.started && h <= room) sink.next();
+    }
+    const top = sink.y;
+    for (const o of g.overlays ?? []) {
+      sink.add({
+        kind: 'image',
+        x: left + o.x,
+        y: top + o.y,
+        width: o.width,
+        height: o.height,
+        bytes: o.bytes,
+        ...(o.source ? { source: o.source } : {}),
+      });
+    }
+    this.blocks(g.blocks, sink, left, width);
+  }
+
+  columns(b: Extract<Block, { kind: 'columns' }>, sink: Sink, left: number, _width: number): void {
+    const heights = b.columns.map((c) => this.height(c.blocks, c.width));
+    const tallest = Math.max(0, ...heights);
+    if (sink.y + tallest > sink.bottom + EPSILON && sink.started) sink.next();
+    const top = sink.y;
+    let x = left + (b.offset ?? 0);
+    b.columns.forEach((c, i) => {
+      const shift = b.verticalAlign === 'middle' ? (tallest - heights[i]!) / 2 : 0;
+      const column: Sink = {
+        y: top + shift,
+        bottom: Infinity,
+        started: true,
+        add: (item) => sink.add(item),
+        next: () => undefined,
+      };
+      this.blocks(c.blocks, column, x, c.width);
+      x += c.width;
+    });
+    sink.y = top + tallest;
+  }
+
+  table(b: TableBlock, sink: Sink, left: number): void {
+    const t: TableBox = layTable(b, this.metrics, this.pitch);
+    const header = t.heights.slice(0, b.headerRows).reduce((a, h) => a + h, 0);
+    let row = b.headerRows;
+    let first = true;
+    while (row < b.rows.length || first) {
+      // what fits on this page: the header rows and as many body rows as there is room for
+      const room = sink.bottom - sink.y - header - t.border;
+      let end = row;
+      let used = 0;
+      while (end < b.rows.length && used + t.heights[end]! <= room + EPSILON)
+        used += t.heights[end++]!;
+      // a header never stands alone at a page's foot, nor does a table start with less than
+      // its header and one row when the next page would hold more
+      if (end === row && row < b.rows.length && sink.started) {
+        sink.next();
+        first = false;
+        continue;
+      }
+      if (end === row && row < b.rows.length) end = row + 1; // taller than a page: it runs over
+      tableRowsOn(t, row, end, sink, left);
+      first = false;
+      row = end;
+      if (row < b.rows.length) sink.next();
+    }
+  }
+}

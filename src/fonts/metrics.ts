@@ -1,0 +1,107 @@
+import type { FontRole } from '../layout/types.js';
+import type { FontFace } from '../render/fonts/face.js';
+
+/**
+ * What the composition asks of a face: advances for breaking lines, shaped widths for placing
+ * them, and the em box a line's text sits in. All in em (multiply by the size in pt).
+ */
+export interface FaceMetrics {
+  /** a name unique within the document's faces (the writer registers the face under it) */
+  readonly name: string;
+  /** the advance of one character, unshaped, em */
+  advance(ch: string): number;
+  /** the advance of a text as the PDF engine draws it (shaped: kerning included), em */
+  width(text: string): number;
+  /** the em box's top above the baseline, em: the text of a line box hangs from it */
+  readonly emAscent: number;
+  /** the top of a character's ink above the baseline, em (undefined for blank glyphs) */
+  inkTop(ch: string): number | undefined;
+  has(ch: string): boolean;
+}
+
+/** The faces of a document by role, and where characters a role's face lacks are drawn. */
+export interface TextMetrics {
+  face(role: FontRole): FaceMetrics;
+  /** the face to draw `ch` in when the role's own lacks it, if any may be used */
+  fallback?(role: FontRole, ch: string): FaceMetrics | undefined;
+}
+
+/**
+ * The em box of a face, in font units. Faces whose typo ascender and descender span one em
+ * (most CJK faces) give it; for others the box is put 0.88 em above the baseline, where CJK
+ * faces have it.
+ */
+export function emBox(face: FontFace): { ascent: number; descent: number } {
+  const upm = face.unitsPerEm;
+  const os2 = (face as unknown as { 'OS/2'?: { typoAscender: number; typoDescender: number } })[
+    'OS/2'
+  ];
+  if (os2 && Math.abs(os2.typoAscender - os2.typoDescender - upm) <= upm * 0.02) {
+    return { ascent: os2.typoAscender, descent: os2.typoDescender };
+  }
+  return { ascent: 0.88 * upm, descent: -0.12 * upm };
+}
+
+/** Shaped widths remembered per face: documents repeat their strings (labels, names, dates). */
+const WIDTH_CACHE = 20_000;
+
+/** FaceMetrics over a parsed face. */
+export function faceMetrics(face: FontFace, name: string): FaceMetrics {
+  const upm = face.unitsPerEm;
+  const advances = new Map<string, number>();
+  const widths = new Map<string, number>();
+  return {
+    name,
+    emAscent: emBox(face).ascent / upm,
+    advance(ch) {
+      let a = advances.get(ch);
+      if (a === undefined) {
+        a = face.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / upm;
+        advances.set(ch, a);
+      }
+      return a;
+    },
+    width(text) {
+      let w = widths.get(text);
+      if (w === undefined) {
+        w = face.layout(text).advanceWidth / upm;
+        if (widths.size >= WIDTH_CACHE) widths.clear();
+        widths.set(text, w);
+      }
+      return w;
+    },
+    inkTop(ch) {
+      const top = face.glyphForCodePoint(ch.codePointAt(0)!).bbox.maxY;
+      return Number.isFinite(top) ? top / upm : undefined;
+    },
+    has(ch) {
+      return face.hasGlyphForCodePoint(ch.codePointAt(0)!);
+    },
+  };
+}
+
+/** Metrics of a font set by role, each face named after its role. */
+export function roleMetrics(
+  faces: Record<FontRole, FontFace>,
+  fallback?: (role: FontRole, ch: string) => { name: string; face: FontFace } | undefined,
+): TextMetrics {
+  const byRole = new Map<FontRole, FaceMetrics>();
+  const byName = new Map<string, FaceMetrics>();
+  const metrics: TextMetrics = {
+    face(role) {
+      let m = byRole.get(role);
+      if (!m) byRole.set(role, (m = faceMetrics(faces[role], role)));
+      return m;
+    },
+  };
+  if (fallback) {
+    metrics.fallback = (role, ch) => {
+      const f = fallback(role, ch);
+      if (!f) return undefined;
+      let m = byName.get(f.name);
+      if (!m) byName.set(f.name, (m = faceMetrics(f.face, f.name)));
+      return m;
+    };
+  }
+  return metrics;
+}
