@@ -115,6 +115,8 @@ export {
   type ApprovalNoticeWordingInput,
 } from './templates/wording/index.js';
 export { GongwenRenderError } from './render/errors.js';
+export { localizeError } from './render/errors.js';
+export type { Lang } from './model/diagnostics.js';
 export { resolveFonts, fontReports } from './render/fonts/resolve.js';
 export type { FontSource, FontSources, FontOptions, FontReport } from './render/fonts/resolve.js';
 export { renderLayoutToPdf, type PdfRenderOptions, type PdfResult } from './render/pdf/render.js';

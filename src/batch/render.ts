@@ -279,7 +279,10 @@ async function workerPool(
   if (!existsSync(fileURLToPath(file))) {
     throw new GongwenRenderError(
       'batch.noWorker',
-      `jobs > 1 需要构建后的包（找不到 ${fileURLToPath(file)}）：请先运行 npm run build，或不设 jobs`,
+      {
+        zh: `jobs > 1 需要构建后的包（找不到 ${fileURLToPath(file)}）：请先运行 npm run build，或不设 jobs`,
+        en: `jobs > 1 needs the built package (${fileURLToPath(file)} is missing): run npm run build first, or leave jobs unset`,
+      },
       'jobs',
     );
   }

@@ -13,6 +13,9 @@ import type { FontRole, ParagraphBlock, ParagraphStyle, Run } from '../layout/ty
 
 /** Characters no line may start with. */
 export const NO_START = /^[，。、；：！？）》」』”’〕】…—%,.;:!?)\]}]/u;
+/** Ideographs and the marks that sit among them. */
+const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
 /** Characters no line may end with. */
 export const NO_END = /^[（《「『“‘〔【([{]$/u;
 
@@ -94,8 +97,25 @@ function characters(
 function opportunities(text: string, runs: readonly Run[]): Map<number, boolean> {
   const out = new Map<number, boolean>();
   const breaker = new LineBreaker(text);
-  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak())
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    // 避头尾: UAX #14 leaves some of these open (quotation marks are ambiguous there)
+    if (
+      !bk.required &&
+      bk.position < text.length &&
+      (NO_START.test(text[bk.position]!) || NO_END.test(text[bk.position - 1] ?? ''))
+    )
+      continue;
     out.set(bk.position, bk.required);
+  }
+  // Quotation marks are ambiguous in UAX #14 and glue to both neighbours; in Chinese text “ and
+  // ‘ open and ” and ’ close, so a line may break before the one and after the other.
+  for (let p = 1; p < text.length; p++) {
+    const before = text[p - 1]!;
+    const at = text[p]!;
+    if (out.has(p) || NO_START.test(at) || NO_END.test(before)) continue;
+    if ((/[“‘]/u.test(at) && HAN.test(before)) || (/[”’]/u.test(before) && HAN.test(at)))
+      out.set(p, false);
+  }
   // no break strictly inside a run to keep whole (a hard break inside it still breaks)
   let at = 0;
   for (const r of runs) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from './messages.js';
 import { LIMITS, PlainText, checkText, tooMany } from './common.js';
 import { fromChineseNumeral, toChineseNumeral } from '../text/numerals.js';
 
@@ -101,7 +102,13 @@ export function parseBlocks(text: string): BodyBlock[] {
 /** 正文 as plain text: bounded and checked for unprintable characters. */
 const BodyText = z
   .string()
-  .max(LIMITS.bodyChars, { message: `正文过长：最多 ${LIMITS.bodyChars} 个字符` })
+  .max(
+    LIMITS.bodyChars,
+    bilingual(
+      `正文过长：最多 ${LIMITS.bodyChars} 个字符`,
+      `the body is too long: at most ${LIMITS.bodyChars} characters`,
+    ),
+  )
   .superRefine(checkText);
 
 const BlockItem = z.union([

@@ -60,6 +60,7 @@ export const datasetRules: Rule<Dataset>[] = [
           code: 'dataset.duplicateUnit',
           severity: 'error',
           message: `第${i + 1}个单位“${u.department.unit}”与第${prev + 1}个单位重名：每个预算单位只出现一次`,
+          en: `unit ${i + 1} "${u.department.unit}" has the same name as unit ${prev + 1}: each budget unit appears once only`,
         });
       } else seen.set(u.department.unit, i);
       for (const rule of departmentTableRules)
@@ -78,6 +79,7 @@ export const datasetRules: Rule<Dataset>[] = [
           code: 'dataset.annexMissing',
           severity: 'error',
           message: `附件${n}不存在：通知只有 ${count} 个附件`,
+          en: `attachment ${n} does not exist: the notice has only ${count} attachment${count === 1 ? '' : 's'}`,
         });
       }
     }

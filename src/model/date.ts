@@ -46,7 +46,10 @@ export const CnDate = z
       ctx.addIssue({
         code: 'custom',
         message: `日期应写成“2021-03-11”或“2021年3月11日”，收到 “${t.slice(0, 40)}”`,
-        params: { code: 'date.format' },
+        params: {
+          code: 'date.format',
+          en: `a date should be written "2021-03-11" or "2021年3月11日", got "${t.slice(0, 40)}"`,
+        },
       });
       return z.NEVER;
     }
@@ -54,7 +57,7 @@ export const CnDate = z
       ctx.addIssue({
         code: 'custom',
         message: `年份 ${d.year} 不在 1900—2100 之间`,
-        params: { code: 'date.year' },
+        params: { code: 'date.year', en: `the year ${d.year} is not between 1900 and 2100` },
       });
       return z.NEVER;
     }
@@ -62,7 +65,7 @@ export const CnDate = z
       ctx.addIssue({
         code: 'custom',
         message: `${d.year}年${d.month}月${d.day}日不是真实存在的日期`,
-        params: { code: 'date.invalid' },
+        params: { code: 'date.invalid', en: `${toIsoDate(d)} is not a real date` },
       });
       return z.NEVER;
     }

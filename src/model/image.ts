@@ -59,7 +59,10 @@ const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/u;
 export const ImageSource = z
   .union([
     // Any Uint8Array, Node's Buffer included (z.instanceof would narrow to ArrayBuffer-backed).
-    z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: '应为图像字节（Uint8Array）' }),
+    z.custom<Uint8Array>((v) => v instanceof Uint8Array, {
+      message: '应为图像字节（Uint8Array）',
+      params: { en: 'expected image bytes (a Uint8Array)' },
+    }),
     z
       .object({ base64: z.string().describe('base64 编码的图像，或 data:image/png;base64,… ') })
       .strict(),
@@ -76,7 +79,7 @@ export const ImageSource = z
       ctx.addIssue({
         code: 'custom',
         message: '图像的 base64 编码无效',
-        params: { code: 'image.base64' },
+        params: { code: 'image.base64', en: 'the base64 encoding of the image is invalid' },
       });
       return z.NEVER;
     }

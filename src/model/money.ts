@@ -51,19 +51,29 @@ export const Money = z
       ctx.addIssue({
         code: 'custom',
         message: `金额不能为负数，收到 ${text}`,
-        params: { code: 'money.negative' },
+        params: { code: 'money.negative', en: `an amount cannot be negative, got ${text}` },
       });
       return z.NEVER;
     }
     if (!MONEY_TEXT.test(text) || moneyToYuan(text) === undefined) {
       const decimals = /\.(\d+)$/.exec(text)?.[1]?.length ?? 0;
+      const shown = text.slice(0, 40);
       ctx.addIssue({
         code: 'custom',
         message:
           decimals > 4
-            ? `金额以万元计，最多保留四位小数（精确到元），收到 ${text.slice(0, 40)}`
-            : `金额应为以万元计的数字（如 15724.94），收到 “${text.slice(0, 40)}”`,
-        params: { code: decimals > 4 ? 'money.precision' : 'money.format' },
+            ? `金额以万元计，最多保留四位小数（精确到元），收到 ${shown}`
+            : `金额应为以万元计的数字（如 15724.94），收到 “${shown}”`,
+        params:
+          decimals > 4
+            ? {
+                code: 'money.precision',
+                en: `amounts are in ten thousand yuan with at most four decimals (to the yuan), got ${shown}`,
+              }
+            : {
+                code: 'money.format',
+                en: `an amount should be a number in ten thousand yuan (such as 15724.94), got "${shown}"`,
+              },
       });
       return z.NEVER;
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from './messages.js';
 import { PlainText, Text, SchemaRef } from './common.js';
 import { Body } from './body.js';
 import { CnDate } from './date.js';
@@ -39,9 +40,13 @@ export const Secrecy = z
     level: z.enum(['秘密', '机密', '绝密']).describe('密级'),
     period: z
       .string()
-      .regex(/^(\d+(年|个月)|长期)$/u, {
-        message: '保密期限用阿拉伯数字，如“1年”“6个月”，或“长期”',
-      })
+      .regex(
+        /^(\d+(年|个月)|长期)$/u,
+        bilingual(
+          '保密期限用阿拉伯数字，如“1年”“6个月”，或“长期”',
+          'the secrecy period is written in Arabic numerals, such as "1年" or "6个月", or "长期"',
+        ),
+      )
       .optional()
       .describe('保密期限，如“1年”'),
   })
@@ -127,7 +132,13 @@ export const Notice = z
     /** 份号: six digits (GB/T 9704 7.2.1) */
     copyNumber: z
       .string()
-      .regex(/^\d{6}$/u, { message: '份号应为6位阿拉伯数字，如“000001”' })
+      .regex(
+        /^\d{6}$/u,
+        bilingual(
+          '份号应为6位阿拉伯数字，如“000001”',
+          'the copy number should be 6 Arabic digits, such as "000001"',
+        ),
+      )
       .optional()
       .describe('份号（6位阿拉伯数字）'),
     /** 密级和保密期限 */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { GongwenValidationError, hasErrors, type Diagnostic } from './diagnostics.js';
+import { GongwenValidationError, hasErrors, type Diagnostic, type Lang } from './diagnostics.js';
 import { runRules, type LintOptions, type Rule } from './lint/engine.js';
 import {
   departmentSummaryRules,
@@ -19,19 +19,27 @@ export type Validation<T> =
   | { success: true; data: T; diagnostics: Diagnostic[] }
   | { success: false; diagnostics: Diagnostic[] };
 
+/**
+ * Lint settings, and `lang`: the language of the diagnostics' messages (and of the summary of a
+ * GongwenValidationError), Chinese by default.
+ */
 export type ValidateOptions = LintOptions;
+
+/** What a validator calls its input, in each language. */
+type Names = Record<Lang, string>;
 
 function validator<S extends z.ZodType>(
   schema: S,
   rules: readonly Rule<z.output<S>>[],
-  name: string,
+  names: Names,
 ) {
   const validate = (input: unknown, options: ValidateOptions = {}): Validation<z.output<S>> => {
     const parsed = schema.safeParse(input, { reportInput: true });
     if (!parsed.success) {
+      const lang = options.lang ?? 'zh';
       return {
         success: false,
-        diagnostics: zodIssuesToDiagnostics(parsed.error.issues, schema, name),
+        diagnostics: zodIssuesToDiagnostics(parsed.error.issues, schema, names[lang], lang),
       };
     }
     const diagnostics = runRules(parsed.data, rules, options);
@@ -40,21 +48,34 @@ function validator<S extends z.ZodType>(
   };
   const parse = (input: unknown, options: ValidateOptions = {}): z.output<S> => {
     const result = validate(input, options);
-    if (!result.success) throw new GongwenValidationError(result.diagnostics, name);
+    if (!result.success) {
+      const lang = options.lang ?? 'zh';
+      throw new GongwenValidationError(result.diagnostics, names[lang], lang);
+    }
     return result.data;
   };
   return { validate, parse };
 }
 
-const notice = validator(Notice, noticeRules, '公文');
-const department = validator(DepartmentTargetTable, departmentTableRules, '部门整体预算绩效目标表');
-const project = validator(ProjectTargetTable, projectTableRules, '项目支出绩效目标表');
+/** The names of the models, as validation messages call them. */
+const NAMES = {
+  notice: { zh: '公文', en: 'notice' },
+  departmentTable: { zh: '部门整体预算绩效目标表', en: 'department target table' },
+  projectTable: { zh: '项目支出绩效目标表', en: 'project target table' },
+  departmentSummary: { zh: '部门整体绩效目标批复汇总表', en: 'department approval summary' },
+  projectSummary: { zh: '项目支出绩效目标批复汇总表', en: 'project approval summary' },
+  dataset: { zh: '批复数据集', en: 'approval dataset' },
+} as const satisfies Record<string, Names>;
+
+const notice = validator(Notice, noticeRules, NAMES.notice);
+const department = validator(DepartmentTargetTable, departmentTableRules, NAMES.departmentTable);
+const project = validator(ProjectTargetTable, projectTableRules, NAMES.projectTable);
 const departmentSummary = validator(
   DepartmentSummary,
   departmentSummaryRules,
-  '部门整体绩效目标批复汇总表',
+  NAMES.departmentSummary,
 );
-const projectSummary = validator(ProjectSummary, projectSummaryRules, '项目支出绩效目标批复汇总表');
+const projectSummary = validator(ProjectSummary, projectSummaryRules, NAMES.projectSummary);
 
 /** Validates a notice: schema, then domain lint. Returns diagnostics; never throws. */
 export const validateNotice = notice.validate;
@@ -68,7 +89,7 @@ export const validateDepartmentSummary = departmentSummary.validate;
 export const parseDepartmentSummary = departmentSummary.parse;
 export const validateProjectSummary = projectSummary.validate;
 export const parseProjectSummary = projectSummary.parse;
-const dataset = validator(Dataset, datasetRules, '批复数据集');
+const dataset = validator(Dataset, datasetRules, NAMES.dataset);
 /** Validates a dataset: the notice, every unit's tables, duplicate units, annex numbers. */
 export const validateDataset = dataset.validate;
 export const parseDataset = dataset.parse;

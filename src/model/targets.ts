@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from './messages.js';
 import { Text, SchemaRef, Year, LIMITS, tooMany } from './common.js';
 import { Money } from './money.js';
 import { Indicators } from './indicators.js';
@@ -104,11 +105,17 @@ export const ProjectTargetTable = z
       .object({
         start: z
           .string()
-          .regex(/^\d{4}-(0[1-9]|1[0-2])$/u, { message: '应写成 YYYY-MM，如 2021-01' })
+          .regex(
+            /^\d{4}-(0[1-9]|1[0-2])$/u,
+            bilingual('应写成 YYYY-MM，如 2021-01', 'should be written YYYY-MM, such as 2021-01'),
+          )
           .describe('起始年月 YYYY-MM'),
         end: z
           .string()
-          .regex(/^\d{4}-(0[1-9]|1[0-2])$/u, { message: '应写成 YYYY-MM，如 2021-12' })
+          .regex(
+            /^\d{4}-(0[1-9]|1[0-2])$/u,
+            bilingual('应写成 YYYY-MM，如 2021-12', 'should be written YYYY-MM, such as 2021-12'),
+          )
           .describe('截止年月 YYYY-MM'),
       })
       .strict()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Diagnostic, Path } from './diagnostics.js';
+import { formatPath, type Diagnostic, type Lang, type Path } from './diagnostics.js';
+import { englishOf } from './messages.js';
 
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.ZodType;
@@ -86,6 +87,22 @@ const TYPE_NAMES: Record<string, string> = {
   date: '日期',
 };
 
+const TYPE_NAMES_EN: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'an integer',
+  boolean: 'a boolean (true / false)',
+  array: 'an array',
+  object: 'an object',
+  null: 'null',
+  undefined: 'nothing',
+  bigint: 'a big integer',
+  nan: 'NaN',
+  date: 'a date',
+  function: 'a function',
+  symbol: 'a symbol',
+};
+
 function typeOfInput(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'array';
@@ -93,8 +110,8 @@ function typeOfInput(input: unknown): string {
   return typeof input;
 }
 
-function typeName(t: string): string {
-  return TYPE_NAMES[t] ?? t;
+function typeName(t: string, lang: Lang = 'zh'): string {
+  return (lang === 'en' ? TYPE_NAMES_EN : TYPE_NAMES)[t] ?? t;
 }
 
 const HAS_CJK = /[\u3400-\u9fff]/u;
@@ -103,6 +120,17 @@ function clip(v: unknown): string {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
   return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
+
+/** A value as English quotes it: text in "…", anything else as JSON. */
+function quote(v: unknown): string {
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  if (s === undefined) return String(v);
+  const cut = s.length > 40 ? `${s.slice(0, 40)}…` : s;
+  return typeof v === 'string' ? `"${cut}"` : cut;
+}
+
+const items = (n: number) => `${n} item${n === 1 ? '' : 's'}`;
+const chars = (n: number) => `${n} character${n === 1 ? '' : 's'}`;
 
 /**
  * Picks, among the failed options of a union, the one the input most likely meant: the option
@@ -127,72 +155,162 @@ function bestUnionBranch(branches: Issue[][], basePath: Path): Issue[] | undefin
   return best;
 }
 
-function problem(issue: Issue): { code: string; text: string } {
+interface Problem {
+  code: string;
+  text: string;
+  en: string;
+}
+
+/**
+ * The English of an issue's own message: `params.en`, else the English registered with the
+ * Chinese message, else the message itself when it is zod's (English), else `fallback`.
+ */
+function englishMessage(issue: Issue, fallback: string): string {
+  const params = (issue as { params?: { en?: unknown } }).params;
+  if (typeof params?.en === 'string') return params.en;
+  return englishOf(issue.message) ?? (HAS_CJK.test(issue.message) ? fallback : issue.message);
+}
+
+function problem(issue: Issue): Problem {
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) return { code: 'schema.required', text: '缺少此项（必填）' };
+      if (issue.input === undefined)
+        return { code: 'schema.required', text: '缺少此项（必填）', en: 'required' };
+      const got = typeOfInput(issue.input);
       return {
         code: 'schema.type',
-        text: `应为${typeName(issue.expected)}，收到${typeName(typeOfInput(issue.input))}`,
+        text: `应为${typeName(issue.expected)}，收到${typeName(got)}`,
+        en: `expected ${typeName(issue.expected, 'en')}, got ${typeName(got, 'en')}`,
       };
     }
     case 'too_small': {
       const min = Number(issue.minimum);
-      if (issue.origin === 'string' && min <= 1) return { code: 'schema.empty', text: '不能为空' };
-      if (issue.origin === 'array') return { code: 'schema.tooFew', text: `至少需要 ${min} 项` };
-      if (issue.origin === 'string') return { code: 'schema.tooShort', text: `至少 ${min} 个字符` };
-      return { code: 'schema.tooSmall', text: `不能小于 ${min}` };
+      if (issue.origin === 'string' && min <= 1)
+        return { code: 'schema.empty', text: '不能为空', en: 'must not be empty' };
+      if (issue.origin === 'array')
+        return {
+          code: 'schema.tooFew',
+          text: `至少需要 ${min} 项`,
+          en: `at least ${items(min)} needed`,
+        };
+      if (issue.origin === 'string')
+        return {
+          code: 'schema.tooShort',
+          text: `至少 ${min} 个字符`,
+          en: `at least ${chars(min)}`,
+        };
+      return {
+        code: 'schema.tooSmall',
+        text: `不能小于 ${min}`,
+        en: issue.inclusive === false ? `must be greater than ${min}` : `must be at least ${min}`,
+      };
     }
     case 'too_big': {
       const max = Number(issue.maximum);
       if (issue.origin === 'array') {
-        const got = Array.isArray(issue.input) ? `，收到 ${issue.input.length} 项` : '';
-        return { code: 'schema.tooMany', text: `条目过多：最多 ${max} 项${got}` };
+        const n = Array.isArray(issue.input) ? issue.input.length : undefined;
+        return {
+          code: 'schema.tooMany',
+          text: `条目过多：最多 ${max} 项${n === undefined ? '' : `，收到 ${n} 项`}`,
+          en: `too many items: at most ${items(max)}${n === undefined ? '' : `, got ${n}`}`,
+        };
       }
       if (issue.origin === 'string') {
-        const got = typeof issue.input === 'string' ? `，收到 ${issue.input.length} 个` : '';
-        return { code: 'schema.tooLong', text: `文字过长：最多 ${max} 个字符${got}` };
+        const n = typeof issue.input === 'string' ? issue.input.length : undefined;
+        return {
+          code: 'schema.tooLong',
+          text: `文字过长：最多 ${max} 个字符${n === undefined ? '' : `，收到 ${n} 个`}`,
+          en: `text too long: at most ${chars(max)}${n === undefined ? '' : `, got ${n}`}`,
+        };
       }
-      return { code: 'schema.tooBig', text: `不能大于 ${max}` };
+      return {
+        code: 'schema.tooBig',
+        text: `不能大于 ${max}`,
+        en: issue.inclusive === false ? `must be less than ${max}` : `must be at most ${max}`,
+      };
     }
-    case 'invalid_format':
+    case 'invalid_format': {
+      const own = HAS_CJK.test(issue.message);
       return {
         code: 'schema.format',
-        text: HAS_CJK.test(issue.message) ? issue.message : `格式不正确（${issue.format}）`,
+        text: own ? issue.message : `格式不正确（${issue.format}）`,
+        en: own
+          ? englishMessage(issue, `invalid format (${issue.format})`)
+          : `invalid format (${issue.format})`,
       };
+    }
     case 'invalid_value':
       return {
         code: 'schema.enum',
         text: `应为以下之一：${issue.values.map((v) => clip(v)).join('、')}，收到 ${clip(issue.input)}`,
+        en: `expected one of ${issue.values.map((v) => quote(v)).join(', ')}; got ${quote(issue.input)}`,
       };
     case 'not_multiple_of':
-      return { code: 'schema.multipleOf', text: `应为 ${String(issue.divisor)} 的整数倍` };
+      return {
+        code: 'schema.multipleOf',
+        text: `应为 ${String(issue.divisor)} 的整数倍`,
+        en: `must be a multiple of ${String(issue.divisor)}`,
+      };
     case 'custom': {
       const params = issue.params as { code?: string } | undefined;
-      return { code: params?.code ?? 'schema.custom', text: issue.message };
+      return {
+        code: params?.code ?? 'schema.custom',
+        text: issue.message,
+        en: englishMessage(issue, 'invalid value'),
+      };
     }
     default:
-      return { code: `schema.${issue.code}`, text: issue.message };
+      // zod's own messages are English
+      return {
+        code: `schema.${issue.code}`,
+        text: issue.message,
+        en: englishMessage(issue, 'invalid value'),
+      };
   }
 }
 
-/** Turns zod's issues into Diagnostics with Chinese messages that name the field. */
+/** The types the options of a union wanted, in English: "text or an object". */
+function unionExpectsEn(branches: readonly Issue[][]): string {
+  const wanted = new Set<string>();
+  for (const issues of branches) {
+    for (const i of issues)
+      if (i.code === 'invalid_type' && i.path.length === 0) wanted.add(typeName(i.expected, 'en'));
+  }
+  return [...wanted].join(' or ');
+}
+
+/**
+ * Turns zod's issues into Diagnostics. In Chinese the message names the field as a reviewer would
+ * (附件第2项的附件名称); in English by its key path (attachments[1].title). `rootName` names the
+ * whole input, in the language of `lang`. `base` goes in front of every path, when the schema
+ * checked a part of a larger input (a theme under `theme`).
+ */
 export function zodIssuesToDiagnostics(
   issues: readonly Issue[],
   root: AnySchema,
   rootName: string,
+  lang: Lang = 'zh',
+  base: Path = [],
 ): Diagnostic[] {
+  const en = lang === 'en';
+  const where = (path: Path): string =>
+    en
+      ? path.length + base.length === 0
+        ? rootName
+        : formatPath([...base, ...path], 'en')
+      : describePath(root, path, rootName);
   const out: Diagnostic[] = [];
   const visit = (issue: Issue): void => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const where = describePath(root, path, rootName);
         out.push({
-          path: [...path, key],
+          path: [...base, ...path, key],
           code: 'schema.unknownKey',
           severity: 'error',
-          message: `${where}中有不认识的字段“${key}”（是否拼写有误？）`,
+          message: en
+            ? `${where(path)}: unknown field "${key}" (a typo?)`
+            : `${where(path)}中有不认识的字段“${key}”（是否拼写有误？）`,
         });
       }
       return;
@@ -203,25 +321,33 @@ export function zodIssuesToDiagnostics(
         branch.forEach(visit);
         return;
       }
-      const where = describePath(root, path, rootName);
-      const expected = describedAt(root, path);
+      const missing = issue.input === undefined;
+      let message: string;
+      if (en) {
+        const expected = unionExpectsEn(issue.errors);
+        message = missing
+          ? `${where(path)}: required`
+          : `${where(path)}: wrong form: got ${typeName(typeOfInput(issue.input), 'en')}${expected ? `; expected ${expected}` : ''}`;
+      } else {
+        const expected = describedAt(root, path);
+        message = missing
+          ? `${where(path)}：缺少此项（必填）`
+          : `${where(path)}的形式不对，收到${typeName(typeOfInput(issue.input))}${expected ? `；应为 ${expected}` : ''}`;
+      }
       out.push({
-        path,
-        code: issue.input === undefined ? 'schema.required' : 'schema.type',
+        path: [...base, ...path],
+        code: missing ? 'schema.required' : 'schema.type',
         severity: 'error',
-        message:
-          issue.input === undefined
-            ? `${where}：缺少此项（必填）`
-            : `${where}的形式不对，收到${typeName(typeOfInput(issue.input))}${expected ? `；应为 ${expected}` : ''}`,
+        message,
       });
       return;
     }
-    const { code, text } = problem(issue);
+    const { code, text, en: english } = problem(issue);
     out.push({
-      path,
+      path: [...base, ...path],
       code,
       severity: 'error',
-      message: `${describePath(root, path, rootName)}：${text}`,
+      message: en ? `${where(path)}: ${english}` : `${where(path)}：${text}`,
     });
   };
   issues.forEach(visit);

@@ -1,7 +1,7 @@
 import { FONT_ROLES, type FontRole, type Layout, type Measure } from '../layout/types.js';
 import type { ValidateOptions } from '../model/parse.js';
 import { parseDepartmentTargetTable, validateNotice } from '../model/parse.js';
-import { GongwenValidationError, type Diagnostic } from '../model/diagnostics.js';
+import { GongwenValidationError, type Diagnostic, type Lang } from '../model/diagnostics.js';
 import type { DepartmentTargetTable, DepartmentTargetTableInput } from '../model/targets.js';
 import type { Notice, NoticeInput } from '../model/notice.js';
 import '../templates/builtins.js';
@@ -53,10 +53,17 @@ export interface RenderOptions extends CommonRenderOptions {
   template?: TemplateRef<'notice'>;
 }
 
-/** The theme a render uses: the template's own, under the caller's overrides. */
-export function themeFor(template: Template, overrides: ThemeOverrides | undefined): Theme {
-  const base = template.theme ? resolveTheme(template.theme) : DEFAULT_THEME;
-  return overrides ? resolveTheme(overrides, base) : base;
+/**
+ * The theme a render uses: the template's own, under the caller's overrides. `lang` is the
+ * language of the diagnostics when the theme is refused.
+ */
+export function themeFor(
+  template: Template,
+  overrides: ThemeOverrides | undefined,
+  lang: Lang = 'zh',
+): Theme {
+  const base = template.theme ? resolveTheme(template.theme, DEFAULT_THEME, lang) : DEFAULT_THEME;
+  return overrides ? resolveTheme(overrides, base, lang) : base;
 }
 
 /** Lays a model out with a template, resolved and checked against the model's kind. */
@@ -69,7 +76,7 @@ export function layoutWith<K extends ModelKind>(
   measure?: Measure,
 ): { layout: Layout; theme: Theme } {
   const template = resolveTemplate(ref, kind, fallback);
-  const theme = themeFor(template, options.theme);
+  const theme = themeFor(template, options.theme, options.validation?.lang);
   const layout = runTemplate(template, model, {
     theme,
     measure: measure ?? ((text, role, size) => estimateWidth(text, role, size)),
@@ -106,13 +113,19 @@ export function noticeLayout(
   measure?: Measure,
 ): { layout: Layout; theme: Theme; diagnostics: Diagnostic[] } {
   const checked = validateNotice(input, options.validation);
-  if (!checked.success) throw new GongwenValidationError(checked.diagnostics, '公文');
+  if (!checked.success) {
+    const lang = options.validation?.lang ?? 'zh';
+    throw new GongwenValidationError(checked.diagnostics, lang === 'en' ? 'notice' : '公文', lang);
+  }
   const notice = checked.data;
   const signatorySeal = notice.signatory?.seal;
   if (signatorySeal && 'path' in signatorySeal) {
     throw new GongwenRenderError(
       'image.unresolved',
-      `signatory.seal 是文件路径（${signatorySeal.path}）：库本身不读文件，请传入图像字节，或使用命令行工具（它按数据文件所在目录解析路径）`,
+      {
+        zh: `signatory.seal 是文件路径（${signatorySeal.path}）：库本身不读文件，请传入图像字节，或使用命令行工具（它按数据文件所在目录解析路径）`,
+        en: `signatory.seal is a file path (${signatorySeal.path}): the library itself reads no files; pass the image bytes, or use the command line tool (it resolves paths against the data file's folder)`,
+      },
       'signatory.seal',
     );
   }
@@ -120,7 +133,10 @@ export function noticeLayout(
     if (issuer.seal && 'path' in issuer.seal) {
       throw new GongwenRenderError(
         'image.unresolved',
-        `issuers[${i}].seal 是文件路径（${issuer.seal.path}）：库本身不读文件，请传入图像字节，或使用命令行工具（它按数据文件所在目录解析路径）`,
+        {
+          zh: `issuers[${i}].seal 是文件路径（${issuer.seal.path}）：库本身不读文件，请传入图像字节，或使用命令行工具（它按数据文件所在目录解析路径）`,
+          en: `issuers[${i}].seal is a file path (${issuer.seal.path}): the library itself reads no files; pass the image bytes, or use the command line tool (it resolves paths against the data file's folder)`,
+        },
         `issuers[${i}].seal`,
       );
     }

@@ -12,11 +12,19 @@ const checked = new WeakSet<Uint8Array>();
  * Decoding here (synchronously, within the size limits the model enforces) turns it into a
  * GongwenRenderError naming the element.
  */
-export function assertDecodable(bytes: Uint8Array, element: string): void {
+export function assertDecodable(bytes: Uint8Array, source: string | undefined): void {
   if (checked.has(bytes)) return;
+  // an overlay without a source is named as an image
+  const element = source ?? '图像';
+  const elementEn = source ?? 'the image';
   const info = inspectImage(bytes);
-  if (!info)
-    throw new GongwenRenderError('image.format', `${element} 不是 PNG 或 JPEG 图像`, element);
+  if (!info) {
+    throw new GongwenRenderError(
+      'image.format',
+      { zh: `${element} 不是 PNG 或 JPEG 图像`, en: `${elementEn} is not a PNG or JPEG image` },
+      element,
+    );
+  }
   if (
     info.width > IMAGE_LIMITS.maxSide ||
     info.height > IMAGE_LIMITS.maxSide ||
@@ -25,7 +33,10 @@ export function assertDecodable(bytes: Uint8Array, element: string): void {
   ) {
     throw new GongwenRenderError(
       'image.dimensions',
-      `${element} 为 ${info.width}×${info.height} 像素，超出允许范围`,
+      {
+        zh: `${element} 为 ${info.width}×${info.height} 像素，超出允许范围`,
+        en: `${elementEn} is ${info.width}×${info.height} pixels, outside the allowed range`,
+      },
       element,
     );
   }
@@ -33,9 +44,13 @@ export function assertDecodable(bytes: Uint8Array, element: string): void {
     try {
       PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
       throw new GongwenRenderError(
         'image.decode',
-        `${element} 的 PNG 数据已损坏，无法解码：${cause instanceof Error ? cause.message : String(cause)}`,
+        {
+          zh: `${element} 的 PNG 数据已损坏，无法解码：${reason}`,
+          en: `the PNG data of ${elementEn} is corrupt and cannot be decoded: ${reason}`,
+        },
         element,
         { cause },
       );
@@ -47,7 +62,6 @@ export function assertDecodable(bytes: Uint8Array, element: string): void {
 /** Decodes every image a layout lays over its groups, for a caller that must know up front. */
 export function assertLayoutImages(layout: Layout): void {
   forEachBlock(layout, (b) => {
-    if (b.kind === 'group')
-      for (const o of b.overlays ?? []) assertDecodable(o.bytes, o.source ?? '图像');
+    if (b.kind === 'group') for (const o of b.overlays ?? []) assertDecodable(o.bytes, o.source);
   });
 }

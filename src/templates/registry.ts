@@ -74,6 +74,12 @@ const MODEL_NAMES: Record<ModelKind, string> = {
   projectTables: '项目支出绩效目标表',
 };
 
+const MODEL_NAMES_EN: Record<ModelKind, string> = {
+  notice: 'notices',
+  departmentTable: 'department target tables',
+  projectTables: 'project target tables',
+};
+
 const ID = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)+$/u;
 
 const registry = new Map<string, Template>();
@@ -82,26 +88,39 @@ const builtins = new Set<string>();
 /** A template, checked and typed; register it to use it by id. */
 export function defineTemplate<K extends ModelKind>(template: Template<K>): Template<K> {
   if (typeof template !== 'object' || template === null) {
-    throw new GongwenRenderError('template.invalid', '模板应为对象', 'template');
+    throw new GongwenRenderError(
+      'template.invalid',
+      { zh: '模板应为对象', en: 'a template should be an object' },
+      'template',
+    );
   }
   if (typeof template.id !== 'string' || !ID.test(template.id)) {
     throw new GongwenRenderError(
       'template.invalid',
-      `模板标识“${String(template.id)}”不合规：应为小写字母、数字和连字符，以“/”分级，如“county/notice”`,
+      {
+        zh: `模板标识“${String(template.id)}”不合规：应为小写字母、数字和连字符，以“/”分级，如“county/notice”`,
+        en: `the template id "${String(template.id)}" is not valid: it should be lower-case letters, digits and hyphens, in levels divided by "/", such as "county/notice"`,
+      },
       'template.id',
     );
   }
   if (!(template.accepts in MODEL_NAMES)) {
     throw new GongwenRenderError(
       'template.invalid',
-      `模板“${template.id}”的 accepts 应为 ${Object.keys(MODEL_NAMES).join(' / ')} 之一，而不是“${String(template.accepts)}”`,
+      {
+        zh: `模板“${template.id}”的 accepts 应为 ${Object.keys(MODEL_NAMES).join(' / ')} 之一，而不是“${String(template.accepts)}”`,
+        en: `the accepts of template "${template.id}" should be one of ${Object.keys(MODEL_NAMES).join(' / ')}, not "${String(template.accepts)}"`,
+      },
       'template.accepts',
     );
   }
   if (typeof template.layout !== 'function') {
     throw new GongwenRenderError(
       'template.invalid',
-      `模板“${template.id}”缺少 layout 函数`,
+      {
+        zh: `模板“${template.id}”缺少 layout 函数`,
+        en: `template "${template.id}" has no layout function`,
+      },
       'template.layout',
     );
   }
@@ -120,14 +139,20 @@ export function registerTemplate<K extends ModelKind>(
   if (builtins.has(template.id)) {
     throw new GongwenRenderError(
       'template.builtin',
-      `“${template.id}”是内置模板，不能替换；请给自定义模板另起标识，如“county/${template.id.split('/').pop()}”`,
+      {
+        zh: `“${template.id}”是内置模板，不能替换；请给自定义模板另起标识，如“county/${template.id.split('/').pop()}”`,
+        en: `"${template.id}" is a built-in template and cannot be replaced; give your template an id of its own, such as "county/${template.id.split('/').pop()}"`,
+      },
       'template.id',
     );
   }
   if (registry.has(template.id) && !options.replace) {
     throw new GongwenRenderError(
       'template.duplicate',
-      `模板“${template.id}”已注册；要替换请传 { replace: true }`,
+      {
+        zh: `模板“${template.id}”已注册；要替换请传 { replace: true }`,
+        en: `template "${template.id}" is already registered; pass { replace: true } to replace it`,
+      },
       'template.id',
     );
   }
@@ -179,18 +204,23 @@ export function resolveTemplate<K extends ModelKind>(
   if (!template) {
     const known = listTemplates()
       .filter((t) => t.accepts === accepts)
-      .map((t) => t.id)
-      .join('、');
+      .map((t) => t.id);
     throw new GongwenRenderError(
       'template.unknown',
-      `没有标识为“${String(ref ?? fallback)}”的模板；可用于${MODEL_NAMES[accepts]}的有：${known}`,
+      {
+        zh: `没有标识为“${String(ref ?? fallback)}”的模板；可用于${MODEL_NAMES[accepts]}的有：${known.join('、')}`,
+        en: `no template has the id "${String(ref ?? fallback)}"; the templates for ${MODEL_NAMES_EN[accepts]} are: ${known.join(', ')}`,
+      },
       'template',
     );
   }
   if (template.accepts !== accepts) {
     throw new GongwenRenderError(
       'template.modelMismatch',
-      `模板“${template.id}”用于${MODEL_NAMES[template.accepts]}（${template.accepts}），不能用于${MODEL_NAMES[accepts]}（${accepts}）`,
+      {
+        zh: `模板“${template.id}”用于${MODEL_NAMES[template.accepts]}（${template.accepts}），不能用于${MODEL_NAMES[accepts]}（${accepts}）`,
+        en: `template "${template.id}" is for ${MODEL_NAMES_EN[template.accepts]} (${template.accepts}), not for ${MODEL_NAMES_EN[accepts]} (${accepts})`,
+      },
       'template',
     );
   }
@@ -207,9 +237,13 @@ export function runTemplate<K extends ModelKind>(
     return template.layout(model, env);
   } catch (e) {
     if (e instanceof Error && e.name.startsWith('Gongwen')) throw e;
+    const reason = e instanceof Error ? e.message : String(e);
     throw new GongwenRenderError(
       'template.failed',
-      `模板“${template.id}”排版时出错：${e instanceof Error ? e.message : String(e)}`,
+      {
+        zh: `模板“${template.id}”排版时出错：${reason}`,
+        en: `template "${template.id}" failed while laying out: ${reason}`,
+      },
       'template',
       { cause: e },
     );

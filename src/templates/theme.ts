@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { FontRole } from '../layout/types.js';
 import { A4, FontSize, mm, type Grid } from '../layout/units.js';
-import { GongwenValidationError, type Diagnostic } from '../model/diagnostics.js';
+import {
+  GongwenValidationError,
+  formatPath,
+  type Diagnostic,
+  type Lang,
+} from '../model/diagnostics.js';
+import { bilingual } from '../model/messages.js';
 import { zodIssuesToDiagnostics } from '../model/zod-diagnostics.js';
 
 /**
@@ -11,9 +17,15 @@ import { zodIssuesToDiagnostics } from '../model/zod-diagnostics.js';
 const Length = z
   .union([
     z.number().finite().nonnegative(),
-    z.string().regex(/^\d+(\.\d+)?\s*(mm|pt)$/u, {
-      message: '长度写作数字（磅）或带单位的字符串，如“37mm”“16pt”',
-    }),
+    z
+      .string()
+      .regex(
+        /^\d+(\.\d+)?\s*(mm|pt)$/u,
+        bilingual(
+          '长度写作数字（磅）或带单位的字符串，如“37mm”“16pt”',
+          'a length is a number (points) or text with its unit, such as "37mm" or "16pt"',
+        ),
+      ),
   ])
   .transform((v) => {
     if (typeof v === 'number') return v;
@@ -22,11 +34,14 @@ const Length = z
   })
   .describe('长度（磅，或“37mm”“16pt”）');
 
-const Positive = Length.pipe(z.number().positive({ message: '应大于 0' }));
+const Positive = Length.pipe(z.number().positive(bilingual('应大于 0', 'must be greater than 0')));
 
 const Color = z
   .string()
-  .regex(/^#[0-9A-Fa-f]{6}$/u, { message: '颜色写作 #RRGGBB，如“#E60012”' })
+  .regex(
+    /^#[0-9A-Fa-f]{6}$/u,
+    bilingual('颜色写作 #RRGGBB，如“#E60012”', 'a colour is written #RRGGBB, such as "#E60012"'),
+  )
   .describe('颜色（#RRGGBB）');
 
 const FontName = z.string().trim().min(1).describe('字体名称');
@@ -225,6 +240,7 @@ function merge(
   patch: unknown,
   path: (string | number)[],
   refused: Diagnostic[],
+  lang: Lang,
 ): unknown {
   if (patch === undefined) return base;
   if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
@@ -235,11 +251,14 @@ function merge(
         path: ['theme', ...path, k],
         code: 'schema.unknownKey',
         severity: 'error',
-        message: `主题中不能有字段“${k}”`,
+        message:
+          lang === 'en'
+            ? `${formatPath(['theme', ...path], 'en')}: no field may be named "${k}"`
+            : `主题中不能有字段“${k}”`,
       });
       continue;
     }
-    out[k] = merge(base[k], v, [...path, k], refused);
+    out[k] = merge(base[k], v, [...path, k], refused, lang);
   }
   return out;
 }
@@ -249,17 +268,21 @@ function merge(
  * a misspelt key, a negative length or a colour that is not #RRGGBB is a GongwenValidationError
  * whose diagnostics name the field (`theme.sizes.body`).
  */
-export function resolveTheme(overrides: ThemeOverrides = {}, base: Theme = DEFAULT_THEME): Theme {
+export function resolveTheme(
+  overrides: ThemeOverrides = {},
+  base: Theme = DEFAULT_THEME,
+  lang: Lang = 'zh',
+): Theme {
+  const name = lang === 'en' ? 'theme' : '主题';
   const refused: Diagnostic[] = [];
-  const merged = merge(base, overrides, [], refused);
-  if (refused.length > 0) throw new GongwenValidationError(refused, '主题');
+  const merged = merge(base, overrides, [], refused, lang);
+  if (refused.length > 0) throw new GongwenValidationError(refused, name, lang);
   const parsed = ThemeSchema.safeParse(merged);
   if (parsed.success) return parsed.data;
-  const diagnostics = zodIssuesToDiagnostics(parsed.error.issues, ThemeSchema, '主题').map((d) => ({
-    ...d,
-    path: ['theme', ...d.path],
-  }));
-  throw new GongwenValidationError(diagnostics, '主题');
+  const diagnostics = zodIssuesToDiagnostics(parsed.error.issues, ThemeSchema, name, lang, [
+    'theme',
+  ]);
+  throw new GongwenValidationError(diagnostics, name, lang);
 }
 
 /**

@@ -22,3 +22,19 @@ export function trailingPunctuation(text: string): string | undefined {
   const m = TRAILING.exec(text);
   return m ? NAMES[m[0]] : undefined;
 }
+
+const NAMES_EN: Record<string, string> = {
+  句号: 'a full stop',
+  逗号: 'a comma',
+  顿号: 'an enumeration comma',
+  分号: 'a semicolon',
+  冒号: 'a colon',
+  感叹号: 'an exclamation mark',
+  问号: 'a question mark',
+};
+
+/** The same in English, with the mark itself: `a full stop "。"`. */
+export function trailingPunctuationEn(text: string): string | undefined {
+  const m = TRAILING.exec(text);
+  return m ? `${NAMES_EN[NAMES[m[0]]!]} "${m[0]}"` : undefined;
+}

@@ -1,16 +1,21 @@
-import type { Diagnostic, Path, Severity } from '../diagnostics.js';
+import type { Diagnostic, Lang, Path, Severity } from '../diagnostics.js';
 
 /** Per-code severity overrides, as in ESLint: `{ 'budget.keyTaskSum': 'warning' }`. */
 export type RuleSettings = Partial<Record<string, Severity | 'off'>>;
 
 export interface LintOptions {
   rules?: RuleSettings;
+  /** the language of the messages: Chinese (default) or English */
+  lang?: Lang;
 }
 
 export interface Finding {
   path: Path;
   code: string;
+  /** Chinese */
   message: string;
+  /** the same facts in English */
+  en: string;
   /** The rule's default; an override in LintOptions.rules wins. */
   severity: Severity;
 }
@@ -35,7 +40,7 @@ export function runRules<T>(
       path: [...basePath, ...f.path],
       code: f.code,
       severity: setting ?? f.severity,
-      message: f.message,
+      message: options.lang === 'en' ? f.en : f.message,
     });
   };
   for (const rule of rules) rule(value, report);

@@ -2,7 +2,7 @@ import { headingOrdinal } from '../body.js';
 import { checkDocNumberText, parseDocNumber } from '../doc-number.js';
 import { IMAGE_LIMITS, inspectImage } from '../image.js';
 import type { Notice } from '../notice.js';
-import { trailingPunctuation } from '../../text/punctuation.js';
+import { trailingPunctuation, trailingPunctuationEn } from '../../text/punctuation.js';
 import { formatCnDate } from '../date.js';
 import { under, type Rule } from './engine.js';
 import {
@@ -25,13 +25,20 @@ const docNumberRule: Rule<Notice> = (n, report) => {
         code: 'docNumber.missing',
         severity: 'error',
         message: '缺少发文字号：文件格式和信函格式的公文须标注发文字号（GB/T 9704—2012 7.2.5）',
+        en: 'the document number (docNumber) is missing: documents in the file and letter formats must carry one (GB/T 9704—2012 7.2.5)',
       });
     }
     return;
   }
   if (dn.raw !== undefined) {
     for (const p of checkDocNumberText(dn.raw)) {
-      report({ path: ['docNumber'], code: p.code, severity: 'error', message: p.message });
+      report({
+        path: ['docNumber'],
+        code: p.code,
+        severity: 'error',
+        message: p.message,
+        en: p.en,
+      });
     }
   }
   if (dn.year < MIN_YEAR || dn.year > MAX_YEAR) {
@@ -40,6 +47,7 @@ const docNumberRule: Rule<Notice> = (n, report) => {
       code: 'docNumber.year',
       severity: 'error',
       message: `发文字号的年份 ${dn.year} 不合理：应为 ${MIN_YEAR}—${MAX_YEAR} 年间的全称年份`,
+      en: `the year ${dn.year} of the document number (docNumber) is implausible: it should be a full year between ${MIN_YEAR} and ${MAX_YEAR}`,
     });
   } else if (dn.year !== Number(n.date.slice(0, 4))) {
     report({
@@ -47,12 +55,13 @@ const docNumberRule: Rule<Notice> = (n, report) => {
       code: 'docNumber.yearMismatch',
       severity: 'warning',
       message: `发文字号的年份 ${dn.year} 与成文日期 ${formatCnDate(n.date)} 不在同一年`,
+      en: `the year ${dn.year} of the document number (docNumber) is not the year of the date (date) ${n.date}`,
     });
   }
 };
 
 const dateRule: Rule<Notice> = (n, report) => {
-  const check = (iso: string, path: (string | number)[], label: string) => {
+  const check = (iso: string, path: (string | number)[], label: string, labelEn: string) => {
     const y = Number(iso.slice(0, 4));
     if (y < MIN_YEAR || y > MAX_YEAR) {
       report({
@@ -60,18 +69,25 @@ const dateRule: Rule<Notice> = (n, report) => {
         code: 'date.implausible',
         severity: 'error',
         message: `${label} ${formatCnDate(iso)} 的年份不合理`,
+        en: `the year of ${labelEn} ${iso} is implausible`,
       });
     }
   };
-  check(n.date, ['date'], '成文日期');
+  check(n.date, ['date'], '成文日期', 'the date (date)');
   if (n.imprint) {
-    check(n.imprint.printDate, ['imprint', 'printDate'], '印发日期');
+    check(
+      n.imprint.printDate,
+      ['imprint', 'printDate'],
+      '印发日期',
+      'the print date (imprint.printDate)',
+    );
     if (n.imprint.printDate < n.date) {
       report({
         path: ['imprint', 'printDate'],
         code: 'imprint.printDateBeforeDate',
         severity: 'error',
         message: `印发日期 ${formatCnDate(n.imprint.printDate)} 早于成文日期 ${formatCnDate(n.date)}`,
+        en: `the print date (imprint.printDate) ${n.imprint.printDate} is earlier than the date (date) ${n.date}`,
       });
     }
   }
@@ -84,6 +100,7 @@ const addresseeRule: Rule<Notice> = (n, report) => {
       code: 'recipients.missing',
       severity: 'error',
       message: '缺少主送机关：下行文、平行文应标注主送机关（GB/T 9704—2012 7.3.2）',
+      en: 'the recipients (recipients) are missing: a downward or parallel document should name its recipients (GB/T 9704—2012 7.3.2)',
     });
   }
   if (n.direction === 'up' && (!n.signers || n.signers.length === 0)) {
@@ -92,6 +109,7 @@ const addresseeRule: Rule<Notice> = (n, report) => {
       code: 'signers.missing',
       severity: 'error',
       message: '上行文应标注签发人姓名（GB/T 9704—2012 7.2.6）',
+      en: 'an upward document should name its signers (signers) (GB/T 9704—2012 7.2.6)',
     });
   }
   if (n.direction !== 'up' && n.signers && n.signers.length > 0) {
@@ -100,6 +118,7 @@ const addresseeRule: Rule<Notice> = (n, report) => {
       code: 'signers.notUpward',
       severity: 'warning',
       message: '签发人只在上行文中标注；本文不是上行文（direction 不是 "up"），签发人不会印出',
+      en: 'signers are named only on upward documents; this one is not upward (direction is not "up"), so the signers (signers) will not be printed',
     });
   }
 };
@@ -118,6 +137,7 @@ const titleRule: Rule<Notice> = (n, report) => {
       code: 'title.tooLong',
       severity: 'error',
       message: `标题有 ${length} 个字，超过 ${TITLE_LIMITS.max} 字：这样的标题会占满首页。标题应简要概括主要内容（GB/T 9704—2012 7.3.1）`,
+      en: `the title (title) has ${length} characters, more than ${TITLE_LIMITS.max}: such a title fills the first page. A title should sum up the main content briefly (GB/T 9704—2012 7.3.1)`,
     });
   } else if (length > TITLE_LIMITS.warn) {
     report({
@@ -125,6 +145,7 @@ const titleRule: Rule<Notice> = (n, report) => {
       code: 'title.long',
       severity: 'warning',
       message: `标题有 ${length} 个字，超过 ${TITLE_LIMITS.warn} 字（约四行）：请考虑精简`,
+      en: `the title (title) has ${length} characters, more than ${TITLE_LIMITS.warn} (about four lines): consider shortening it`,
     });
   }
   if (/[\s\u3000]/u.test(n.title)) {
@@ -133,6 +154,7 @@ const titleRule: Rule<Notice> = (n, report) => {
       code: 'title.whitespace',
       severity: 'warning',
       message: `标题“${n.title}”中有空格：回行由排版处理，标题内不应留空格`,
+      en: `the title (title) "${n.title}" contains spaces: the layout breaks the lines, so a title should contain none`,
     });
   }
   const p = trailingPunctuation(n.title);
@@ -142,6 +164,7 @@ const titleRule: Rule<Notice> = (n, report) => {
       code: 'title.punctuation',
       severity: 'warning',
       message: `标题以${p}结尾：公文标题末尾不加标点符号`,
+      en: `the title (title) ends with ${trailingPunctuationEn(n.title)}: the title of an official document takes no closing punctuation`,
     });
   }
 };
@@ -156,6 +179,7 @@ const attachmentRule: Rule<Notice> = (n, report) => {
         code: 'attachment.titlePunctuation',
         severity: 'error',
         message: `附件${i + 1}的标题以${p}结尾：附件名称后不加标点符号（GB/T 9704—2012 7.3.4）`,
+        en: `the title of attachment ${i + 1} ends with ${trailingPunctuationEn(a.title)}: an attachment name takes no closing punctuation (GB/T 9704—2012 7.3.4)`,
       });
     }
     if (/[（(]分发[)）]$/u.test(a.title)) {
@@ -164,6 +188,7 @@ const attachmentRule: Rule<Notice> = (n, report) => {
         code: 'attachment.distributionInTitle',
         severity: 'warning',
         message: `附件${i + 1}的标题带有“（分发）”：请改设 distribution 为 "separate"，由版式在附件说明中注明`,
+        en: `the title of attachment ${i + 1} carries "（分发）": set distribution to "separate" instead, and the layout notes it in the attachment list`,
       });
     }
     if (/^\d+[.．、]/u.test(a.title)) {
@@ -172,6 +197,7 @@ const attachmentRule: Rule<Notice> = (n, report) => {
         code: 'attachment.numberInTitle',
         severity: 'warning',
         message: `附件${i + 1}的标题以序号开头：附件顺序号由版式生成，标题中不必再写`,
+        en: `the title of attachment ${i + 1} starts with a number: the layout numbers the attachments, so the title need not`,
       });
     }
   });
@@ -192,6 +218,7 @@ const sealRule: Rule<Notice> = (n, report) => {
         code: 'seal.format',
         severity: 'error',
         message: `${issuer.name}的印章图像不是可识别的 PNG 或 JPEG`,
+        en: `the seal image of "${issuer.name}" is not a PNG or JPEG that can be read`,
       });
       return;
     }
@@ -201,6 +228,7 @@ const sealRule: Rule<Notice> = (n, report) => {
         code: 'seal.tooLarge',
         severity: 'error',
         message: `${issuer.name}的印章图像有 ${(bytes.length / 1048576).toFixed(1)} MB，超过 ${IMAGE_LIMITS.maxBytes / 1048576} MB 上限`,
+        en: `the seal image of "${issuer.name}" has ${(bytes.length / 1048576).toFixed(1)} MB, over the limit of ${IMAGE_LIMITS.maxBytes / 1048576} MB`,
       });
     }
     if (
@@ -214,6 +242,7 @@ const sealRule: Rule<Notice> = (n, report) => {
         code: 'seal.dimensions',
         severity: 'error',
         message: `${issuer.name}的印章图像为 ${info.width}×${info.height} 像素，每边应在 1—${IMAGE_LIMITS.maxSide} 像素之间`,
+        en: `the seal image of "${issuer.name}" is ${info.width}×${info.height} pixels; each side should be 1 to ${IMAGE_LIMITS.maxSide} pixels`,
       });
     }
   });
@@ -223,6 +252,7 @@ const sealRule: Rule<Notice> = (n, report) => {
       code: 'seal.partial',
       severity: 'warning',
       message: `联合行文 ${n.issuers.length} 个发文机关中只有 ${sealed} 个提供了印章：加盖印章时每个发文机关都应用印（GB/T 9704—2012 7.3.5.1）`,
+      en: `only ${sealed} of the ${n.issuers.length} issuers (issuers) of this joint document gave a seal: when seals are applied, every issuer should seal (GB/T 9704—2012 7.3.5.1)`,
     });
   }
 };
@@ -234,6 +264,7 @@ const signatureRule: Rule<Notice> = (n, report) => {
       code: 'signature.count',
       severity: 'warning',
       message: `发文机关署名有 ${n.signature.length} 个，发文机关有 ${n.issuers.length} 个`,
+      en: `the signature (signature) names ${n.signature.length} issuer${n.signature.length === 1 ? '' : 's'}, but there ${n.issuers.length === 1 ? 'is' : 'are'} ${n.issuers.length} issuer${n.issuers.length === 1 ? '' : 's'} (issuers)`,
     });
   }
   if (n.secrecy && !n.copyNumber) {
@@ -242,6 +273,7 @@ const signatureRule: Rule<Notice> = (n, report) => {
       code: 'copyNumber.requiredForSecret',
       severity: 'error',
       message: '涉密公文应当标注份号（GB/T 9704—2012 7.2.1）',
+      en: 'a classified document should carry a copy number (copyNumber) (GB/T 9704—2012 7.2.1)',
     });
   }
 };
@@ -256,6 +288,7 @@ const bodyRule: Rule<Notice> = (n, report) => {
       code: 'body.empty',
       severity: 'error',
       message: '正文为空：公文首页必须显示正文（GB/T 9704—2012 7.3.3）',
+      en: 'the body (body) is empty: the first page of a document must show the body (GB/T 9704—2012 7.3.3)',
     });
   }
   const expected = [0, 0, 0, 0, 0];
@@ -270,6 +303,7 @@ const bodyRule: Rule<Notice> = (n, report) => {
           code: 'body.citedDocNumber',
           severity: 'warning',
           message: `正文引用的发文字号“${m[0]}”应使用六角括号“〔〕”${fixed ? `，写作“${fixed}”` : ''}`,
+          en: `the document number "${m[0]}" cited in the body should use the hexagonal brackets "〔〕"${fixed ? `: write "${fixed}"` : ''}`,
         });
       }
     }
@@ -284,6 +318,7 @@ const bodyRule: Rule<Notice> = (n, report) => {
         code: 'body.headingSequence',
         severity: 'warning',
         message: `标题序号“${b.number}”不连续：此处应为第 ${expected[b.level]} 个同级标题`,
+        en: `the heading number "${b.number}" breaks the sequence: this should be heading ${expected[b.level]} of its level`,
       });
       expected[b.level] = got;
     }
@@ -331,20 +366,27 @@ const formatRule: Rule<Notice> = (n, report) => {
       code: 'order.missingNumber',
       severity: 'error',
       message: '命令（令）格式须有令号（GB/T 9704—2012 10.2）',
+      en: 'the order format needs an order number (orderNumber) (GB/T 9704—2012 10.2)',
     });
   }
-  const only: [keyof Notice, Notice['format'], string][] = [
-    ['orderNumber', 'order', '令号'],
-    ['signatory', 'order', '签发人职务和签名章'],
-    ['attendance', 'minutes', '出席、请假、列席'],
+  const only: [keyof Notice, Notice['format'], string, string][] = [
+    ['orderNumber', 'order', '令号', 'the order number (orderNumber)'],
+    [
+      'signatory',
+      'order',
+      '签发人职务和签名章',
+      "the signatory's title and signature seal (signatory)",
+    ],
+    ['attendance', 'minutes', '出席、请假、列席', 'the attendance (attendance)'],
   ];
-  for (const [field, format, name] of only) {
+  for (const [field, format, name, nameEn] of only) {
     if (n[field] !== undefined && n.format !== format) {
       report({
         path: [field],
         code: 'format.unusedField',
         severity: 'warning',
         message: `${name}只用于${format === 'order' ? '命令（令）' : '纪要'}格式，本公文为其他格式，不会印出`,
+        en: `${nameEn} is used only in the ${format === 'order' ? 'order' : 'minutes'} format; this document has another format, so it will not be printed`,
       });
     }
   }

@@ -9,6 +9,14 @@ const FRAMEWORK_LABEL = {
   fin2021: '财预〔2021〕101号指标体系',
 } as const;
 
+const FRAMEWORK_LABEL_EN = {
+  pre2021: 'the framework before 2021 (pre2021: cost indicators under output indicators)',
+  fin2021: 'the framework of "财预〔2021〕101号" (fin2021)',
+} as const;
+
+/** Names as English quotes them: "产出指标", "效益指标". */
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
+
 /** Indicator tree: names legal for the framework, values readable, nothing duplicated. */
 export const indicatorRules: Rule<Indicators>[] = [
   (ind, report) => {
@@ -18,6 +26,7 @@ export const indicatorRules: Rule<Indicators>[] = [
         code: 'indicator.empty',
         severity: 'error',
         message: '绩效指标为空：至少应有一个一级指标',
+        en: 'the indicators (indicators) are empty: there should be at least one first-level indicator',
       });
     }
     const legal = FRAMEWORK_NAMES[ind.framework];
@@ -32,20 +41,25 @@ export const indicatorRules: Rule<Indicators>[] = [
           code: 'indicator.duplicate',
           severity: 'warning',
           message: `一级指标“${l1.name}”出现了两次：同一一级指标下的内容应合并`,
+          en: `the first-level indicator "${l1.name}" appears twice: merge what is under it`,
         });
       }
       seen1.add(key1);
       const canonical1 = legalByKey.get(key1);
       if (!canonical1) {
-        const hint =
-          ind.framework === 'pre2021' && key1 === '成本'
-            ? '；若按财预〔2021〕101号将成本指标作为一级指标，请设 framework 为 "fin2021"'
-            : '';
+        const costHint = ind.framework === 'pre2021' && key1 === '成本';
+        const hint = costHint
+          ? '；若按财预〔2021〕101号将成本指标作为一级指标，请设 framework 为 "fin2021"'
+          : '';
+        const hintEn = costHint
+          ? '; to make cost indicators first-level as "财预〔2021〕101号" does, set framework to "fin2021"'
+          : '';
         report({
           path: [...p1, 'name'],
           code: 'indicator.unknownLevel1',
           severity: 'error',
           message: `“${l1.name}”不是${FRAMEWORK_LABEL[ind.framework]}中的一级指标；可用：${Object.keys(legal).join('、')}${hint}`,
+          en: `"${l1.name}" is not a first-level indicator of ${FRAMEWORK_LABEL_EN[ind.framework]}; available: ${quoted(Object.keys(legal))}${hintEn}`,
         });
         return;
       }
@@ -55,6 +69,7 @@ export const indicatorRules: Rule<Indicators>[] = [
           code: 'indicator.emptyLevel1',
           severity: 'warning',
           message: `一级指标“${l1.name}”下没有二级指标`,
+          en: `the first-level indicator "${l1.name}" has no second-level indicators`,
         });
       }
       const allowed2 = legal[canonical1]!;
@@ -68,19 +83,25 @@ export const indicatorRules: Rule<Indicators>[] = [
             code: 'indicator.duplicate',
             severity: 'warning',
             message: `“${l1.name}”下的二级指标“${l2.name}”出现了两次`,
+            en: `the second-level indicator "${l2.name}" under "${l1.name}" appears twice`,
           });
         }
         seen2.add(key2);
         if (!allowed2.some((n) => indicatorKey(n) === key2)) {
-          const hint =
-            ind.framework === 'fin2021' && key2 === '成本' && canonical1 === '产出指标'
-              ? '；财预〔2021〕101号已将成本指标列为一级指标，或改用 framework "pre2021"'
-              : '';
+          const costHint =
+            ind.framework === 'fin2021' && key2 === '成本' && canonical1 === '产出指标';
+          const hint = costHint
+            ? '；财预〔2021〕101号已将成本指标列为一级指标，或改用 framework "pre2021"'
+            : '';
+          const hintEn = costHint
+            ? '; "财预〔2021〕101号" made cost indicators first-level; or use framework "pre2021"'
+            : '';
           report({
             path: [...p2, 'name'],
             code: 'indicator.unknownLevel2',
             severity: 'error',
             message: `“${l2.name}”不是“${canonical1}”下的二级指标；可用：${allowed2.join('、')}${hint}`,
+            en: `"${l2.name}" is not a second-level indicator under "${canonical1}"; available: ${quoted(allowed2)}${hintEn}`,
           });
         }
         l2.children.forEach((l3, k) => {
@@ -91,6 +112,7 @@ export const indicatorRules: Rule<Indicators>[] = [
               code: 'indicator.valueEmpty',
               severity: 'warning',
               message: `三级指标“${l3.name}”没有填写指标值`,
+              en: `the third-level indicator "${l3.name}" has no value`,
             });
           } else if (l3.value.kind === 'unparsed') {
             report({
@@ -98,6 +120,7 @@ export const indicatorRules: Rule<Indicators>[] = [
               code: 'indicator.valueUnparsed',
               severity: 'warning',
               message: `三级指标“${l3.name}”的指标值“${l3.value.raw}”无法识别为数量（如“≥200人次”）、期限（如“2021年12月31日前”）或定性描述，将按原文打印`,
+              en: `the value "${l3.value.raw}" of the third-level indicator "${l3.name}" cannot be read as a quantity (such as "≥200人次"), a deadline (such as "2021年12月31日前") or a qualitative description; it will be printed as written`,
             });
           }
         });
@@ -111,6 +134,7 @@ function lintIndicators(ind: Indicators, report: Report): void {
 }
 
 const amt = (yuan: number) => `${yuanToMoney(yuan)}万元`;
+const amtEn = (yuan: number) => `${yuanToMoney(yuan)} × 10,000 yuan`;
 
 /** 部门整体预算绩效目标表: the three splits of the budget agree, and the key tasks add up. */
 export const departmentTableRules: Rule<DepartmentTargetTable>[] = [
@@ -124,6 +148,7 @@ export const departmentTableRules: Rule<DepartmentTargetTable>[] = [
         code: 'budget.typeVsSource',
         severity: 'error',
         message: `预算整体情况不平衡：按收入来源划分合计 ${amt(sourceTotal)}（财政拨款 ${bySource.fiscal} + 其他资金 ${bySource.other ?? 0}），按支出类型划分合计 ${amt(typeTotal)}（基本支出 ${byType.basic} + 项目支出 ${byType.project}），相差 ${amt(Math.abs(typeTotal - sourceTotal))}`,
+        en: `the budget (budget) does not balance: by source (bySource) it totals ${amtEn(sourceTotal)} (fiscal appropriation ${bySource.fiscal} + other funds ${bySource.other ?? 0}), by type of expenditure (byType) ${amtEn(typeTotal)} (basic ${byType.basic} + project ${byType.project}), a difference of ${amtEn(Math.abs(typeTotal - sourceTotal))}`,
       });
     }
     if (byLevel) {
@@ -134,6 +159,7 @@ export const departmentTableRules: Rule<DepartmentTargetTable>[] = [
           code: 'budget.levelVsType',
           severity: 'error',
           message: `预算整体情况不平衡：按预算级次划分合计 ${amt(levelTotal)}（本级使用 ${byLevel.ownLevel} + 拟转移支付 ${byLevel.transfer ?? 0}），按支出类型划分合计 ${amt(typeTotal)}，相差 ${amt(Math.abs(levelTotal - typeTotal))}`,
+          en: `the budget (budget) does not balance: by budget level (byLevel) it totals ${amtEn(levelTotal)} (own level ${byLevel.ownLevel} + planned transfers ${byLevel.transfer ?? 0}), by type of expenditure (byType) ${amtEn(typeTotal)}, a difference of ${amtEn(Math.abs(levelTotal - typeTotal))}`,
         });
       }
     }
@@ -146,6 +172,7 @@ export const departmentTableRules: Rule<DepartmentTargetTable>[] = [
           code: 'budget.keyTaskSum',
           severity: 'error',
           message: `${t.keyTasks.length} 项年度重点工作任务拟投入资金合计 ${amt(tasks)}，与项目支出 ${amt(project)} 不符，相差 ${amt(Math.abs(tasks - project))}`,
+          en: `the funds planned for the ${t.keyTasks.length} key task${t.keyTasks.length === 1 ? '' : 's'} of the year (keyTasks) total ${amtEn(tasks)}, which does not match the project expenditure ${amtEn(project)}, a difference of ${amtEn(Math.abs(tasks - project))}`,
         });
       }
     }
@@ -157,6 +184,7 @@ export const departmentTableRules: Rule<DepartmentTargetTable>[] = [
         code: 'targets.noGoals',
         severity: 'error',
         message: `${t.unit}的总体绩效目标为空`,
+        en: `the overall goals (overallGoals) of "${t.unit}" are empty`,
       });
     }
   },
@@ -175,6 +203,7 @@ export const projectTableRules: Rule<ProjectTargetTable>[] = [
         code: 'funds.sum',
         severity: 'error',
         message: `项目“${t.name}”的年度资金总额 ${amt(whole)} 不等于财政拨款 ${fiscal} + 其他资金 ${other ?? 0} = ${amt(parts)}`,
+        en: `the annual total (funds.total) ${amtEn(whole)} of the project "${t.name}" does not equal fiscal appropriation ${fiscal} + other funds ${other ?? 0} = ${amtEn(parts)}`,
       });
     }
   },
@@ -186,6 +215,7 @@ export const projectTableRules: Rule<ProjectTargetTable>[] = [
         code: 'period.order',
         severity: 'error',
         message: `项目起止时间颠倒：起始 ${t.period.start} 晚于截止 ${t.period.end}`,
+        en: `the project period (period) is reversed: the start ${t.period.start} is later than the end ${t.period.end}`,
       });
     } else if (
       Number(t.period.start.slice(0, 4)) > t.year ||
@@ -196,6 +226,7 @@ export const projectTableRules: Rule<ProjectTargetTable>[] = [
         code: 'period.year',
         severity: 'warning',
         message: `项目起止时间 ${t.period.start} 至 ${t.period.end} 不含预算年度 ${t.year} 年`,
+        en: `the project period (period) ${t.period.start} to ${t.period.end} does not include the budget year ${t.year}`,
       });
     }
   },
@@ -206,6 +237,7 @@ export const projectTableRules: Rule<ProjectTargetTable>[] = [
         code: 'targets.noGoals',
         severity: 'error',
         message: `项目“${t.name}”的年度目标为空`,
+        en: `the annual goals (annualGoals) of the project "${t.name}" are empty`,
       });
     }
   },
@@ -215,6 +247,7 @@ export const projectTableRules: Rule<ProjectTargetTable>[] = [
 function goalsPresent(
   row: { goals?: string | undefined; reference?: string | undefined },
   name: string,
+  nameEn: string,
   path: (string | number)[],
   report: Report,
 ): void {
@@ -224,6 +257,7 @@ function goalsPresent(
       code: 'summary.goalsMissing',
       severity: 'error',
       message: `${name}：绩效目标（概述）和引用（如“详见附件1”）至少填写一项`,
+      en: `${nameEn}: fill in at least one of the goals (goals) and a reference to the full table (reference, such as "详见附件1")`,
     });
   }
 }
@@ -235,6 +269,7 @@ export const departmentSummaryRules: Rule<DepartmentSummary>[] = [
     s.rows.forEach((row, i) => {
       const path = ['rows', i];
       const name = `第${i + 1}行（${row.unit}）`;
+      const nameEn = `row ${i + 1} ("${row.unit}")`;
       const prev = seen.get(row.unit);
       if (prev !== undefined) {
         report({
@@ -242,6 +277,7 @@ export const departmentSummaryRules: Rule<DepartmentSummary>[] = [
           code: 'summary.duplicateUnit',
           severity: 'error',
           message: `${name}与第${prev + 1}行是同一预算单位：每个单位只列一行`,
+          en: `${nameEn} is the same budget unit as row ${prev + 1}: list each unit on one row only`,
         });
       } else seen.set(row.unit, i);
       const total = moneyToYuan(row.total) ?? 0;
@@ -252,6 +288,7 @@ export const departmentSummaryRules: Rule<DepartmentSummary>[] = [
           code: 'summary.rowTotal',
           severity: 'error',
           message: `${name}预算总额 ${amt(total)} 不等于基本支出 ${row.basic} + 项目支出 ${row.project} = ${amt(byType)}`,
+          en: `${nameEn}: the budget total (total) ${amtEn(total)} does not equal basic expenditure ${row.basic} + project expenditure ${row.project} = ${amtEn(byType)}`,
         });
       }
       if (row.fiscal !== undefined || row.other !== undefined) {
@@ -262,10 +299,11 @@ export const departmentSummaryRules: Rule<DepartmentSummary>[] = [
             code: 'summary.rowSource',
             severity: 'error',
             message: `${name}预算总额 ${amt(total)} 不等于财政拨款 ${row.fiscal ?? 0} + 其他资金 ${row.other ?? 0} = ${amt(bySource)}`,
+            en: `${nameEn}: the budget total (total) ${amtEn(total)} does not equal fiscal appropriation ${row.fiscal ?? 0} + other funds ${row.other ?? 0} = ${amtEn(bySource)}`,
           });
         }
       }
-      goalsPresent(row, name, path, report);
+      goalsPresent(row, name, nameEn, path, report);
     });
   },
 ];
@@ -277,6 +315,7 @@ export const projectSummaryRules: Rule<ProjectSummary>[] = [
     s.rows.forEach((row, i) => {
       const path = ['rows', i];
       const name = `第${i + 1}行（${row.unit}：${row.project}）`;
+      const nameEn = `row ${i + 1} ("${row.unit}": "${row.project}")`;
       const key = `${row.unit}\u0000${row.project}`;
       const prev = seen.get(key);
       if (prev !== undefined) {
@@ -285,6 +324,7 @@ export const projectSummaryRules: Rule<ProjectSummary>[] = [
           code: 'summary.duplicateProject',
           severity: 'error',
           message: `${name}与第${prev + 1}行是同一单位的同一项目：每个项目只列一行`,
+          en: `${nameEn} is the same project of the same unit as row ${prev + 1}: list each project on one row only`,
         });
       } else seen.set(key, i);
       if (row.fiscal !== undefined || row.other !== undefined) {
@@ -296,10 +336,11 @@ export const projectSummaryRules: Rule<ProjectSummary>[] = [
             code: 'summary.rowSource',
             severity: 'error',
             message: `${name}年度资金总额 ${amt(total)} 不等于财政拨款 ${row.fiscal ?? 0} + 其他资金 ${row.other ?? 0} = ${amt(bySource)}`,
+            en: `${nameEn}: the annual total (total) ${amtEn(total)} does not equal fiscal appropriation ${row.fiscal ?? 0} + other funds ${row.other ?? 0} = ${amtEn(bySource)}`,
           });
         }
       }
-      goalsPresent(row, name, path, report);
+      goalsPresent(row, name, nameEn, path, report);
     });
   },
 ];

@@ -299,7 +299,7 @@ function imageRun(
   o: Extract<NonNullable<Extract<Block, { kind: 'group' }>['overlays']>[number], object>,
   yOffset: number,
 ): ImageRun {
-  assertDecodable(o.bytes, o.source ?? '图像');
+  assertDecodable(o.bytes, o.source);
   const info = inspectImage(o.bytes)!;
   const emu = (pt: number) => Math.round(pt * 12700);
   return new ImageRun({

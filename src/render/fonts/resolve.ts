@@ -12,7 +12,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { FONT_ROLES, type FontRole } from '../../layout/types.js';
-import { GongwenRenderError } from '../errors.js';
+import { GongwenRenderError, type Messages } from '../errors.js';
 import { DEFAULT_FILES, SYSTEM_CANDIDATES, type Candidate } from './candidates.js';
 import type { FontFace } from './face.js';
 
@@ -53,7 +53,11 @@ export type ResolvedFontSet = Record<FontRole, ResolvedFont>;
 const parsed = new Map<string, { bytes: Uint8Array; font: fontkit.Font }>();
 const byBytes = new WeakMap<Uint8Array, Map<string, fontkit.Font>>();
 
-function parse(bytes: Uint8Array, postscriptName: string | undefined, what: string): fontkit.Font {
+function parse(
+  bytes: Uint8Array,
+  postscriptName: string | undefined,
+  what: Messages,
+): fontkit.Font {
   let faces = byBytes.get(bytes);
   const key = postscriptName ?? '';
   const hit = faces?.get(key);
@@ -72,9 +76,10 @@ function parse(bytes: Uint8Array, postscriptName: string | undefined, what: stri
       font = created as fontkit.Font;
     }
   } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
     throw new GongwenRenderError(
       'font.unreadable',
-      `无法读取字体${what}：${cause instanceof Error ? cause.message : String(cause)}`,
+      { zh: `无法读取字体${what.zh}：${reason}`, en: `cannot read the font${what.en}: ${reason}` },
       undefined,
       { cause },
     );
@@ -147,11 +152,14 @@ function loadFile(
   try {
     bytes = handedOver.get(path) ?? readShared(path);
   } catch (cause) {
-    throw new GongwenRenderError('font.unreadable', `无法读取字体文件 ${path}`, undefined, {
-      cause,
-    });
+    throw new GongwenRenderError(
+      'font.unreadable',
+      { zh: `无法读取字体文件 ${path}`, en: `cannot read the font file ${path}` },
+      undefined,
+      { cause },
+    );
   }
-  const entry = { bytes, font: parse(bytes, postscriptName, ` ${path}`) };
+  const entry = { bytes, font: parse(bytes, postscriptName, { zh: ` ${path}`, en: ` ${path}` }) };
   parsed.set(key, entry);
   return entry;
 }
@@ -167,7 +175,7 @@ function fromCaller(role: FontRole, source: FontSource): ResolvedFont {
     const { bytes, font } = loadFile(spec.path, spec.postscriptName);
     return report(font, bytes, 'caller', spec.path);
   }
-  const font = parse(spec.bytes, spec.postscriptName, `（${role}）`);
+  const font = parse(spec.bytes, spec.postscriptName, { zh: `（${role}）`, en: ` (${role})` });
   return report(font, spec.bytes, 'caller');
 }
 
@@ -264,10 +272,10 @@ function fromDefaults(role: FontRole): ResolvedFont {
   try {
     path = requireFromHere.resolve(`${pkg}/${file}`);
   } catch {
-    throw new GongwenRenderError(
-      'font.notFound',
-      `找不到“${role}”角色的字体：系统中没有常用字体，默认字体包 ${pkg} 也未安装（它是可选依赖；npm install --omit=optional 会略过它）。请通过 fonts.${role} 指定字体文件。`,
-    );
+    throw new GongwenRenderError('font.notFound', {
+      zh: `找不到“${role}”角色的字体：系统中没有常用字体，默认字体包 ${pkg} 也未安装（它是可选依赖；npm install --omit=optional 会略过它）。请通过 fonts.${role} 指定字体文件。`,
+      en: `no font for the role "${role}": the system has none of the usual fonts, and the default font package ${pkg} is not installed (it is an optional dependency; npm install --omit=optional skips it). Give a font file through fonts.${role}.`,
+    });
   }
   const { bytes, font } = loadFile(path, undefined);
   return report(font, bytes, 'default', path);

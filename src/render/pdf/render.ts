@@ -143,7 +143,10 @@ export interface PdfResult {
 
 export interface RenderWarning {
   code: string;
+  /** Chinese */
   message: string;
+  /** the same in English */
+  en: string;
   element?: string;
 }
 
@@ -470,7 +473,7 @@ function tagLeaves(nodes: unknown, counter: { next: number }): void {
 }
 
 function dataUrl(bytes: Uint8Array, source: string | undefined): string {
-  assertDecodable(bytes, source ?? '图像');
+  assertDecodable(bytes, source);
   const png = bytes[0] === 0x89 && bytes[1] === 0x50;
   return `data:image/${png ? 'png' : 'jpeg'};base64,${Buffer.from(bytes).toString('base64')}`;
 }
@@ -487,9 +490,18 @@ export function missingGlyphsError(missing: MissingGlyphs[]): GongwenRenderError
         `${m.font}（${m.role}）缺少“${m.chars.join('')}”${m.sources.length ? `，见 ${m.sources.join('、')}` : ''}`,
     )
     .join('；');
+  const detailEn = missing
+    .map(
+      (m) =>
+        `"${m.font}" (${m.role}) lacks "${m.chars.join('')}"${m.sources.length ? `, in ${m.sources.join(', ')}` : ''}`,
+    )
+    .join('; ');
   return new GongwenRenderError(
     'font.missingGlyphs',
-    `字体缺字，渲染会出现空白方框：${detail}。请通过 fonts 选项为该角色指定收字更全的字体。`,
+    {
+      zh: `字体缺字，渲染会出现空白方框：${detail}。请通过 fonts 选项为该角色指定收字更全的字体。`,
+      en: `the fonts lack characters, which would print as blank boxes: ${detailEn}. Give the role a font with more characters through the fonts option.`,
+    },
     missing[0]!.sources[0],
   );
 }
@@ -524,6 +536,7 @@ export async function renderLayoutToPdf(
         warnings.push({
           code: 'font.fallback',
           message: `${m.font}（${m.role}）缺少“${used.join('')}”，已改用其他字体显示${m.sources.length ? `（${m.sources.join('、')}）` : ''}`,
+          en: `"${m.font}" (${m.role}) lacks "${used.join('')}", drawn in another font instead${m.sources.length ? ` (${m.sources.join(', ')})` : ''}`,
           ...(m.sources[0] ? { element: m.sources[0] } : {}),
         });
       }
@@ -809,11 +822,19 @@ export async function renderLayoutToPdf(
     if (cause instanceof GongwenRenderError) throw cause;
     const message = cause instanceof Error ? cause.message : String(cause);
     if (/image/iu.test(message)) {
-      throw new GongwenRenderError('image.decode', `印章图像无法解码：${message}`, 'issuers.seal', {
-        cause,
-      });
+      throw new GongwenRenderError(
+        'image.decode',
+        { zh: `印章图像无法解码：${message}`, en: `the seal image cannot be decoded: ${message}` },
+        'issuers.seal',
+        { cause },
+      );
     }
-    throw new GongwenRenderError('pdf.layout', `PDF 排版失败：${message}`, undefined, { cause });
+    throw new GongwenRenderError(
+      'pdf.layout',
+      { zh: `PDF 排版失败：${message}`, en: `PDF layout failed: ${message}` },
+      undefined,
+      { cause },
+    );
   }
   const bytes = await new Promise<Uint8Array>((resolve, reject) => {
     pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));

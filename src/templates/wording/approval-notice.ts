@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { BodyBlock } from '../../model/body.js';
 import { SchemaRef, Text, Year } from '../../model/common.js';
 import { CnDate } from '../../model/date.js';
-import { GongwenValidationError } from '../../model/diagnostics.js';
+import { GongwenValidationError, type Lang } from '../../model/diagnostics.js';
+import { bilingual } from '../../model/messages.js';
 import { DocNumber } from '../../model/doc-number.js';
 import { zodIssuesToDiagnostics } from '../../model/zod-diagnostics.js';
 import { approvalNoticeHbs } from './builtin.generated.js';
@@ -15,19 +16,29 @@ export const APPROVAL_NOTICE_WORDING_NAME = '年度绩效目标批复通知';
 export const APPROVAL_NOTICE_WORDING_SOURCE: string = approvalNoticeHbs;
 
 // Every text lands inside one paragraph of the body, where a line break would start a new block.
-const Line = Text.regex(/^[^\r\n]*$/, { message: '不能换行（正文中一行就是一段）' });
+const Line = Text.regex(
+  /^[^\r\n]*$/,
+  bilingual(
+    '不能换行（正文中一行就是一段）',
+    'must not break lines (in the body a line is a paragraph)',
+  ),
+);
 
 const Sentence = Line.refine((t) => t.endsWith('。'), {
   message: '应为完整的句子，以“。”结尾',
-  params: { code: 'wording.sentence' },
+  params: { code: 'wording.sentence', en: 'should be a whole sentence ending with "。"' },
 });
 
 /** 被引用的文件 */
 export const CitedDocument = z
   .object({
-    title: Line.regex(/^[^《》]+$/, { message: '标题不加书名号《》（模板会加上）' }).describe(
-      '文件标题（不加书名号），如“关于开展2021年度市直部门预算编制工作的通知”',
-    ),
+    title: Line.regex(
+      /^[^《》]+$/,
+      bilingual(
+        '标题不加书名号《》（模板会加上）',
+        'the title takes no title marks "《》" (the template adds them)',
+      ),
+    ).describe('文件标题（不加书名号），如“关于开展2021年度市直部门预算编制工作的通知”'),
     docNumber: DocNumber.optional().describe('发文字号，如“湛财预〔2020〕72号”；没有可省略'),
   })
   .strict();
@@ -49,7 +60,10 @@ export const WordingSection = z
   .object({
     heading: Sentence.refine((t) => t.indexOf('。') === t.length - 1, {
       message: '标题句中只能有结尾的一个“。”（第一个“。”之后的文字算作正文）',
-      params: { code: 'wording.heading' },
+      params: {
+        code: 'wording.heading',
+        en: 'the heading sentence may have only one "。", at its end (the text after the first "。" counts as body text)',
+      },
     }).describe('标题句，以“。”结尾，如“加强绩效运行监控。”'),
     text: Sentence.describe('标题之后同段接排的正文'),
   })
@@ -105,14 +119,23 @@ export type ApprovalNoticeWording = z.output<typeof ApprovalNoticeWording>;
 /** The data as written (before defaults and normalisation), e.g. the contents of wording.json. */
 export type ApprovalNoticeWordingInput = z.input<typeof ApprovalNoticeWording>;
 
-/** Reads 措辞数据 or throws one GongwenValidationError holding every diagnostic. */
-export function parseApprovalNoticeWording(input: unknown): ApprovalNoticeWording {
+/**
+ * Reads 措辞数据 or throws one GongwenValidationError holding every diagnostic, in the language
+ * of `options.lang` (Chinese by default).
+ */
+export function parseApprovalNoticeWording(
+  input: unknown,
+  options: { lang?: Lang } = {},
+): ApprovalNoticeWording {
   const parsed = ApprovalNoticeWording.safeParse(input, { reportInput: true });
   if (parsed.success) return parsed.data;
-  const what = `${APPROVAL_NOTICE_WORDING_NAME}措辞数据`;
+  const lang = options.lang ?? 'zh';
+  const what =
+    lang === 'en' ? 'approval notice wording data' : `${APPROVAL_NOTICE_WORDING_NAME}措辞数据`;
   throw new GongwenValidationError(
-    zodIssuesToDiagnostics(parsed.error.issues, ApprovalNoticeWording, what),
+    zodIssuesToDiagnostics(parsed.error.issues, ApprovalNoticeWording, what, lang),
     what,
+    lang,
   );
 }
 
@@ -120,8 +143,11 @@ export function parseApprovalNoticeWording(input: unknown): ApprovalNoticeWordin
  * The body (正文) of a 年度绩效目标批复通知 from its data: validated (GongwenValidationError),
  * rendered with the built-in template (GongwenTemplateError), read back into blocks.
  */
-export function renderApprovalNoticeBody(data: unknown): BodyBlock[] {
-  return wordingBody(APPROVAL_NOTICE_WORDING_SOURCE, parseApprovalNoticeWording(data), {
+export function renderApprovalNoticeBody(
+  data: unknown,
+  options: { lang?: Lang } = {},
+): BodyBlock[] {
+  return wordingBody(APPROVAL_NOTICE_WORDING_SOURCE, parseApprovalNoticeWording(data, options), {
     name: APPROVAL_NOTICE_WORDING_NAME,
   });
 }

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { parseBlocks, type BodyBlock } from '../../model/body.js';
-import { GongwenRenderError } from '../../render/errors.js';
+import { GongwenRenderError, type Messages } from '../../render/errors.js';
 import { HelperFailure, wordingHelpers } from './helpers.js';
 
 /**
@@ -35,7 +35,8 @@ export interface TemplateErrorDetails {
  * lacks, a helper given a value it cannot format. It is a GongwenRenderError (so callers that
  * already handle render errors handle these), with `code` one of `wording.syntax`,
  * `wording.missingVariable`, `wording.unknownHelper`, `wording.helper`, `wording.render`, and a
- * Chinese message naming the template, line and variable. `element` is the variable, if any.
+ * Chinese message naming the template, line and variable (`messages.en` / `in('en')` in English).
+ * `element` is the variable, if any.
  */
 export class GongwenTemplateError extends GongwenRenderError {
   readonly template?: string;
@@ -45,7 +46,7 @@ export class GongwenTemplateError extends GongwenRenderError {
 
   constructor(
     code: string,
-    message: string,
+    message: string | Messages,
     details: TemplateErrorDetails = {},
     options?: { cause?: unknown },
   ) {
@@ -63,13 +64,23 @@ function where({ template, line, column }: TemplateErrorDetails): string {
   return column === undefined ? `${name}第${line}行` : `${name}第${line}行第${column}列`;
 }
 
+function whereEn({ template, line, column }: TemplateErrorDetails): string {
+  const name = template === undefined ? 'template' : `template "${template}"`;
+  if (line === undefined) return name;
+  return column === undefined ? `${name} line ${line}` : `${name} line ${line} column ${column}`;
+}
+
 function templateError(
   code: string,
-  problem: string,
+  problem: Messages,
   details: TemplateErrorDetails,
   cause: unknown,
 ): GongwenTemplateError {
-  return new GongwenTemplateError(code, `${where(details)}：${problem}`, details, { cause });
+  const message = {
+    zh: `${where(details)}：${problem.zh}`,
+    en: `${whereEn(details)}: ${problem.en}`,
+  };
+  return new GongwenTemplateError(code, message, details, { cause });
 }
 
 /** The location fields Handlebars' Exception carries (columns 0-based) when it knows the node. */
@@ -110,13 +121,17 @@ function syntaxError(err: unknown, source: string, template?: string): GongwenTe
   const loc = locationOf(e);
   if (loc) {
     const details = { template, line: loc.lineNumber, column: loc.column + 1 };
-    return templateError('wording.syntax', `语法错误（${detail(e)}）`, details, err);
+    const problem = { zh: `语法错误（${detail(e)}）`, en: `syntax error (${detail(e)})` };
+    return templateError('wording.syntax', problem, details, err);
   }
   const m = PARSE_ERROR.exec(e.message);
   const line = m ? Number(m[1]) : undefined;
   const text = line === undefined ? '' : (source.split(/\r\n|\r|\n/)[line - 1] ?? '').trim();
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  const problem = text === '' ? '语法错误' : `语法错误，无法解析“${shown}”`;
+  const problem =
+    text === ''
+      ? { zh: '语法错误', en: 'syntax error' }
+      : { zh: `语法错误，无法解析“${shown}”`, en: `syntax error: cannot parse "${shown}"` };
   return templateError('wording.syntax', problem, { template, line }, err);
 }
 
@@ -127,7 +142,8 @@ function runError(err: unknown, source: string, template?: string): GongwenTempl
     const line = err.loc?.start.line;
     const column = err.loc === undefined ? undefined : err.loc.start.column + 1;
     const details = { template, line, column, variable: err.helper };
-    return templateError('wording.helper', `${err.helper}：${err.message}`, details, err);
+    const problem = { zh: `${err.helper}：${err.message}`, en: `${err.helper}: ${err.en}` };
+    return templateError('wording.helper', problem, details, err);
   }
   const e = err instanceof Error ? err : new Error(String(err));
   const loc = locationOf(e);
@@ -141,12 +157,20 @@ function runError(err: unknown, source: string, template?: string): GongwenTempl
       // `{{name arg}}`: called like a helper, and neither a helper nor a data field.
       return templateError(
         'wording.unknownHelper',
-        `没有名为“${variable}”的助手（helper）`,
+        {
+          zh: `没有名为“${variable}”的助手（helper）`,
+          en: `there is no helper named "${variable}"`,
+        },
         details,
         err,
       );
     }
-    return templateError('wording.missingVariable', `缺少变量“${variable}”`, details, err);
+    return templateError(
+      'wording.missingVariable',
+      { zh: `缺少变量“${variable}”`, en: `missing variable "${variable}"` },
+      details,
+      err,
+    );
   }
   const parentMissing = /^Cannot read properties of (?:undefined|null) \(reading '(.*)'\)/.exec(
     e.message,
@@ -154,11 +178,15 @@ function runError(err: unknown, source: string, template?: string): GongwenTempl
   if (parentMissing) {
     // A param such as `{{#if a.b}}` whose `a` is absent: Handlebars gives no location here.
     const variable = parentMissing[1]!;
-    const problem = `缺少变量：读取“${variable}”时它的上一级不存在（可先用 {{#if}} 判断上一级）`;
+    const problem = {
+      zh: `缺少变量：读取“${variable}”时它的上一级不存在（可先用 {{#if}} 判断上一级）`,
+      en: `missing variable: the parent of "${variable}" does not exist where it is read (test the parent with {{#if}} first)`,
+    };
     return templateError('wording.missingVariable', problem, { template, variable }, err);
   }
   const details = loc ? { template, line: loc.lineNumber, column: loc.column + 1 } : { template };
-  return templateError('wording.render', `渲染失败（${detail(e)}）`, details, err);
+  const problem = { zh: `渲染失败（${detail(e)}）`, en: `rendering failed (${detail(e)})` };
+  return templateError('wording.render', problem, details, err);
 }
 
 // Printed in place of an object that a template outputs as text; found in the result, it
@@ -236,7 +264,10 @@ export function compileWording(source: string, name?: string): WordingTemplate {
     const at = text.indexOf(OBJECT_TEXT);
     if (at >= 0) {
       const outputLine = text.slice(0, at).split('\n').length;
-      const problem = `不能把对象直接输出为文字（输出的第${outputLine}行）；请写出它的字段，如 {{contact.name}}`;
+      const problem = {
+        zh: `不能把对象直接输出为文字（输出的第${outputLine}行）；请写出它的字段，如 {{contact.name}}`,
+        en: `an object cannot be output as text (line ${outputLine} of the output); write out its fields, such as {{contact.name}}`,
+      };
       throw templateError('wording.render', problem, { template: name }, undefined);
     }
     return text;

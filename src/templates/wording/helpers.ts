@@ -6,15 +6,32 @@ import { toChineseNumeral } from '../../text/numerals.js';
  * Formatting helpers for wording templates. Each is a plain function (usable from TypeScript)
  * and, through {@link wordingHelpers}, a Handlebars helper of the same name. Data reaches a
  * template untyped, so every function checks its input at run time and throws a RangeError or
- * TypeError with a Chinese message; the engine adds the template name and line.
+ * TypeError with a Chinese message (its English kept beside it for the engine); the engine adds
+ * the template name and line.
  */
 
 /** A value as it may be quoted in an error message, cut to a readable length. */
-function shown(value: unknown): string {
-  if (value === undefined) return '（空）';
+function shown(value: unknown, lang: 'zh' | 'en' = 'zh'): string {
+  if (value === undefined) return lang === 'en' ? '(empty)' : '（空）';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : 'Date';
-  const text = typeof value === 'string' ? `“${value}”` : (JSON.stringify(value) ?? String(value));
+  const text =
+    typeof value === 'string'
+      ? lang === 'en'
+        ? `"${value}"`
+        : `“${value}”`
+      : (JSON.stringify(value) ?? String(value));
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+const shownEn = (value: unknown) => shown(value, 'en');
+
+// The English of the helpers' errors, which carry Chinese messages.
+const ENGLISH = new WeakMap<Error, string>();
+
+/** The error, with its English noted for the engine. */
+function withEnglish<E extends Error>(error: E, en: string): E {
+  ENGLISH.set(error, en);
+  return error;
 }
 
 // 公文 dates are calendar days in China (UTC+8, no daylight saving), whatever the machine's zone.
@@ -37,14 +54,31 @@ function dayInChina(date: Date): YMD {
 export function cnDate(value: string | Date): string {
   let ymd: YMD | undefined;
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new RangeError('日期无效（Invalid Date）');
+    if (Number.isNaN(value.getTime()))
+      throw withEnglish(
+        new RangeError('日期无效（Invalid Date）'),
+        'the date is invalid (Invalid Date)',
+      );
     ymd = dayInChina(value);
   } else if (typeof value === 'string') {
     ymd = readDate(value.trim());
-    if (!ymd) throw new RangeError(`日期应写成“2021-03-11”或“2021年3月11日”，收到 ${shown(value)}`);
-    if (!isRealDate(ymd)) throw new RangeError(`${shown(value)}不是真实存在的日期`);
+    if (!ymd) {
+      throw withEnglish(
+        new RangeError(`日期应写成“2021-03-11”或“2021年3月11日”，收到 ${shown(value)}`),
+        `a date should be written "2021-03-11" or "2021年3月11日", got ${shownEn(value)}`,
+      );
+    }
+    if (!isRealDate(ymd)) {
+      throw withEnglish(
+        new RangeError(`${shown(value)}不是真实存在的日期`),
+        `${shownEn(value)} is not a real date`,
+      );
+    }
   } else {
-    throw new TypeError(`日期应为文本或 Date，收到 ${shown(value)}`);
+    throw withEnglish(
+      new TypeError(`日期应为文本或 Date，收到 ${shown(value)}`),
+      `a date should be text or a Date, got ${shownEn(value)}`,
+    );
   }
   return `${ymd.year}年${ymd.month}月${ymd.day}日`;
 }
@@ -68,19 +102,28 @@ export function docNumber(value: string | DocNumberParts): string {
   if (typeof value === 'string') {
     const parsed = parseDocNumber(value);
     if (!parsed) {
-      throw new RangeError(`无法识别发文字号 ${shown(value)}：应为 机关代字〔年份〕序号号`);
+      throw withEnglish(
+        new RangeError(`无法识别发文字号 ${shown(value)}：应为 机关代字〔年份〕序号号`),
+        `cannot read the document number ${shownEn(value)}: it should be the agency code, the year in "〔〕", the serial number and "号"`,
+      );
     }
     return formatDocNumber(parsed);
   }
   if (isDocNumberParts(value))
     return formatDocNumber({ ...value, agencyCode: value.agencyCode.trim() });
-  throw new TypeError(`发文字号应为文本或 { agencyCode, year, serial }，收到 ${shown(value)}`);
+  throw withEnglish(
+    new TypeError(`发文字号应为文本或 { agencyCode, year, serial }，收到 ${shown(value)}`),
+    `a document number should be text or { agencyCode, year, serial }, got ${shownEn(value)}`,
+  );
 }
 
-function toCount(value: number | string, what: string): number {
+function toCount(value: number | string, what: string, whatEn: string): number {
   const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-    throw new RangeError(`${what}应为非负整数，收到 ${shown(value)}`);
+    throw withEnglish(
+      new RangeError(`${what}应为非负整数，收到 ${shown(value)}`),
+      `${whatEn} should be a non-negative integer, got ${shownEn(value)}`,
+    );
   }
   return n;
 }
@@ -90,8 +133,13 @@ function toCount(value: number | string, what: string): number {
  * Integers 0–9999; digit strings ("3") are accepted because JSON data often quotes numbers.
  */
 export function cnNumber(value: number | string): string {
-  const n = toCount(value, '中文数字');
-  if (n >= 10000) throw new RangeError(`中文数字只支持 0–9999，收到 ${n}`);
+  const n = toCount(value, '中文数字', 'a Chinese numeral');
+  if (n >= 10000) {
+    throw withEnglish(
+      new RangeError(`中文数字只支持 0–9999，收到 ${n}`),
+      `Chinese numerals go from 0 to 9999 only, got ${n}`,
+    );
+  }
   return toChineseNumeral(n);
 }
 
@@ -125,19 +173,35 @@ export interface AmountOptions {
 export function amount(value: number | string, options: AmountOptions = {}): string {
   let text: string;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new RangeError(`金额应为有限的数字，收到 ${String(value)}`);
+    if (!Number.isFinite(value)) {
+      throw withEnglish(
+        new RangeError(`金额应为有限的数字，收到 ${String(value)}`),
+        `an amount should be a finite number, got ${String(value)}`,
+      );
+    }
     text = String(value);
   } else if (typeof value === 'string') {
     text = value.trim();
   } else {
-    throw new TypeError(`金额应为数字或文本，收到 ${shown(value)}`);
+    throw withEnglish(
+      new TypeError(`金额应为数字或文本，收到 ${shown(value)}`),
+      `an amount should be a number or text, got ${shownEn(value)}`,
+    );
   }
   const m = AMOUNT_TEXT.exec(text);
-  if (!m) throw new RangeError(`金额应为数字（如 15724.94），收到 ${shown(value)}`);
+  if (!m) {
+    throw withEnglish(
+      new RangeError(`金额应为数字（如 15724.94），收到 ${shown(value)}`),
+      `an amount should be a number (such as 15724.94), got ${shownEn(value)}`,
+    );
+  }
   const { decimals } = options;
   if (decimals === undefined) return text;
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 10) {
-    throw new RangeError(`金额的小数位数应为 0–10 的整数，收到 ${shown(decimals)}`);
+    throw withEnglish(
+      new RangeError(`金额的小数位数应为 0–10 的整数，收到 ${shown(decimals)}`),
+      `the decimals of an amount should be an integer from 0 to 10, got ${shownEn(decimals)}`,
+    );
   }
   return fixDecimals(m[1]!, m[2]!, m[3] ?? '', decimals);
 }
@@ -166,16 +230,30 @@ const ORDINAL_SLOT = /[一1①]/u;
  */
 export function ordinal(index: number, pattern: string, start = 1): string {
   if (!Number.isInteger(index) || index < 0) {
-    throw new RangeError(`序号的位置应为从 0 起的整数（如 @index），收到 ${shown(index)}`);
+    throw withEnglish(
+      new RangeError(`序号的位置应为从 0 起的整数（如 @index），收到 ${shown(index)}`),
+      `the position of a sequence number should be an integer from 0 (such as @index), got ${shownEn(index)}`,
+    );
   }
   if (!Number.isInteger(start) || start < 0) {
-    throw new RangeError(`起始序号应为非负整数，收到 ${shown(start)}`);
+    throw withEnglish(
+      new RangeError(`起始序号应为非负整数，收到 ${shown(start)}`),
+      `the first sequence number should be a non-negative integer, got ${shownEn(start)}`,
+    );
   }
-  if (typeof pattern !== 'string') throw new TypeError(`序号样式应为文本，收到 ${shown(pattern)}`);
+  if (typeof pattern !== 'string') {
+    throw withEnglish(
+      new TypeError(`序号样式应为文本，收到 ${shown(pattern)}`),
+      `the numbering pattern should be text, got ${shownEn(pattern)}`,
+    );
+  }
   const slot = ORDINAL_SLOT.exec(pattern);
   if (!slot) {
-    throw new RangeError(
-      `序号样式应写成第一项的样子，含“一”“1”或“①”，如“一是”“（一）”“1.”，收到 ${shown(pattern)}`,
+    throw withEnglish(
+      new RangeError(
+        `序号样式应写成第一项的样子，含“一”“1”或“①”，如“一是”“（一）”“1.”，收到 ${shown(pattern)}`,
+      ),
+      `the numbering pattern should be written as the first item is, with "一", "1" or "①", such as "一是", "（一）" or "1.", got ${shownEn(pattern)}`,
     );
   }
   const n = start + index;
@@ -183,7 +261,12 @@ export function ordinal(index: number, pattern: string, start = 1): string {
   if (slot[0] === '1') {
     label = String(n);
   } else if (slot[0] === '①') {
-    if (n < 1 || n > CIRCLED.length) throw new RangeError(`带圈序号只有 ①–⑳，第 ${n} 项无法编号`);
+    if (n < 1 || n > CIRCLED.length) {
+      throw withEnglish(
+        new RangeError(`带圈序号只有 ①–⑳，第 ${n} 项无法编号`),
+        `circled numbers go from "①" to "⑳" only; item ${n} cannot be numbered`,
+      );
+    }
     label = CIRCLED[n - 1]!;
   } else {
     label = cnNumber(n);
@@ -193,15 +276,26 @@ export function ordinal(index: number, pattern: string, start = 1): string {
 
 /** Items joined with a separator, by default the 顿号: ["甲", "乙"] → "甲、乙". */
 export function join(items: readonly (string | number)[], separator = '、'): string {
-  if (!Array.isArray(items)) throw new TypeError(`join 需要一个列表，收到 ${shown(items)}`);
+  if (!Array.isArray(items)) {
+    throw withEnglish(
+      new TypeError(`join 需要一个列表，收到 ${shown(items)}`),
+      `join needs a list, got ${shownEn(items)}`,
+    );
+  }
   if (typeof separator !== 'string') {
-    throw new TypeError(`分隔符应为文本，收到 ${shown(separator)}`);
+    throw withEnglish(
+      new TypeError(`分隔符应为文本，收到 ${shown(separator)}`),
+      `the separator should be text, got ${shownEn(separator)}`,
+    );
   }
   return items
     .map((item: unknown, i) => {
       if (typeof item === 'string') return item;
       if (typeof item === 'number' && Number.isFinite(item)) return String(item);
-      throw new TypeError(`列表第 ${i + 1} 项应为文本或数字，收到 ${shown(item)}`);
+      throw withEnglish(
+        new TypeError(`列表第 ${i + 1} 项应为文本或数字，收到 ${shown(item)}`),
+        `item ${i + 1} of the list should be text or a number, got ${shownEn(item)}`,
+      );
     })
     .join(separator);
 }
@@ -212,7 +306,10 @@ export function join(items: readonly (string | number)[], separator = '、'): st
  */
 export function cite(title: string, number?: string | DocNumberParts): string {
   if (typeof title !== 'string' || title.trim() === '') {
-    throw new TypeError(`被引用文件的标题应为文本，收到 ${shown(title)}`);
+    throw withEnglish(
+      new TypeError(`被引用文件的标题应为文本，收到 ${shown(title)}`),
+      `the title of a cited document should be text, got ${shownEn(title)}`,
+    );
   }
   const t = title.trim();
   const quoted = t.startsWith('《') && t.endsWith('》') ? t : `《${t}》`;
@@ -224,16 +321,21 @@ export interface HelperLocation {
   start: { line: number; column: number };
 }
 
-/** A helper failed; the engine turns this into a GongwenTemplateError naming the template. */
+/**
+ * A helper failed; the engine turns this into a GongwenTemplateError naming the template.
+ * `message` is Chinese, `en` the same in English.
+ */
 export class HelperFailure extends Error {
   override readonly name = 'HelperFailure';
+  readonly en: string;
   constructor(
     readonly helper: string,
     readonly loc: HelperLocation | undefined,
-    message: string,
+    message: { zh: string; en: string },
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(message.zh, options);
+    this.en = message.en;
   }
 }
 
@@ -259,21 +361,30 @@ function adapt(
   return (...args: unknown[]): string => {
     const call = (args.pop() ?? {}) as HelperCall;
     const hash = call.hash ?? {};
-    const fail = (message: string, cause?: unknown): HelperFailure =>
-      new HelperFailure(name, call.loc, message, cause === undefined ? undefined : { cause });
+    const fail = (zh: string, en: string, cause?: unknown): HelperFailure =>
+      new HelperFailure(name, call.loc, { zh, en }, cause === undefined ? undefined : { cause });
     if (args.length < arity.min || args.length > arity.max) {
       const want = arity.min === arity.max ? `${arity.min}` : `${arity.min}–${arity.max}`;
-      throw fail(`需要 ${want} 个参数，收到 ${args.length} 个`);
+      throw fail(
+        `需要 ${want} 个参数，收到 ${args.length} 个`,
+        `takes ${want} argument${want === '1' ? '' : 's'}, got ${args.length}`,
+      );
     }
     const unknown = Object.keys(hash).filter((k) => !(arity.hash ?? []).includes(k));
     if (unknown.length > 0) {
       const allowed = arity.hash?.length ? `（可用：${arity.hash.join('、')}）` : '';
-      throw fail(`没有选项 ${unknown.join('、')}${allowed}`);
+      const allowedEn = arity.hash?.length ? ` (available: ${arity.hash.join(', ')})` : '';
+      throw fail(
+        `没有选项 ${unknown.join('、')}${allowed}`,
+        `has no option ${unknown.join(', ')}${allowedEn}`,
+      );
     }
     try {
       return fn(args, hash);
     } catch (err) {
-      throw fail(err instanceof Error ? err.message : String(err), err);
+      const message = err instanceof Error ? err.message : String(err);
+      const en = err instanceof Error ? (ENGLISH.get(err) ?? message) : message;
+      throw fail(message, en, err);
     }
   };
 }
