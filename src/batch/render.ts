@@ -1,3 +1,4 @@
+import { checkRenderOptions } from '../render/options.js';
 import { FONT_ROLES, type FontRole, type Layout, type Measure } from '../layout/types.js';
 import { parseDataset } from '../model/parse.js';
 import type { Dataset, DatasetInput } from '../model/dataset.js';
@@ -75,6 +76,7 @@ export async function* renderBatch(
   input: DatasetInput | Dataset,
   options: BatchOptions = {},
 ): AsyncGenerator<BatchItem> {
+  checkRenderOptions(options);
   const d = parseDataset(input, options.validation);
   const formats = options.formats ?? ['pdf', 'docx'];
   const fonts = resolveFonts(options);

@@ -59,6 +59,7 @@ export async function runBatch(ctx: Ctx, file: string, flags: BatchFlags): Promi
     for await (const item of lib.renderBatch(data as Parameters<typeof lib.renderBatch>[0], {
       formats: flags.formats,
       jobs: flags.jobs,
+      validation: { lang: ctx.lang },
       ...fonts,
       ...(theme ? { theme } : {}),
     })) {
@@ -72,7 +73,7 @@ export async function runBatch(ctx: Ctx, file: string, flags: BatchFlags): Promi
             item.name,
             item.unit,
             typeof code === 'string' ? code : undefined,
-            item.error.message,
+            (lib.localizeError(item.error, ctx.lang) as Error).message,
           ),
         );
         progress.step(m.batch.failedLine(i, names.length, item.name), item.name);

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../index.js';
 import { readDataFile, resolveImages } from './input.js';
 import type { Ctx } from './io.js';
-import type { Kind } from './messages.js';
+import type { Kind, Lang } from './messages.js';
 import { CliError, printDiagnostics } from './report.js';
 
 export const KINDS: readonly Kind[] = [
@@ -50,7 +50,7 @@ export function detectKind(data: unknown): Kind {
 type Lib = typeof import('../index.js');
 
 /** Validates with the model's own validate… function; never throws. */
-export function validateAs(lib: Lib, kind: Kind, data: unknown): Diagnostic[] {
+export function validateAs(lib: Lib, kind: Kind, data: unknown, lang: Lang = 'zh'): Diagnostic[] {
   const validate = {
     notice: lib.validateNotice,
     'department-table': lib.validateDepartmentTargetTable,
@@ -59,7 +59,7 @@ export function validateAs(lib: Lib, kind: Kind, data: unknown): Diagnostic[] {
     'project-summary': lib.validateProjectSummary,
     dataset: lib.validateDataset,
   }[kind];
-  return validate(data).diagnostics;
+  return validate(data, { lang }).diagnostics;
 }
 
 /**
@@ -80,7 +80,7 @@ export async function readValidInput(
   const lib = await import('../index.js');
   const diagnostics = [
     ...(await resolveImages(data, kind, file, io, m)),
-    ...validateAs(lib, kind, data),
+    ...validateAs(lib, kind, data, ctx.lang),
   ];
   printDiagnostics(ctx, file, diagnostics);
   return diagnostics.some((d) => d.severity === 'error') ? undefined : data;

@@ -194,6 +194,12 @@ const zh = {
     ENOSPC: '磁盘已满',
     EROFS: '只读文件系统',
   } as Record<string, string>,
+  /** what to do, in the command's flags, for the render errors the library advises on */
+  advice: {
+    'font.missingGlyphs':
+      '请用 --font 角色=字体文件 为该角色指定收字更全的字体，或加 --missing-glyphs fallback 用其他字体补字。',
+    'font.notFound': '请用 --font 角色=字体文件 指定字体文件（gongwen fonts 列出各角色用的字体）。',
+  } as Record<string, string>,
   renderError: (code: string, message: string, element?: string) =>
     `错误 ${code}: ${message}${element ? `（位置：${element}）` : ''}`,
   unexpected: (message: string) => `意外错误：${message}`,
@@ -379,6 +385,11 @@ const en: Messages = {
     EEXIST: 'exists',
     ENOSPC: 'no space left on device',
     EROFS: 'read-only file system',
+  },
+  advice: {
+    'font.missingGlyphs':
+      'Give the role a font with more characters with --font ROLE=FILE, or draw the missing characters in another font with --missing-glyphs fallback.',
+    'font.notFound': 'Give a font file with --font ROLE=FILE (gongwen fonts lists the font of each role).',
   },
   renderError: (code, message, element) =>
     `error [${code}]${element ? ` at ${element}` : ''}: ${message}`,

@@ -62,6 +62,7 @@ export async function renderNotice(ctx: Ctx, file: string, flags: RenderFlags): 
 
   const result = await lib.render(data as Parameters<typeof lib.render>[0], {
     formats: flags.formats,
+    validation: { lang: ctx.lang },
     ...fonts,
     ...(theme ? { theme } : {}),
     ...(flags.template
@@ -88,7 +89,8 @@ export async function renderNotice(ctx: Ctx, file: string, flags: RenderFlags): 
         `${m.render.fontLine(role, m.roles[role] ?? role, `${f.family} (${f.postscriptName})`, m.origins[f.origin], f.path)}\n`,
       );
     }
-    for (const w of pdf.warnings) io.stderr.write(`${m.render.warning(w.code, w.message)}\n`);
+    for (const w of pdf.warnings)
+      io.stderr.write(`${m.render.warning(w.code, ctx.lang === 'en' ? w.en : w.message)}\n`);
   }
   return 0;
 }

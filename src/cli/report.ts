@@ -22,7 +22,16 @@ export class CliError extends Error {
 export function diagnosticLine(ctx: Ctx, file: string, d: Diagnostic): string {
   const severity = ctx.m.severity[d.severity];
   const code = ctx.lang === 'en' ? `[${d.code}]` : d.code;
-  return `${file}: ${formatPath(d.path)}: ${severity} ${code} ${d.message}`;
+  return `${file}: ${formatPath(d.path, ctx.lang)}: ${severity} ${code} ${d.message}`;
+}
+
+/**
+ * A render error in the command's words: what happened in the user's language, and for the
+ * errors the library advises on in terms of its options, the command's own flags instead.
+ */
+export function renderErrorText(ctx: Ctx, e: GongwenRenderError): string {
+  const advice = ctx.m.advice[e.code];
+  return advice ? `${e.facts[ctx.lang]}${ctx.lang === 'zh' ? '' : ' '}${advice}` : e.in(ctx.lang);
 }
 
 /** Diagnostic lines, to stderr unless said otherwise. */
@@ -62,7 +71,7 @@ export function reportError(
     return 1;
   }
   if (e instanceof GongwenRenderError) {
-    io.stderr.write(`${m.renderError(e.code, e.message, e.element)}\n`);
+    io.stderr.write(`${m.renderError(e.code, renderErrorText(ctx, e), e.element)}\n`);
     return 1;
   }
   if (e instanceof CliError) {

@@ -42,7 +42,7 @@ async function validateFile(ctx: Ctx, file: string, flags: ValidateFlags): Promi
   const kind = flags.kind ?? detectKind(data);
   const diagnostics = [
     ...(await resolveImages(data, kind, file, ctx.io, ctx.m)),
-    ...validateAs(lib, kind, data),
+    ...validateAs(lib, kind, data, ctx.lang),
   ];
   if (!flags.json) {
     for (const d of diagnostics) ctx.io.stdout.write(`${diagnosticLine(ctx, file, d)}\n`);

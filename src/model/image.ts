@@ -48,7 +48,21 @@ export function inspectImage(bytes: Uint8Array): ImageInfo | undefined {
 }
 
 /** Limits on a seal image: a 42 mm seal at 600 dpi is about 1000 px, so these leave room. */
-export const IMAGE_LIMITS = { maxBytes: 2 * 1024 * 1024, maxSide: 4096 } as const;
+export const IMAGE_LIMITS = {
+  maxBytes: 2 * 1024 * 1024,
+  maxSide: 4096,
+  /**
+   * Pixels, read from the header before anything decodes them: a seal of 42 mm scanned at
+   * 1200 dpi is about 2000 × 2000. Decoding takes some 30 bytes a pixel all told (a 4096 × 4096
+   * PNG of 65 KB took 500 MB), so 2048 × 2048 keeps a seal's decoding near 120 MB.
+   */
+  maxPixels: 2048 * 2048,
+} as const;
+
+/** "419 万" — a pixel count as a Chinese reader counts it. */
+export function wan(pixels: number): string {
+  return `${Math.round(pixels / 10_000)} 万`;
+}
 
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/u;
 

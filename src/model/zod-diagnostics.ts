@@ -17,6 +17,7 @@ function schemaAt(schema: AnySchema, path: Path): AnySchema | undefined {
   if (s instanceof z.ZodArray && typeof head === 'number') {
     return schemaAt(s.element as AnySchema, rest);
   }
+  if (s instanceof z.ZodRecord) return schemaAt(s.valueType as AnySchema, rest);
   if (s instanceof z.ZodUnion) {
     for (const option of s.options as AnySchema[]) {
       const found = schemaAt(option, path);
@@ -67,7 +68,12 @@ export function describePath(root: AnySchema, path: Path, rootName: string): str
       parts.push(`${prev}第${seg + 1}项`);
       continue;
     }
-    const d = describedAt(root, path.slice(0, i + 1));
+    // a record's key names itself (a font role, a rule code)
+    const parent = schemaAt(root, path.slice(0, i));
+    const d =
+      parent && unwrap(parent) instanceof z.ZodRecord
+        ? undefined
+        : describedAt(root, path.slice(0, i + 1));
     parts.push(d ? shortLabel(d) : seg);
   }
   return parts.length === 0 ? rootName : parts.join('的');
@@ -143,7 +149,14 @@ function bestUnionBranch(branches: Issue[][], basePath: Path): Issue[] | undefin
   let bestScore = -Infinity;
   for (const issues of branches) {
     if (issues.length === 0) continue;
-    const typeOnly = issues.every((i) => i.code === 'invalid_type' && i.path.length === 0);
+    // a branch that wanted another type altogether (a custom check of the value's class counts
+    // as one when it says so with params.typeCheck)
+    const typeOnly = issues.every(
+      (i) =>
+        i.path.length === 0 &&
+        (i.code === 'invalid_type' ||
+          (i.code === 'custom' && (i.params as { typeCheck?: boolean } | undefined)?.typeCheck)),
+    );
     if (typeOnly) continue;
     const depth = Math.max(...issues.map((i) => i.path.length));
     const score = depth * 1000 - issues.length;
@@ -176,6 +189,8 @@ function problem(issue: Issue): Problem {
     case 'invalid_type': {
       if (issue.input === undefined)
         return { code: 'schema.required', text: '缺少此项（必填）', en: 'required' };
+      if (issue.input instanceof Date && Number.isNaN(issue.input.getTime()))
+        return { code: 'schema.type', text: '日期无效（Invalid Date）', en: 'an invalid date (Invalid Date)' };
       const got = typeOfInput(issue.input);
       return {
         code: 'schema.type',

@@ -19,6 +19,7 @@ import {
   type ThemeOverrides,
 } from '../templates/theme.js';
 import { GongwenRenderError } from './errors.js';
+import { checkRenderOptions } from './options.js';
 import { estimateWidth } from '../text/width.js';
 import { resolveFonts } from './fonts/resolve.js';
 import { fontMeasure } from './pdf/measure.js';
@@ -228,6 +229,7 @@ export async function render(
   input: NoticeInput | Notice,
   options: RenderOptions & { formats?: ('pdf' | 'docx')[] } = {},
 ): Promise<{ pdf?: NoticePdfResult; docx?: DocxResult }> {
+  checkRenderOptions(options);
   const formats = options.formats ?? ['pdf', 'docx'];
   const pdf = formats.includes('pdf');
   const fonts = pdf || options.embedFonts ? resolveFonts(options) : fontsIfAvailable(options);
@@ -288,6 +290,7 @@ export async function renderDepartmentTablePdf(
   input: DepartmentTargetTableInput | DepartmentTargetTable,
   options: TargetTableRenderOptions = {},
 ): Promise<PdfResult> {
+  checkRenderOptions(options);
   const fonts = resolveFonts(options);
   const { layout } = departmentLayout(input, options, fontMeasure(fonts));
   return renderLayoutToPdf(layout, {
@@ -302,6 +305,7 @@ export async function renderDepartmentTableDocx(
   input: DepartmentTargetTableInput | DepartmentTargetTable,
   options: TargetTableRenderOptions = {},
 ): Promise<DocxResult> {
+  checkRenderOptions(options);
   const fonts = options.embedFonts ? resolveFonts(options) : fontsIfAvailable(options);
   const laidOut = departmentLayout(input, options, fonts ? fontMeasure(fonts) : undefined);
   return docxOf(laidOut, fonts, options, options.creationDate ?? new Date(0));

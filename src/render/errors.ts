@@ -18,17 +18,27 @@ export class GongwenRenderError extends Error {
   readonly element?: string;
   /** the message in each language (a plain string given to the constructor serves both) */
   readonly messages: Messages;
+  /** what happened, without the advice on what to do (the command line gives its own) */
+  readonly facts: Messages;
+  /** what to do about it, in the library's terms (its options) */
+  readonly advice?: Messages;
 
   constructor(
     code: string,
     message: string | Messages,
     element?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; advice?: Messages },
   ) {
-    const messages = typeof message === 'string' ? { zh: message, en: message } : { ...message };
-    super(messages.zh, options);
+    const facts = typeof message === 'string' ? { zh: message, en: message } : { ...message };
+    const advice = options?.advice;
+    const messages = advice
+      ? { zh: `${facts.zh}${advice.zh}`, en: `${facts.en} ${advice.en}` }
+      : facts;
+    super(messages.zh, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.messages = messages;
+    this.facts = facts;
+    if (advice) this.advice = advice;
     if (element !== undefined) this.element = element;
   }
 

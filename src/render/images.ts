@@ -28,6 +28,7 @@ export function assertDecodable(bytes: Uint8Array, source: string | undefined): 
   if (
     info.width > IMAGE_LIMITS.maxSide ||
     info.height > IMAGE_LIMITS.maxSide ||
+    info.width * info.height > IMAGE_LIMITS.maxPixels ||
     info.width === 0 ||
     info.height === 0
   ) {
@@ -44,13 +45,21 @@ export function assertDecodable(bytes: Uint8Array, source: string | undefined): 
     try {
       PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
+      // the decoder's own words are its internals ("read requests waitng on finished stream"):
+      // the user is told what is wrong with the file, the decoder's message stays in `cause`
+      const text = cause instanceof Error ? cause.message : String(cause);
+      const truncated = /finished stream|unexpected end|too short/iu.test(text);
       throw new GongwenRenderError(
         'image.decode',
-        {
-          zh: `${element} 的 PNG 数据已损坏，无法解码：${reason}`,
-          en: `the PNG data of ${elementEn} is corrupt and cannot be decoded: ${reason}`,
-        },
+        truncated
+          ? {
+              zh: `${element} 的 PNG 数据不完整（文件可能被截断），无法解码`,
+              en: `the PNG data of ${elementEn} is incomplete (the file may be cut short) and cannot be decoded`,
+            }
+          : {
+              zh: `${element} 的 PNG 数据已损坏，无法解码`,
+              en: `the PNG data of ${elementEn} is corrupt and cannot be decoded`,
+            },
         element,
         { cause },
       );

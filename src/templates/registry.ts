@@ -1,3 +1,4 @@
+import { layoutProblems } from '../layout/schema.js';
 import type { Layout, Measure } from '../layout/types.js';
 import type { Notice } from '../model/notice.js';
 import type { DepartmentTargetTable, ProjectTargetTable } from '../model/targets.js';
@@ -227,14 +228,20 @@ export function resolveTemplate<K extends ModelKind>(
   return template as unknown as Template<K>;
 }
 
-/** Runs a template's layout, naming the template in any error that is not already ours. */
+/**
+ * Runs a template's layout, naming the template in any error that is not already ours. What a
+ * template other than the built-in ones returns is checked against the Layout tree's schema
+ * before anything renders it, so a tree with a missing or wrong field fails here, naming the
+ * field, instead of deep inside a writer.
+ */
 export function runTemplate<K extends ModelKind>(
   template: Template<K>,
   model: TemplateModels[K],
   env: TemplateEnv,
 ): Layout {
+  let layout: Layout;
   try {
-    return template.layout(model, env);
+    layout = template.layout(model, env);
   } catch (e) {
     if (e instanceof Error && e.name.startsWith('Gongwen')) throw e;
     const reason = e instanceof Error ? e.message : String(e);
@@ -248,4 +255,19 @@ export function runTemplate<K extends ModelKind>(
       { cause: e },
     );
   }
+  const builtin = builtins.has(template.id) && registry.get(template.id) === template;
+  if (!builtin) {
+    const problems = layoutProblems(layout);
+    if (problems.zh.length > 0) {
+      throw new GongwenRenderError(
+        'template.failed',
+        {
+          zh: `模板“${template.id}”返回的不是版面树（Layout）：${problems.zh.join('；')}`,
+          en: `template "${template.id}" returned no Layout tree: ${problems.en.join('; ')}`,
+        },
+        'template',
+      );
+    }
+  }
+  return layout;
 }

@@ -250,3 +250,43 @@ describe('hostile input: numbers and dates', () => {
       ).toContain('date');
   });
 });
+
+describe('hostile input: render options', () => {
+  const rejected = async (o: unknown): Promise<[string, string][]> => {
+    const e = await renderPdf(n(), o as never).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(GongwenValidationError);
+    return (e as GongwenValidationError).diagnostics.map((d) => [d.path.join('.'), d.code]);
+  };
+
+  it(
+    'are checked like input, naming the option, before any font is read',
+    { timeout: FAST },
+    async () => {
+      expect(await rejected({ fonts: { fangsong: 123 } })).toEqual([
+        ['options.fonts.fangsong', 'schema.type'],
+      ]);
+      expect(await rejected({ creationDate: new Date('x') })).toEqual([
+        ['options.creationDate', 'schema.type'],
+      ]);
+      expect(await rejected({ fonts: { mingti: 'a.ttf' } })).toEqual([
+        ['options.fonts.mingti', 'schema.unknownKey'],
+      ]);
+      expect(await rejected({ validation: { rules: { 'budget.keyTaskSum': 'explode' } } })).toEqual(
+        [['options.validation.rules.budget.keyTaskSum', 'schema.enum']],
+      );
+      // a misspelt option is not ignored
+      expect(await rejected({ font: { fangsong: 'a.ttf' } })).toEqual([
+        ['options.font', 'schema.unknownKey'],
+      ]);
+    },
+  );
+
+  it('speak English when the options ask for it', { timeout: FAST }, async () => {
+    const e = (await renderPdf(n(), {
+      creationDate: new Date('x'),
+      validation: { lang: 'en' },
+    }).catch((x: unknown) => x)) as GongwenValidationError;
+    expect(e.message).toMatch(/^The render options did not pass validation/u);
+    expect(e.diagnostics[0]!.message).toContain('Invalid Date');
+  });
+});

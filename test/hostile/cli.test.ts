@@ -348,3 +348,28 @@ describe.runIf(built)('interrupting the command line', () => {
     expect(existsSync(join(dir, 'keep'))).toBe(true);
   });
 });
+
+describe.runIf(built)('--lang en', () => {
+  it('gives every diagnostic in English, and advice in the command’s flags', async () => {
+    const dir = await tempDir();
+    await writeJson(join(dir, 'n.json'), { ...sampleNotice(), docNumber: '湛财绩[2021]第02号' });
+    const r = gongwen(['--lang', 'en', 'validate', 'n.json'], dir);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.trim().split('\n').slice(0, -1);
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) {
+      // the message part, without the input's own text quoted in it
+      const message = line.replace(/^.*?\] /u, '').replace(/"[^"]*"|“[^”]*”/gu, '');
+      expect(message, line).not.toMatch(/[\u4e00-\u9fff]/u);
+    }
+    await writeJson(join(dir, 'rare.json'), { ...sampleNotice(), title: '关于𠀀的通知' });
+    const rare = gongwen(['--lang', 'en', 'render', 'rare.json', '-o', 'out', ...FONT_ARGS], dir);
+    expect(rare.status).toBe(1);
+    expect(rare.stderr).toContain('font.missingGlyphs');
+    expect(rare.stderr).toContain('--font ROLE=FILE');
+    expect(rare.stderr).not.toContain('fonts option');
+    const zh = gongwen(['render', 'rare.json', '-o', 'out', ...FONT_ARGS], dir);
+    expect(zh.stderr).toContain('--font 角色=字体文件');
+    expect(zh.stderr).not.toContain('fonts 选项');
+  });
+});

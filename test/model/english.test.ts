@@ -223,6 +223,13 @@ const CASES: Case[] = [
     ['seal.dimensions'],
   ),
   notice(
+    'a seal of too many pixels',
+    {
+      issuers: [{ name: '湛江市财政局', seal: sealPng(16, { width: 4096, height: 4096 }) }],
+    },
+    ['seal.pixels'],
+  ),
+  notice(
     'one seal of two issuers',
     { issuers: [{ name: '湛江市财政局', seal: sealPng(16) }, { name: '湛江市审计局' }] },
     ['seal.partial'],

@@ -1,6 +1,6 @@
 import { headingOrdinal } from '../body.js';
 import { checkDocNumberText, parseDocNumber } from '../doc-number.js';
-import { IMAGE_LIMITS, inspectImage } from '../image.js';
+import { IMAGE_LIMITS, inspectImage, wan } from '../image.js';
 import type { Notice } from '../notice.js';
 import { trailingPunctuation, trailingPunctuationEn } from '../../text/punctuation.js';
 import { formatCnDate } from '../date.js';
@@ -243,6 +243,14 @@ const sealRule: Rule<Notice> = (n, report) => {
         severity: 'error',
         message: `${issuer.name}的印章图像为 ${info.width}×${info.height} 像素，每边应在 1—${IMAGE_LIMITS.maxSide} 像素之间`,
         en: `the seal image of "${issuer.name}" is ${info.width}×${info.height} pixels; each side should be 1 to ${IMAGE_LIMITS.maxSide} pixels`,
+      });
+    } else if (info.width * info.height > IMAGE_LIMITS.maxPixels) {
+      report({
+        path,
+        code: 'seal.pixels',
+        severity: 'error',
+        message: `${issuer.name}的印章图像为 ${info.width}×${info.height} 像素（${wan(info.width * info.height)}像素），超过 ${wan(IMAGE_LIMITS.maxPixels)}像素的上限：解码它要占用数百 MB 内存。请缩小到每边约 1000 像素（42 毫米印章约合 600 dpi）`,
+        en: `the seal image of "${issuer.name}" is ${info.width}×${info.height} pixels (${((info.width * info.height) / 1e6).toFixed(1)} megapixels), over the limit of ${(IMAGE_LIMITS.maxPixels / 1e6).toFixed(1)} megapixels: decoding it would take hundreds of MB. Scale it to about 1000 pixels a side (a 42 mm seal at 600 dpi)`,
       });
     }
   });

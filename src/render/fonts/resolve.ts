@@ -272,10 +272,20 @@ function fromDefaults(role: FontRole): ResolvedFont {
   try {
     path = requireFromHere.resolve(`${pkg}/${file}`);
   } catch {
-    throw new GongwenRenderError('font.notFound', {
-      zh: `找不到“${role}”角色的字体：系统中没有常用字体，默认字体包 ${pkg} 也未安装（它是可选依赖；npm install --omit=optional 会略过它）。请通过 fonts.${role} 指定字体文件。`,
-      en: `no font for the role "${role}": the system has none of the usual fonts, and the default font package ${pkg} is not installed (it is an optional dependency; npm install --omit=optional skips it). Give a font file through fonts.${role}.`,
-    });
+    throw new GongwenRenderError(
+      'font.notFound',
+      {
+        zh: `找不到“${role}”角色的字体：系统中没有常用字体，默认字体包 ${pkg} 也未安装（它是可选依赖；npm install --omit=optional 会略过它）。`,
+        en: `no font for the role "${role}": the system has none of the usual fonts, and the default font package ${pkg} is not installed (it is an optional dependency; npm install --omit=optional skips it).`,
+      },
+      undefined,
+      {
+        advice: {
+          zh: `请通过 fonts.${role} 指定字体文件。`,
+          en: `Give a font file through fonts.${role}.`,
+        },
+      },
+    );
   }
   const { bytes, font } = loadFile(path, undefined);
   return report(font, bytes, 'default', path);

@@ -499,10 +499,16 @@ export function missingGlyphsError(missing: MissingGlyphs[]): GongwenRenderError
   return new GongwenRenderError(
     'font.missingGlyphs',
     {
-      zh: `字体缺字，渲染会出现空白方框：${detail}。请通过 fonts 选项为该角色指定收字更全的字体。`,
-      en: `the fonts lack characters, which would print as blank boxes: ${detailEn}. Give the role a font with more characters through the fonts option.`,
+      zh: `字体缺字，渲染会出现空白方框：${detail}。`,
+      en: `the fonts lack characters, which would print as blank boxes: ${detailEn}.`,
     },
     missing[0]!.sources[0],
+    {
+      advice: {
+        zh: '请通过 fonts 选项为该角色指定收字更全的字体。',
+        en: 'Give the role a font with more characters through the fonts option.',
+      },
+    },
   );
 }
 
