@@ -1,7 +1,6 @@
 import type { TextMetrics } from '../fonts/metrics.js';
 import type {
   Block,
-  Closing,
   GroupBlock,
   Layout,
   ParagraphBlock,

@@ -26,11 +26,6 @@ const FontSourceSchema = z
 
 const role = z.enum(FONT_ROLES as unknown as [string, ...string[]]);
 
-const validDate = z.date().refine((d) => !Number.isNaN(d.getTime()), {
-  message: '日期无效（Invalid Date）',
-  params: { code: 'schema.format', en: 'an invalid date (Invalid Date)' },
-});
-
 export const RenderOptionsSchema = z
   .object({
     fonts: z.partialRecord(role, FontSourceSchema).describe('各角色的字体').optional(),
