@@ -114,17 +114,17 @@ export {
   type AmountOptions,
   type ApprovalNoticeWordingInput,
 } from './templates/wording/index.js';
-export { GongwenRenderError } from './render/errors.js';
-export { localizeError } from './render/errors.js';
+export { GongwenRenderError } from './errors.js';
+export { localizeError } from './errors.js';
 export type { Lang } from './model/diagnostics.js';
-export { resolveFonts, fontReports } from './render/fonts/resolve.js';
-export type { FontSource, FontSources, FontOptions, FontReport } from './render/fonts/resolve.js';
-export { renderLayoutToPdf, type PdfRenderOptions, type PdfResult } from './render/pdf/render.js';
+export { resolveFonts, fontReports } from './fonts/resolve.js';
+export type { FontSource, FontSources, FontOptions, FontReport } from './fonts/resolve.js';
 export {
   renderPdf,
   renderDocx,
   render,
   layoutNotice,
+  renderLayoutToPdf,
   renderLayoutToDocx,
   renderDepartmentTablePdf,
   renderDepartmentTableDocx,
@@ -132,9 +132,10 @@ export {
   type RenderOptions,
   type CommonRenderOptions,
   type NoticePdfResult,
+  type PdfResult,
   type DocxResult,
-} from './render/api.js';
-export type { DocxRenderOptions } from './render/docx/render.js';
+  type RenderWarning,
+} from './pipeline.js';
 export {
   layoutDepartmentTableDocument,
   type TargetDocumentOptions,

@@ -1,26 +1,32 @@
-import { checkRenderOptions } from '../render/options.js';
-import { FONT_ROLES, type FontRole, type Layout, type Measure } from '../layout/types.js';
-import { parseDataset } from '../model/parse.js';
-import type { Dataset, DatasetInput } from '../model/dataset.js';
-import { formatDocNumber } from '../model/doc-number.js';
-import { layoutWith, noticeLayout, renderLayoutToDocx, type RenderOptions } from '../render/api.js';
-import type { TemplateRef } from '../templates/registry.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { GongwenRenderError } from '../errors.js';
+import { glyphPlan } from '../fonts/fallback.js';
 import {
-  resolveFonts,
   sharedBytes,
   sharedFontFiles,
   type FontOptions,
   type FontSources,
   type ResolvedFontSet,
-} from '../render/fonts/resolve.js';
-import type { Theme } from '../templates/theme.js';
-import { fontMeasure } from '../render/pdf/measure.js';
-import { missingGlyphsError, renderLayoutToPdf } from '../render/pdf/render.js';
-import { findMissingGlyphs } from '../render/fonts/coverage.js';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { GongwenRenderError } from '../render/errors.js';
+} from '../fonts/resolve.js';
+import { FONT_ROLES, type Layout, type Measure } from '../layout/types.js';
+import type { Dataset, DatasetInput } from '../model/dataset.js';
+import { formatDocNumber } from '../model/doc-number.js';
+import { parseDataset } from '../model/parse.js';
+import {
+  fontNamesOf,
+  fontsFor,
+  layoutWith,
+  measureFor,
+  noticeLayout,
+  writeLayout,
+  type RenderOptions,
+} from '../pipeline.js';
 import { assertLayoutImages } from '../render/images.js';
+import { checkRenderOptions } from '../render/options.js';
+import { writerFor } from '../render/registry.js';
+import type { TemplateRef } from '../templates/registry.js';
+import type { Theme } from '../templates/theme.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
 import { noticeWithSummaries } from './summaries.js';
 
@@ -79,8 +85,8 @@ export async function* renderBatch(
   checkRenderOptions(options);
   const d = parseDataset(input, options.validation);
   const formats = options.formats ?? ['pdf', 'docx'];
-  const fonts = resolveFonts(options);
-  const measure = fontMeasure(fonts);
+  const fonts = fontsFor(formats.map(writerFor), options);
+  const measure = measureFor(fonts);
   // Workers start (load the renderers, parse the fonts) while this thread checks the notice.
   let pool = (options.jobs ?? 1) > 1 ? await workerPool(options.jobs!, options, fonts) : undefined;
   let theme: Theme;
@@ -91,8 +97,8 @@ export async function* renderBatch(
     throw e;
   }
   const notice = () => noticeLayout(noticeWithSummaries(d), options, measure).layout;
-  const fontNames = { ...theme.fontNames, ...options.fontNames } as Record<FontRole, string>;
   const creationDate = options.creationDate ?? new Date(`${d.notice.date}T12:00:00+08:00`);
+  const fontNames = fontNamesOf(theme, options);
   const emit = async (layout: Layout, format: BatchFormat): Promise<Uint8Array> => {
     if (pool) {
       const task: WorkerTask = {
@@ -104,9 +110,8 @@ export async function* renderBatch(
       };
       return (await pool.run(task)) as Uint8Array;
     }
-    return format === 'pdf'
-      ? (await renderLayoutToPdf(layout, { ...options, resolvedFonts: fonts, creationDate })).bytes
-      : renderLayoutToDocx(layout, { fontNames, creationDate });
+    const out = await writeLayout(layout, [format], { fonts, fontNames, options, creationDate });
+    return out[format]!.bytes;
   };
 
   // Files in order; with workers, up to twice as many in flight as there are workers.
@@ -158,17 +163,15 @@ function checkNotice(
   d: Dataset,
   formats: BatchFormat[],
   options: BatchOptions,
-  measure: Measure,
-  fonts: ResolvedFontSet,
+  measure: Measure | undefined,
+  fonts: ResolvedFontSet | undefined,
 ): Theme {
   const { layout, theme } = noticeLayout(noticeWithSummaries(d), options, measure);
-  // both renderers decode the images and the PDF refuses a character no font has, but only at
+  // both writers decode the images and the PDF refuses a character no font has, but only at
   // the end
   assertLayoutImages(layout);
-  if (formats.includes('pdf') && options.missingGlyphs !== 'fallback') {
-    const missing = findMissingGlyphs(layout, fonts);
-    if (missing.length > 0) throw missingGlyphsError(missing);
-  }
+  if (fonts && formats.some((f) => writerFor(f).fonts === 'required'))
+    glyphPlan(layout, fonts, options.missingGlyphs);
   return theme;
 }
 
@@ -193,7 +196,7 @@ function* plan(
   d: Dataset,
   formats: BatchFormat[],
   options: BatchOptions,
-  measure: Measure,
+  measure: Measure | undefined,
   notice: () => Layout,
 ): Generator<Planned> {
   // the notice's 发文字号 names every file and labels each annex copy
@@ -275,7 +278,7 @@ const WORKER_HEAP_MB = 1024;
 async function workerPool(
   threads: number,
   options: FontOptions,
-  fonts: ResolvedFontSet,
+  fonts: ResolvedFontSet | undefined,
 ): Promise<{ run(task: WorkerTask): Promise<unknown>; destroy(): Promise<void> }> {
   const file = new URL('./worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(file))) {
@@ -305,7 +308,7 @@ async function workerPool(
 }
 
 /** What each worker is handed when it starts: font files and caller bytes in shared memory. */
-export function workerSetup(options: FontOptions, fonts: ResolvedFontSet): WorkerSetup {
+export function workerSetup(options: FontOptions, fonts: ResolvedFontSet | undefined): WorkerSetup {
   const copies = new Map<Uint8Array, Uint8Array>();
   const shared = (bytes: Uint8Array) => {
     let copy = copies.get(bytes);
@@ -324,7 +327,7 @@ export function workerSetup(options: FontOptions, fonts: ResolvedFontSet): Worke
           : source;
   }
   return {
-    files: sharedFontFiles(fonts),
+    files: fonts ? sharedFontFiles(fonts) : [],
     fonts: {
       ...(options.fonts ? { fonts: given } : {}),
       ...(options.systemFonts !== undefined ? { systemFonts: options.systemFonts } : {}),

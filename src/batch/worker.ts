@@ -6,14 +6,8 @@
  */
 import Tinypool from 'tinypool';
 import type { FontRole, Layout } from '../layout/types.js';
-import { renderLayoutToDocx } from '../render/docx/render.js';
-import {
-  adoptFontFiles,
-  resolveFonts,
-  type FontFile,
-  type FontOptions,
-} from '../render/fonts/resolve.js';
-import { renderLayoutToPdf } from '../render/pdf/render.js';
+import { adoptFontFiles, resolveFonts, type FontFile, type FontOptions } from '../fonts/resolve.js';
+import { writeLayout } from '../pipeline.js';
 
 /** What every worker of a pool is given once, when it starts. */
 export interface WorkerSetup {
@@ -45,14 +39,22 @@ if (setup) {
 }
 
 export default async function renderTask(task: WorkerTask): Promise<Uint8Array> {
-  const creationDate = new Date(task.creationDate);
-  if (task.format === 'pdf') {
-    const pdf = await renderLayoutToPdf(task.layout, {
-      ...setup?.fonts,
-      creationDate,
-      ...(task.missingGlyphs ? { missingGlyphs: task.missingGlyphs } : {}),
-    });
-    return pdf.bytes;
+  const options = {
+    ...setup?.fonts,
+    ...(task.missingGlyphs ? { missingGlyphs: task.missingGlyphs } : {}),
+  };
+  let fonts;
+  try {
+    fonts = resolveFonts(options);
+  } catch (e) {
+    // a DOCX goes without fonts; a PDF reports why it has none
+    if (task.format === 'pdf') throw e;
   }
-  return renderLayoutToDocx(task.layout, { fontNames: task.fontNames, creationDate });
+  const out = await writeLayout(task.layout, [task.format], {
+    fonts,
+    fontNames: task.fontNames,
+    options,
+    creationDate: new Date(task.creationDate),
+  });
+  return out[task.format]!.bytes;
 }

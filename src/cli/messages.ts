@@ -389,7 +389,8 @@ const en: Messages = {
   advice: {
     'font.missingGlyphs':
       'Give the role a font with more characters with --font ROLE=FILE, or draw the missing characters in another font with --missing-glyphs fallback.',
-    'font.notFound': 'Give a font file with --font ROLE=FILE (gongwen fonts lists the font of each role).',
+    'font.notFound':
+      'Give a font file with --font ROLE=FILE (gongwen fonts lists the font of each role).',
   },
   renderError: (code, message, element) =>
     `error [${code}]${element ? ` at ${element}` : ''}: ${message}`,

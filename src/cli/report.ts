@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../index.js';
 import { formatPath } from '../model/diagnostics.js';
-import { GongwenRenderError } from '../render/errors.js';
+import { GongwenRenderError } from '../errors.js';
 import { GongwenValidationError } from '../model/diagnostics.js';
 import { InputError, location } from './input.js';
 import type { Ctx, Writer } from './io.js';

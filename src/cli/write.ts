@@ -27,15 +27,14 @@ const createdDirs: string[] = [];
 /** Creates the output directory when needed and checks that files can be written into it. */
 export async function ensureDir(dir: string, display: string, m: Messages): Promise<void> {
   try {
-    const first = await guarded(() => mkdir(dir, { recursive: true }));
-    if (first !== undefined) {
-      const chain: string[] = [];
-      for (let d = dir; ; d = dirname(d)) {
-        chain.unshift(d);
-        if (d === first || dirname(d) === d) break;
-      }
-      createdDirs.push(...chain);
-    }
+    await guarded(async () => {
+      // the directories about to be made are noted first: an interrupt that comes while the
+      // file system makes them must find them noted
+      const missing: string[] = [];
+      for (let d = dir; !(await exists(d)) && dirname(d) !== d; d = dirname(d)) missing.unshift(d);
+      createdDirs.push(...missing);
+      await mkdir(dir, { recursive: true });
+    });
     if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
     await access(dir, constants.W_OK | constants.X_OK);
   } catch (e) {

@@ -132,7 +132,10 @@ export function* compose(layout: Layout, options: ComposeOptions): Generator<Com
     },
   };
 
-  for (const section of layout.sections) {
+  for (const [k, section] of layout.sections.entries()) {
+    // a section with nothing to place makes no page (unless the document would have none)
+    const empty = section.blocks.length === 0 && !section.overlays?.length && !section.closing;
+    if (empty && (current || k < layout.sections.length - 1)) continue;
     if (current) finish(current);
     current = open(section);
     y = current.frame.top;

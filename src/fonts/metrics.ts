@@ -1,5 +1,5 @@
-import type { FontRole } from '../layout/types.js';
-import type { FontFace } from '../render/fonts/face.js';
+import type { FontRole, Measure } from '../layout/types.js';
+import type { FontFace } from './face.js';
 
 /**
  * What the composition asks of a face: advances for breaking lines, shaped widths for placing
@@ -45,8 +45,19 @@ export function emBox(face: FontFace): { ascent: number; descent: number } {
 /** Shaped widths remembered per face: documents repeat their strings (labels, names, dates). */
 const WIDTH_CACHE = 20_000;
 
-/** FaceMetrics over a parsed face. */
+/** Metrics already made, per face and name: their caches serve every document of a process. */
+const made = new WeakMap<FontFace, Map<string, FaceMetrics>>();
+
+/** FaceMetrics over a parsed face (one per face and name for the life of the process). */
 export function faceMetrics(face: FontFace, name: string): FaceMetrics {
+  let byName = made.get(face);
+  if (!byName) made.set(face, (byName = new Map()));
+  let m = byName.get(name);
+  if (!m) byName.set(name, (m = newFaceMetrics(face, name)));
+  return m;
+}
+
+function newFaceMetrics(face: FontFace, name: string): FaceMetrics {
   const upm = face.unitsPerEm;
   const advances = new Map<string, number>();
   const widths = new Map<string, number>();
@@ -85,23 +96,20 @@ export function roleMetrics(
   faces: Record<FontRole, FontFace>,
   fallback?: (role: FontRole, ch: string) => { name: string; face: FontFace } | undefined,
 ): TextMetrics {
-  const byRole = new Map<FontRole, FaceMetrics>();
-  const byName = new Map<string, FaceMetrics>();
-  const metrics: TextMetrics = {
-    face(role) {
-      let m = byRole.get(role);
-      if (!m) byRole.set(role, (m = faceMetrics(faces[role], role)));
-      return m;
-    },
-  };
+  const metrics: TextMetrics = { face: (role) => faceMetrics(faces[role], role) };
   if (fallback) {
     metrics.fallback = (role, ch) => {
       const f = fallback(role, ch);
-      if (!f) return undefined;
-      let m = byName.get(f.name);
-      if (!m) byName.set(f.name, (m = faceMetrics(f.face, f.name)));
-      return m;
+      return f ? faceMetrics(f.face, f.name) : undefined;
     };
   }
   return metrics;
+}
+
+/**
+ * A Measure (what templates take) from the same metrics the composition breaks lines with: the
+ * shaped width of a text in a role's face.
+ */
+export function measureOf(metrics: TextMetrics): Measure {
+  return (text, role, size) => metrics.face(role).width(text) * size;
 }

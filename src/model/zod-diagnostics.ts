@@ -190,7 +190,11 @@ function problem(issue: Issue): Problem {
       if (issue.input === undefined)
         return { code: 'schema.required', text: '缺少此项（必填）', en: 'required' };
       if (issue.input instanceof Date && Number.isNaN(issue.input.getTime()))
-        return { code: 'schema.type', text: '日期无效（Invalid Date）', en: 'an invalid date (Invalid Date)' };
+        return {
+          code: 'schema.type',
+          text: '日期无效（Invalid Date）',
+          en: 'an invalid date (Invalid Date)',
+        };
       const got = typeOfInput(issue.input);
       return {
         code: 'schema.type',

@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import { inspectImage, IMAGE_LIMITS } from '../model/image.js';
-import { GongwenRenderError } from './errors.js';
+import { GongwenRenderError } from '../errors.js';
 import type { Layout } from '../layout/types.js';
 import { forEachBlock } from '../layout/walk.js';
 

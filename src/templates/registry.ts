@@ -2,7 +2,7 @@ import { layoutProblems } from '../layout/schema.js';
 import type { Layout, Measure } from '../layout/types.js';
 import type { Notice } from '../model/notice.js';
 import type { DepartmentTargetTable, ProjectTargetTable } from '../model/targets.js';
-import { GongwenRenderError } from '../render/errors.js';
+import { GongwenRenderError } from '../errors.js';
 import type { Theme, ThemeOverrides } from './theme.js';
 
 /** The models templates lay out, by the name a template declares in `accepts`. */

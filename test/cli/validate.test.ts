@@ -118,7 +118,9 @@ describe('gongwen validate', () => {
 
   it('--lang en prints the code in brackets and English words', async () => {
     const r = await cli(['--lang', 'en', 'validate', 'bad.json', 'ok.json'], dir);
-    expect(r.stdout).toContain('bad.json: docNumber: error [docNumber.brackets] 发文字号');
+    expect(r.stdout).toContain(
+      'bad.json: docNumber: error [docNumber.brackets] the document number (docNumber) "湛财绩[2021]第02号" puts its year in "[]"',
+    );
     expect(r.stdout).toContain('ok.json: ok (notice)');
     expect(r.stdout).toContain('2 files: 3 errors, 0 warnings');
     const env = await cli(['validate', 'warn.json'], dir, { env: { GONGWEN_LANG: 'en' } });

@@ -288,8 +288,9 @@ describe.runIf(built)('hostile files given to the command line', () => {
 describe.runIf(built)('interrupting the command line', () => {
   it('Ctrl-C during a long layout ends it within a second, leaving nothing', async () => {
     const dir = await tempDir();
-    // some 40 pages of one paragraph: seconds of layout
-    await writeJson(join(dir, 'n.json'), { ...sampleNotice(), body: '正'.repeat(19_000) + '。' });
+    // one paragraph of 400 000 characters (the most a body may hold is 500 000): some 650
+    // pages, seconds of layout
+    await writeJson(join(dir, 'n.json'), { ...sampleNotice(), body: '正'.repeat(400_000) + '。' });
     const child = spawn(
       process.execPath,
       [cliPath, 'render', 'n.json', '-o', 'out/deep', ...FONT_ARGS],
@@ -299,6 +300,7 @@ describe.runIf(built)('interrupting the command line', () => {
       },
     );
     await new Promise((r) => setTimeout(r, 1200));
+    expect(child.exitCode, 'still laying out when interrupted').toBeNull();
     const sent = Date.now();
     child.kill('SIGINT');
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>

@@ -11,7 +11,7 @@ import {
   resolveFonts,
   type NoticeInput,
 } from '../../src/index.js';
-import { adoptFontFiles, sharedBytes, sharedFontFiles } from '../../src/render/fonts/resolve.js';
+import { adoptFontFiles, sharedBytes, sharedFontFiles } from '../../src/fonts/resolve.js';
 import { FONT_ROLES } from '../../src/layout/types.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { measurePdf } from '../conformance/pdf-measure.js';

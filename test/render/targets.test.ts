@@ -118,10 +118,10 @@ describe('部门整体预算绩效目标表 (the seed table) as a document of it
     expect(count('效益指标')).toBe(1);
     expect(count('经济效益')).toBe(1);
     expect(count('生态效益')).toBe(1);
-    // 质量指标 runs from page 5 onto page 6: its label is printed again at the top there.
-    expect(count('质量指标')).toBe(2);
+    // 产出指标 runs from page 5 onto page 6: its label is printed again at the top there.
+    expect(count('产出指标')).toBe(2);
     expect(
-      m.pages.filter((p) => p.lines.some((l) => squash(l.text).includes('质量指标'))).length,
+      m.pages.filter((p) => p.lines.some((l) => squash(l.text).includes('产出指标'))).length,
     ).toBe(2);
   });
 

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { FontFace } from '../fonts/face.js';
+import type { FontFace } from '../../fonts/face.js';
 
 /**
  * THE ADAPTER (docs/architecture.md, "Where a public API falls short"): fonts pdfkit embeds,

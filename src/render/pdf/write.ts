@@ -1,7 +1,7 @@
 import pdfmake from 'pdfmake';
 import type { Content, ContentCanvas, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ComposedMeta, ComposedPage, PageNumberItem } from '../../compose/types.js';
-import type { FontFace } from '../fonts/face.js';
+import type { FontFace } from '../../fonts/face.js';
 import { assertDecodable } from '../images.js';
 import { fontMarker } from './shared-fonts.js';
 

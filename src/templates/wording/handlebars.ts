@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { parseBlocks, type BodyBlock } from '../../model/body.js';
-import { GongwenRenderError, type Messages } from '../../render/errors.js';
+import { GongwenRenderError, type Messages } from '../../errors.js';
 import { HelperFailure, wordingHelpers } from './helpers.js';
 
 /**

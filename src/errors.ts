@@ -1,4 +1,4 @@
-import type { Lang } from '../model/diagnostics.js';
+import type { Lang } from './model/diagnostics.js';
 
 /** A message in both languages. */
 export interface Messages {

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
-import { FONT_ROLES, type FontRole } from '../../layout/types.js';
+import { FONT_ROLES, type FontRole } from '../layout/types.js';
 import { GongwenRenderError, type Messages } from '../errors.js';
 import { DEFAULT_FILES, SYSTEM_CANDIDATES, type Candidate } from './candidates.js';
 import type { FontFace } from './face.js';

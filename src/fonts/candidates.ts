@@ -1,4 +1,4 @@
-import type { FontRole } from '../../layout/types.js';
+import type { FontRole } from '../layout/types.js';
 
 /** A font file looked for on the system: its file name (lower case) and, for a collection, the face. */
 export interface Candidate {

@@ -1,5 +1,5 @@
-import type { FontRole, Layout, Run } from '../../layout/types.js';
-import { forEachBlock } from '../../layout/walk.js';
+import type { FontRole, Layout, Run } from '../layout/types.js';
+import { forEachBlock } from '../layout/walk.js';
 import type { ResolvedFontSet } from './resolve.js';
 
 /** Characters a role's font lacks, and where in the input they came from. */

@@ -1,8 +1,7 @@
 /**
- * Long tables are laid out and written a stretch at a time (PDF: stretches of the flow cut inside
- * a long table; DOCX: a long table's body rows written in pieces) so that memory does not grow
- * with the table. The pieces must not show: the same layout gives the same bytes however it is
- * cut.
+ * Long tables: in the PDF their header rows and spanned labels come again on every page; in the
+ * DOCX a long table's body rows are written in pieces so that memory does not grow with the
+ * table, and the pieces must not show — the same layout gives the same bytes however it is cut.
  */
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
@@ -26,8 +25,7 @@ import {
   type TableCell,
 } from '../../src/index.js';
 import { rowPieces } from '../../src/render/docx/render.js';
-import { layoutWith } from '../../src/render/api.js';
-import { cutAfter, renderLayoutToPdf } from '../../src/render/pdf/render.js';
+import { layoutWith, renderLayoutToPdf } from '../../src/pipeline.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { measurePdf } from '../conformance/pdf-measure.js';
 
@@ -75,57 +73,16 @@ const bodyRows = (layout: Layout) =>
     .flatMap((s) => s.blocks)
     .flatMap((b) => (b.kind === 'table' ? [b.rows.length - b.headerRows] : []));
 
-describe('PDF: a long flow laid out in stretches', () => {
+describe('PDF: long tables', () => {
   let notice: Layout;
   let whole: Awaited<ReturnType<typeof renderLayoutToPdf>>;
   beforeAll(async () => {
     notice = summaryNotice();
-    whole = await renderLayoutToPdf(notice, { ...opts, chunkRows: WHOLE });
+    whole = await renderLayoutToPdf(notice, opts);
   });
 
-  it('cuts the summaries, which have no row spans, and not a table with them', () => {
-    expect(Math.max(...bodyRows(notice))).toBeGreaterThan(150);
-    const cut = cutAfter(notice, { sec: 0, block: 0 }, 25);
-    expect(cut).toBeDefined();
-    const table = notice.sections[cut!.sec]!.blocks[cut!.block]!;
-    expect(table.kind).toBe('table');
-    expect(cut!.row).toBe(table.kind === 'table' ? table.headerRows + 25 : NaN);
-    // every table of the spanned layout has row spans or is short: nothing to cut
-    expect(cutAfter(spannedTable(), { sec: 0, block: 0 }, 12)).toBeUndefined();
-  });
-
-  it('gives the bytes of a single layout, cut every 25 or 40 rows', async () => {
-    expect(whole.stretches).toBe(1);
-    for (const chunkRows of [25, 40]) {
-      const cut = await renderLayoutToPdf(notice, { ...opts, chunkRows });
-      // 150 + 230-odd summary rows: several cuts in each summary
-      expect(cut.stretches, `chunkRows ${chunkRows}`).toBeGreaterThan(5);
-      expect(same(cut.bytes, whole.bytes), `chunkRows ${chunkRows}`).toBe(0);
-    }
-  });
-
-  it('finds where to cut when rows have no text in their first cell, or none at all', async () => {
-    // every other body row's first cell emptied, every fifth row emptied whole: pdfmake
-    // reports no page for a cell without text, and a row left out of the carry would be lost
-    const blank = summaryNotice();
-    for (const b of blank.sections.flatMap((sec) => sec.blocks)) {
-      if (b.kind !== 'table' || b.rows.length < 30) continue;
-      b.rows.forEach((row, i) => {
-        if (i < b.headerRows) return;
-        row.cells.forEach((c, col) => {
-          if (c !== 'covered' && (col === 0 ? i % 2 === 0 : i % 5 === 0)) c.blocks = [];
-        });
-      });
-    }
-    const one = await renderLayoutToPdf(blank, { ...opts, chunkRows: WHOLE });
-    const cut = await renderLayoutToPdf(blank, { ...opts, chunkRows: 25 });
-    expect(cut.stretches).toBeGreaterThan(5);
-    expect(same(cut.bytes, one.bytes)).toBe(0);
-  });
-
-  it('draws the continued labels of a spanned table that follows a cut one', async () => {
-    // a plain 200-row table, cut into stretches, then the 300-indicator table whose 一级/二级
-    // labels are drawn again on each page their groups run onto
+  it('draws the 一级/二级 labels again on each page their groups run onto, after a long table', async () => {
+    // a plain 200-row table, then the 300-indicator table with its spanned labels
     const plain = twoColumns([
       { cells: [cell('序号'), cell('内容')] },
       ...Array.from({ length: 200 }, (_, i) => ({
@@ -137,12 +94,7 @@ describe('PDF: a long flow laid out in stretches', () => {
       meta: { title: '先长表后跨行表' },
       sections: [{ ...spanned.sections[0]!, blocks: [plain, ...spanned.sections[0]!.blocks] }],
     };
-    const one = await renderLayoutToPdf(layout, { ...opts, chunkRows: WHOLE });
-    const cut = await renderLayoutToPdf(layout, { ...opts, chunkRows: 25 });
-    expect(cut.stretches).toBeGreaterThan(3);
-    expect(same(cut.bytes, one.bytes)).toBe(0);
-    // the labels are there: 产出指标 on more than one page
-    const m = await measurePdf(cut.bytes);
+    const m = await measurePdf((await renderLayoutToPdf(layout, opts)).bytes);
     const labelled = m.pages.filter((p) =>
       p.lines.some((l) => l.text.replace(/\s/gu, '').startsWith('产出指标')),
     );
@@ -150,6 +102,7 @@ describe('PDF: a long flow laid out in stretches', () => {
   });
 
   it('keeps the summaries whole: one row per unit, the header on every page', async () => {
+    expect(Math.max(...bodyRows(notice))).toBeGreaterThan(150);
     const m = await measurePdf(whole.bytes);
     const text = (p: (typeof m.pages)[number]) => p.lines.map((l) => l.text.replace(/\s/gu, ''));
     const landscape = m.pages.filter((p) => p.width > p.height);
