@@ -66,11 +66,6 @@ export interface CommonRenderOptions extends FontOptions {
   embedFonts?: boolean;
   /** fonts already resolved by the caller (the batch resolves once for all its documents) */
   resolvedFonts?: ResolvedFontSet;
-  /**
-   * DOCX: body rows of a long table turned into XML at a time (default 200). docx holds a
-   * document's whole object tree, some thirty times the XML it writes for a table.
-   */
-  chunkRows?: number;
 }
 
 /** Options for rendering a notice. */
@@ -269,7 +264,6 @@ export async function writeLayout(
       ...(ctx.fonts ? { fonts: ctx.fonts } : {}),
       fontNames: ctx.fontNames,
       embedFonts: ctx.options.embedFonts ?? false,
-      ...(ctx.options.chunkRows !== undefined ? { chunkRows: ctx.options.chunkRows } : {}),
       warnings: plan?.warnings ?? [],
       creationDate: ctx.creationDate,
     });

@@ -31,6 +31,9 @@ export interface TextMetrics {
  * (most CJK faces) give it; for others the box is put 0.88 em above the baseline, where CJK
  * faces have it.
  */
+/** The em box's ascent, em, of a face whose metrics do not say where its em box is. */
+export const DEFAULT_EM_ASCENT = 0.88;
+
 export function emBox(face: FontFace): { ascent: number; descent: number } {
   const upm = face.unitsPerEm;
   const os2 = (face as unknown as { 'OS/2'?: { typoAscender: number; typoDescender: number } })[
@@ -39,7 +42,7 @@ export function emBox(face: FontFace): { ascent: number; descent: number } {
   if (os2 && Math.abs(os2.typoAscender - os2.typoDescender - upm) <= upm * 0.02) {
     return { ascent: os2.typoAscender, descent: os2.typoDescender };
   }
-  return { ascent: 0.88 * upm, descent: -0.12 * upm };
+  return { ascent: DEFAULT_EM_ASCENT * upm, descent: (DEFAULT_EM_ASCENT - 1) * upm };
 }
 
 /** Shaped widths remembered per face: documents repeat their strings (labels, names, dates). */

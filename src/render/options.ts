@@ -32,7 +32,6 @@ export const RenderOptionsSchema = z
     systemFonts: z.boolean().describe('是否查找系统字体').optional(),
     missingGlyphs: z.enum(['error', 'fallback']).describe('缺字时的处理').optional(),
     creationDate: z.date().describe('PDF 的创建日期').optional(),
-    chunkRows: z.number().int().positive().optional(),
     // validated where it is used, with paths under theme.…
     theme: z.record(z.string(), z.unknown()).describe('主题').optional(),
     validation: z

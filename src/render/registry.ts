@@ -29,8 +29,6 @@ export interface WriterInput {
   fontNames: Record<FontRole, string>;
   /** embed the fonts in the file, where the format can */
   embedFonts: boolean;
-  /** rows of a long table written at a time, where a writer works in pieces (DOCX) */
-  chunkRows?: number;
   /** what the glyph check let through with a warning */
   warnings: RenderWarning[];
   /** the document's date (PDF metadata, DOCX core properties, zip entries) */

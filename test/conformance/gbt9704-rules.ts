@@ -863,14 +863,23 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
     const checks: [boolean, string][] = [];
     for (const p of m.pages) {
       if (p.width <= p.height) continue;
-      const item = p.items.find(
-        (it) => PAGE_NUMBER.test(squash(it.str)) || /^—\s?\d+\s?—$/u.test(it.str.trim()),
+      // the number as one turned line (one item from pdfkit, an item a character from
+      // LibreOffice): its first item's place and angle, its whole run down the page
+      const line = p.lines.find(
+        (l) => Math.abs(Math.abs(l.items[0]!.angle) - 90) < 1 && PAGE_NUMBER.test(squash(l.text)),
       );
       const label = `p${p.index} (landscape)`;
-      if (!item) {
+      if (!line) {
         checks.push([false, `${label}: no page number`]);
         continue;
       }
+      const last = line.items[line.items.length - 1]!;
+      const item = {
+        ...line.items[0]!,
+        str: line.text,
+        size: line.size,
+        width: last.y + last.width - line.items[0]!.y,
+      };
       const odd = p.index % 2 === 1;
       // Turned a quarter clockwise: the run starts at its top, the baseline ~0.38 em right of the
       // line's middle, which is 7 mm into the sheet's bottom margin (79.4 pt from the left edge).

@@ -84,13 +84,30 @@ export function groupLines(items: readonly TextItem[]): TextLine[] {
     .filter((i) => i.str.trim() !== '')
     .sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: TextLine[] = [];
+  const turned = (i: TextItem) => Math.abs(Math.abs(i.angle) - 90) < 1;
   for (const it of sorted) {
-    // A turned run (a landscape page's number) is never part of a horizontal line.
-    const line = lines.find((l) => Math.abs(l.y - it.y) < 1.5 && l.items[0]!.angle === it.angle);
+    // A turned run (a landscape page's number) is never part of a horizontal line; its
+    // characters (LibreOffice writes each as an item) share an x and run down the page.
+    const line = lines.find((l) =>
+      l.items[0]!.angle !== it.angle
+        ? false
+        : turned(it)
+          ? Math.abs(l.items[0]!.x - it.x) < 1.5
+          : Math.abs(l.y - it.y) < 1.5,
+    );
     if (line) line.items.push(it);
     else lines.push({ y: it.y, x0: 0, x1: 0, text: '', items: [it], size: it.size });
   }
   for (const l of lines) {
+    if (turned(l.items[0]!)) {
+      // a turned line: its items top to bottom; x0/x1 stay its x, y its top
+      l.items.sort((a, b) => a.y - b.y);
+      l.x0 = l.x1 = l.items[0]!.x;
+      l.y = l.items[0]!.y;
+      l.text = l.items.map((i) => i.str).join('');
+      l.size = Math.max(...l.items.map((i) => i.size));
+      continue;
+    }
     l.items.sort((a, b) => a.x - b.x);
     l.x0 = l.items[0]!.x;
     const last = l.items[l.items.length - 1]!;

@@ -24,13 +24,11 @@ import {
   type TableBlock,
   type TableCell,
 } from '../../src/index.js';
-import { rowPieces } from '../../src/render/docx/render.js';
 import { layoutWith, renderLayoutToPdf } from '../../src/pipeline.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { measurePdf } from '../conformance/pdf-measure.js';
 
 const opts = { fonts: TEST_FONTS, systemFonts: false, creationDate: new Date(0) } as const;
-const WHOLE = Number.MAX_SAFE_INTEGER;
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 const seedTable = (
@@ -114,22 +112,22 @@ describe('PDF: long tables', () => {
   });
 });
 
-describe('DOCX: a long table written in pieces', () => {
+describe('DOCX: long tables', () => {
   const parts = (bytes: Uint8Array) => unzipSync(bytes);
   const options = { fontNames: DEFAULT_THEME.fontNames, creationDate: new Date(0) };
 
-  it('writes the same package for the summaries, in pieces of 7 rows or whole', async () => {
+  it('writes every row of the summaries, the header rows marked to repeat', async () => {
     const notice = summaryNotice();
-    const whole = await renderLayoutToDocx(notice, { ...options, chunkRows: WHOLE });
-    const cut = await renderLayoutToDocx(notice, { ...options, chunkRows: 7 });
-    expect(same(cut, whole)).toBe(0);
-    const xml = strFromU8(parts(cut)['word/document.xml']!);
-    expect(xml).not.toContain('gongwen-rows');
+    const bytes = await renderLayoutToDocx(notice, options);
+    const xml = strFromU8(parts(bytes)['word/document.xml']!);
     const rows = bodyRows(notice).reduce((a, n) => a + n + 1, 0);
     expect(xml.match(/<w:tr>/gu)!.length).toBeGreaterThanOrEqual(rows);
+    expect(xml).toContain('<w:tblHeader/>');
+    // the same layout, the same bytes
+    expect(same(await renderLayoutToDocx(notice, options), bytes)).toBe(0);
   });
 
-  it('cuts a table with row spans only where no span runs on', async () => {
+  it('merges a spanned label down its rows', async () => {
     // 90 body rows in groups of three under a spanned label
     const table = twoColumns([
       { cells: [cell('组'), cell('指标')] },
@@ -140,38 +138,12 @@ describe('DOCX: a long table written in pieces', () => {
         ],
       })),
     ]);
-    const pieces = rowPieces(table, 7)!;
-    expect(pieces.length).toBeGreaterThan(5);
-    for (const [from, to] of pieces) {
-      expect((from - 1) % 3, `piece ${from}–${to}`).toBe(0);
-      expect(to - from).toBeGreaterThanOrEqual(7);
-    }
-    expect(pieces.at(-1)![1]).toBe(91);
     const layout: Layout = {
       meta: { title: '分组' },
       sections: [portraitSection(makeCtx(DEFAULT_THEME), [table])],
     };
-    const whole = await renderLayoutToDocx(layout, { ...options, chunkRows: WHOLE });
-    const cut = await renderLayoutToDocx(layout, { ...options, chunkRows: 7 });
-    expect(same(cut, whole)).toBe(0);
-    const xml = strFromU8(parts(cut)['word/document.xml']!);
+    const xml = strFromU8(parts(await renderLayoutToDocx(layout, options))['word/document.xml']!);
     expect(xml.match(/<w:vMerge w:val="restart"\/>/gu)).toHaveLength(30);
-  });
-
-  it('names the styles in the same order however the rows are cut', async () => {
-    // body cells with a style of their own, first used in the body: it must not be numbered
-    // after the styles of what follows the table
-    const notice = summaryNotice(60);
-    for (const b of notice.sections.flatMap((sec) => sec.blocks))
-      if (b.kind === 'table')
-        for (const row of b.rows.slice(b.headerRows))
-          for (const c of row.cells)
-            if (c !== 'covered')
-              for (const p of c.blocks) p.style = { ...p.style, styleName: '汇总表正文' };
-    const whole = await renderLayoutToDocx(notice, { ...options, chunkRows: WHOLE });
-    const cut = await renderLayoutToDocx(notice, { ...options, chunkRows: 7 });
-    expect(same(cut, whole)).toBe(0);
-    expect(strFromU8(parts(cut)['word/styles.xml']!)).toContain('汇总表正文');
   });
 
   it('dates the zip entries the same in every time zone', async () => {

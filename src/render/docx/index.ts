@@ -1,3 +1,4 @@
+import { faceMetrics } from '../../fonts/metrics.js';
 import { FONT_ROLES, type FontRole } from '../../layout/types.js';
 import type { Writer } from '../registry.js';
 
@@ -22,12 +23,16 @@ export const docxWriter: Writer = {
           embedded.push({ name: f.family, data: f.bytes });
       }
     }
+    // how high the composition puts text in its line box, from the fonts when there are any
+    const emAscent = doc.fonts
+      ? Object.fromEntries(FONT_ROLES.map((r) => [r, faceMetrics(doc.fonts![r].font, r).emAscent]))
+      : undefined;
     const { renderLayoutToDocx } = await import('./render.js');
     const bytes = await renderLayoutToDocx(doc.layout, {
       fontNames,
       embedFonts: embedded,
       creationDate: doc.creationDate,
-      ...(doc.chunkRows !== undefined ? { chunkRows: doc.chunkRows } : {}),
+      ...(emAscent ? { emAscent } : {}),
     });
     return { bytes, fontNames, warnings: [] };
   },

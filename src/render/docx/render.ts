@@ -23,12 +23,20 @@ import {
   VerticalAlign,
   VerticalPositionRelativeFrom,
   WidthType,
+  OnOffElement,
+  RunPropertiesDefaults,
+  TableAnchorType,
+  TextDirection,
+  XmlComponent,
+  createAlignment,
+  createSpacing,
   type IParagraphOptions,
   type IParagraphStyleOptions,
   type ISectionOptions,
 } from 'docx';
 import { deflateRawSync } from 'node:zlib';
-import { strFromU8, strToU8, unzipSync, Zip, ZipPassThrough } from 'fflate';
+import { unzipSync, Zip, ZipPassThrough } from 'fflate';
+import { XMLBuilder } from 'fast-xml-parser';
 import type {
   Align,
   Block,
@@ -42,6 +50,7 @@ import type {
   TableBlock,
 } from '../../layout/types.js';
 import { toTwips } from '../../layout/units.js';
+import { DEFAULT_EM_ASCENT } from '../../fonts/metrics.js';
 import { inspectImage } from '../../model/image.js';
 import { assertDecodable } from '../images.js';
 
@@ -53,11 +62,10 @@ export interface DocxRenderOptions {
   /** written into the document properties and the zip entries; fixed for reproducible bytes */
   creationDate?: Date;
   /**
-   * Body rows of a long table turned into XML at a time (default 200). docx holds a document's
-   * whole object tree, and its tree for a table is some thirty times the XML it writes: long
-   * tables are written in pieces of this many rows and joined into the document's XML.
+   * Where each role's em box sits above the baseline, em (the composition's, from the fonts):
+   * how high the Layout puts text in its line box. Without fonts, 0.88, where CJK faces have it.
    */
-  chunkRows?: number;
+  emAscent?: Partial<Record<FontRole, number>>;
 }
 
 type Child = Paragraph | Table;
@@ -74,22 +82,9 @@ interface Ctx {
   images: ImageRun[];
   /** the paragraph just written, when nothing but spacers came after it */
   previous?: ParagraphStyle;
-  /** long tables whose body rows are written in pieces (see `chunkRows`) */
-  deferred: DeferredRows[];
+  /** drawings numbered so far in this document (wp:docPr ids are unique per document) */
+  drawings: { next: number };
 }
-
-/** A long table's body rows, to be written apart and put where the marker row stands. */
-interface DeferredRows {
-  /** text of the marker row that holds the rows' place in the document */
-  marker: string;
-  table: TableBlock;
-  /** the rows' pieces: [first, end) row indices, each ending where no row span runs on */
-  pieces: [number, number][];
-  /** where the table stands (its section, the styles named so far) */
-  ctx: Ctx;
-}
-
-const DEFAULT_CHUNK_ROWS = 200;
 
 const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
   left: AlignmentType.LEFT,
@@ -218,13 +213,14 @@ function paragraphOptions(
 
 /**
  * How much higher a paragraph's text sits in the Layout than in Word or LibreOffice. The Layout
- * puts the em box at the top of each line box (baseline 0.88 em down); with exact line spacing
+ * puts the em box at the top of each line box (baseline one em-box ascent down, from the font); with exact line spacing
  * the word processors put the baseline about 80 % of the line height down. For a line box no
  * taller than its text (the 发文字号) the Layout's text is the lower one; elsewhere the word
  * processor's is, and no amends are made.
  */
-function baselineLift(style: ParagraphStyle): number {
-  return Math.max(0, 0.88 * style.size - 0.8 * style.lineHeight);
+function baselineLift(style: ParagraphStyle, ctx: Ctx): number {
+  const ascent = ctx.options.emAscent?.[style.role] ?? DEFAULT_EM_ASCENT;
+  return Math.max(0, ascent * style.size - 0.8 * style.lineHeight);
 }
 
 /**
@@ -259,7 +255,7 @@ function ruleParagraph(
   const offset = b.align === 'center' ? (width - b.width) / 2 : 0;
   // A rule placed from the text above it (the red line 4 mm under the 发文字号) keeps that
   // distance from the text where the word processor puts it.
-  const lift = ctx.previous ? baselineLift(ctx.previous) : 0;
+  const lift = ctx.previous ? baselineLift(ctx.previous, ctx) : 0;
   const before = ctx.pending + (b.spaceBefore ?? 0) - lift;
   ctx.pending = 0;
   const color = hex(b.color);
@@ -298,6 +294,7 @@ function ruleParagraph(
 function imageRun(
   o: Extract<NonNullable<Extract<Block, { kind: 'group' }>['overlays']>[number], object>,
   yOffset: number,
+  ctx: Ctx,
 ): ImageRun {
   assertDecodable(o.bytes, o.source);
   const info = inspectImage(o.bytes)!;
@@ -307,6 +304,8 @@ function imageRun(
     data: o.bytes,
     // docx takes the drawn size in pixels at 96 dpi
     transformation: { width: (o.width * 96) / 72, height: (o.height * 96) / 72 },
+    // numbered per document (docx's own counter lives as long as the process)
+    altText: { name: o.source ?? 'image', id: String(ctx.drawings.next++) },
     floating: {
       horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: emu(o.x) },
       verticalPosition: { relative: VerticalPositionRelativeFrom.PARAGRAPH, offset: emu(yOffset) },
@@ -345,7 +344,7 @@ function blocks(list: readonly Block[], ctx: Ctx, width: number, keep = false): 
         // first paragraph, whose top is measured with its space before included. Spacers just
         // before the group become part of that space, so the group's top lies that much lower.
         const lead = ctx.pending;
-        ctx.images.push(...(b.overlays ?? []).map((o) => imageRun(o, o.y + lead)));
+        ctx.images.push(...(b.overlays ?? []).map((o) => imageRun(o, o.y + lead, ctx)));
         out.push(...blocks(b.blocks, ctx, width, b.keepTogether || keep));
         break;
       }
@@ -438,58 +437,9 @@ function spaceParagraph(height: number, pageBreak: boolean): Paragraph {
   });
 }
 
-/**
- * A ruled table: header rows repeat, rows do not split, spans become gridSpan / vMerge. A long
- * one gets a marker row in place of its body rows, which are written in pieces later
- * (`writeDeferredRows`).
- */
+/** A ruled table: header rows repeat, rows do not split, spans become gridSpan / vMerge. */
 function tableOf(b: TableBlock, ctx: Ctx): Table {
-  const size = ctx.options.chunkRows ?? DEFAULT_CHUNK_ROWS;
-  const pieces = rowPieces(b, size >= 1 ? Math.floor(size) : DEFAULT_CHUNK_ROWS);
-  if (!pieces) return ruledTable(b, tableRows(b, 0, b.rows.length, ctx));
-  const marker = `\uE000gongwen-rows-${ctx.deferred.length}-${globalThis.crypto.randomUUID()}\uE000`;
-  ctx.deferred.push({ marker, table: b, pieces, ctx });
-  const header = tableRows(b, 0, b.headerRows, ctx);
-  // Styles are numbered as first used: the body's are named now, in their order, as if its rows
-  // were written here, so the numbering does not depend on the pieces.
-  for (const row of b.rows.slice(b.headerRows))
-    for (const cell of row.cells)
-      if (cell !== 'covered') for (const p of cell.blocks) styleId(ctx, p.style);
-  const markerRow = new TableRow({
-    children: [
-      new TableCell({
-        columnSpan: b.columns.length,
-        children: [new Paragraph({ children: [new TextRun(marker)] })],
-      }),
-    ],
-  });
-  return ruledTable(b, [...header, markerRow]);
-}
-
-/**
- * Where a table's body rows are cut into pieces of about `size` rows, or undefined when the
- * table is not long enough or cannot be cut: a piece ends only where no row span runs on (docx
- * writes a span's continued cells from the rows it is given). Cells hold paragraphs only, so a
- * piece's XML is rows and nothing that refers outside them.
- */
-export function rowPieces(b: TableBlock, size: number): [number, number][] | undefined {
-  if (b.rows.length - b.headerRows <= size) return undefined;
-  const pieces: [number, number][] = [];
-  let spanEnd = 0;
-  let from = b.headerRows;
-  for (let r = 0; r < b.rows.length; r++) {
-    if (r === b.headerRows && spanEnd > r) return undefined;
-    if (r > from && r - from >= size && spanEnd <= r) {
-      pieces.push([from, r]);
-      from = r;
-    }
-    for (const cell of b.rows[r]!.cells) {
-      if (cell === 'covered') continue;
-      spanEnd = Math.max(spanEnd, r + (cell.rowSpan ?? 1));
-    }
-  }
-  pieces.push([from, b.rows.length]);
-  return pieces;
+  return ruledTable(b, tableRows(b, 0, b.rows.length, ctx));
 }
 
 /** Rows [from, to) of a table; spans must end within them. */
@@ -556,49 +506,6 @@ function ruledTable(b: TableBlock, rows: TableRow[]): Table {
   });
 }
 
-/**
- * Writes each long table's body rows, a piece at a time, each piece as a table of its own
- * document whose rows (docx's XML for them) are kept and the document let go: docx's objects
- * for one piece at a time are alive instead of for the whole table. Returns the rows' XML by
- * marker. Runs before the document's styles are listed, as the rows may name new ones.
- */
-async function writeDeferredRows(deferred: DeferredRows[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const d of deferred) {
-    const xml: string[] = [];
-    for (const [from, to] of d.pieces) {
-      const piece = new Document({
-        sections: [{ children: [ruledTable(d.table, tableRows(d.table, from, to, d.ctx))] }],
-      });
-      const part = strFromU8((await packageParts(piece))['word/document.xml']!);
-      const first = rowStart(part, part.indexOf('<w:tbl>'));
-      const last = part.lastIndexOf('</w:tr>') + '</w:tr>'.length;
-      xml.push(part.slice(first, last));
-    }
-    out.set(d.marker, xml.join(''));
-  }
-  return out;
-}
-
-/** Where the first row element at or after `from` starts (not its w:trPr). */
-function rowStart(xml: string, from: number): number {
-  const match = /<w:tr[\s>]/u.exec(xml.slice(from));
-  if (!match) throw new Error('docx wrote no table row');
-  return from + match.index;
-}
-
-/** The document's XML with each marker row replaced by the rows written for it. */
-function spliceRows(xml: string, rows: Map<string, string>): string {
-  for (const [marker, body] of rows) {
-    const at = xml.indexOf(marker);
-    if (at < 0) throw new Error('docx dropped the marker row of a long table');
-    const from = Math.max(xml.lastIndexOf('<w:tr>', at), xml.lastIndexOf('<w:tr ', at));
-    const to = xml.indexOf('</w:tr>', at) + '</w:tr>'.length;
-    xml = xml.slice(0, from) + body + xml.slice(to);
-  }
-  return xml;
-}
-
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = {
   top: NONE,
@@ -613,13 +520,23 @@ function ensureParagraph(children: Child[]): Child[] {
   return children.length > 0 ? children : [new Paragraph({ style: 'gwRule', children: [] })];
 }
 
-function pageNumberFooter(section: Section, ctx: Ctx, odd: boolean): Footer {
+/** "— N —" with the page number a field, in the page-number role's face and size. */
+function pageNumberRun(section: Section, ctx: Ctx): TextRun {
+  const n = section.pageNumbers;
+  const dash = n.style === 'dash';
+  return new TextRun({
+    font: fontSlots(ctx.options.fontNames[n.role]),
+    size: halfPoints(n.size),
+    children: [dash ? '— ' : '', PageNumber.CURRENT, dash ? ' —' : ''],
+  });
+}
+
+function pageNumberFooter(section: Section, ctx: Ctx, odd: boolean, portrait: Section): Footer {
   const n = section.pageNumbers;
   if (n.style === 'none') return new Footer({ children: [new Paragraph({ children: [] })] });
+  if (section.page.orientation === 'landscape')
+    return turnedNumberFooter(section, ctx, odd, portrait);
   const align = odd ? n.odd : n.even;
-  const font = fontSlots(ctx.options.fontNames[n.role]);
-  const size = halfPoints(n.size);
-  const dash = n.style === 'dash';
   return new Footer({
     children: [
       new Paragraph({
@@ -637,16 +554,72 @@ function pageNumberFooter(section: Section, ctx: Ctx, odd: boolean): Footer {
               ? { right: toTwips(n.inset) }
               : {},
         spacing: { before: 0, after: 0, line: toTwips(n.size), lineRule: LineRuleType.EXACT },
+        children: [pageNumberRun(section, ctx)],
+      }),
+    ],
+  });
+}
+
+/**
+ * A landscape page's number where portrait pages have it on the sheet (GB/T 9704 §8), as the
+ * composition puts it (compose/numbering.ts): along the landscape page's left edge, turned a
+ * quarter, reading down — a one-cell table floating on the page, its text direction top to
+ * bottom. The cell runs the 版心's length less the insets; the number stands at its end on odd
+ * pages (the portrait page's right) and at its start on even ones.
+ */
+function turnedNumberFooter(section: Section, ctx: Ctx, odd: boolean, portrait: Section): Footer {
+  const n = section.pageNumbers;
+  const { width: pw, height: ph, margins: m } = portrait.page;
+  const middle = ph - m.bottom + n.distanceBelow;
+  const across = n.size * 1.6;
+  const from = m.left + n.inset;
+  const length = pw - m.right - n.inset - from;
+  const align = odd ? n.odd : n.even;
+  const table = new Table({
+    columnWidths: [toTwips(across)],
+    width: { size: toTwips(across), type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    float: {
+      horizontalAnchor: TableAnchorType.PAGE,
+      verticalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: toTwips(ph - middle - across / 2),
+      absoluteVerticalPosition: toTwips(from),
+    },
+    rows: [
+      new TableRow({
+        height: { value: toTwips(length), rule: HeightRule.EXACT },
         children: [
-          new TextRun({
-            font,
-            size,
-            children: [dash ? '— ' : '', PageNumber.CURRENT, dash ? ' —' : ''],
+          new TableCell({
+            width: { size: toTwips(across), type: WidthType.DXA },
+            textDirection: TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT,
+            verticalAlign: VerticalAlign.CENTER,
+            children: [
+              new Paragraph({
+                style: 'gwPageNumber',
+                alignment:
+                  align === 'right'
+                    ? AlignmentType.RIGHT
+                    : align === 'left'
+                      ? AlignmentType.LEFT
+                      : AlignmentType.CENTER,
+                // a line box as tall as the type: the em box centred across the cell
+                spacing: {
+                  before: 0,
+                  after: 0,
+                  line: toTwips(n.size),
+                  lineRule: LineRuleType.EXACT,
+                },
+                children: [pageNumberRun(section, ctx)],
+              }),
+            ],
           }),
         ],
       }),
     ],
   });
+  return new Footer({ children: [table, new Paragraph({ style: 'gwRule', children: [] })] });
 }
 
 function pageProperties(section: Section, footerDistance: number) {
@@ -682,7 +655,10 @@ export async function renderLayoutToDocx(
 ): Promise<Uint8Array> {
   const styles = new Map<string, { id: string; style: ParagraphStyle }>();
   const sections: ISectionOptions[] = [];
-  const deferred: DeferredRows[] = [];
+  const drawings = { next: 1 };
+  // landscape pages number where portrait pages have it (compose/numbering.ts)
+  const portrait =
+    layout.sections.find((s) => s.page.orientation === 'portrait') ?? layout.sections[0]!;
   for (const section of layout.sections) {
     const ctx: Ctx = {
       options,
@@ -691,7 +667,7 @@ export async function renderLayoutToDocx(
       breakBefore: false,
       styles,
       images: [],
-      deferred,
+      drawings,
     };
     const width = section.page.width - section.page.margins.left - section.page.margins.right;
     const children = [
@@ -707,8 +683,8 @@ export async function renderLayoutToDocx(
         ...(n.skipFirst ? { titlePage: true } : {}),
       },
       footers: {
-        default: pageNumberFooter(section, ctx, true),
-        even: pageNumberFooter(section, ctx, false),
+        default: pageNumberFooter(section, ctx, true, portrait),
+        even: pageNumberFooter(section, ctx, false, portrait),
         ...(n.skipFirst
           ? { first: new Footer({ children: [new Paragraph({ children: [] })] }) }
           : {}),
@@ -731,7 +707,6 @@ export async function renderLayoutToDocx(
     }
   }
 
-  const rows = await writeDeferredRows(deferred);
   const defaultStyle = [...styles.values()].find((s) => s.id === 'Normal')?.style;
   const paragraphStyles: IParagraphStyleOptions[] = [...styles.values()]
     .filter((s) => s.id !== 'Normal')
@@ -754,17 +729,17 @@ export async function renderLayoutToDocx(
       id: 'gwPageNumber',
       name: '页码',
       basedOn: 'Normal',
-      run: { font: fontSlots(options.fontNames.songti), size: 28 },
+      run: {
+        font: fontSlots(options.fontNames[portrait.pageNumbers.role]),
+        size: halfPoints(portrait.pageNumbers.size),
+      },
     },
   );
-  const body = defaultStyle ?? {
-    role: 'fangsong' as const,
-    size: 16,
-    lineHeight: layout.sections[0]?.grid.linePitch ?? 29,
-    align: 'justify' as const,
-    styleName: '正文',
-  };
+  // The document's defaults are its body text (正文), or, in a document without any, its first
+  // paragraph's style: nothing here says 三号仿宋 but the Layout.
+  const body = defaultStyle ?? firstParagraphStyle(layout);
   const normal = namedStyle(body, options);
+  paragraphStyles.unshift({ id: 'Normal', name: 'Normal', quickFormat: true });
   const created = options.creationDate ?? new Date(0);
   const doc = new Document({
     title: layout.meta.title,
@@ -777,107 +752,118 @@ export async function renderLayoutToDocx(
       ? { fonts: options.embedFonts.map((f) => ({ name: f.name, data: Buffer.from(f.data) })) }
       : {}),
     styles: {
-      default: {
-        document: {
-          // 正文 is the document default: its paragraphs name no style and repeat none of this
-          run: normal.run,
-          paragraph: {
-            ...normal.paragraph,
-            spacing: {
-              ...normal.paragraph.spacing,
-              before: 0,
-              after: 0,
-            },
-          },
-        },
-      },
+      // 正文 is the document default: its paragraphs name no style and repeat none of this
+      importedStyles: [new DocumentDefaultsEastAsian(normal.run, normal.paragraph)],
       paragraphStyles,
     },
     sections,
   });
-  return finish(await packageParts(doc), created, rows);
+  const core = coreProperties(layout, created);
+  const packed = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: core }]);
+  return reproducible(new Uint8Array(packed), created);
 }
 
-type Compile = (
-  file: Document,
-  prettify?: unknown,
-  overrides?: unknown[],
-) => Iterable<[string, string | ArrayBufferView | ArrayBuffer]>;
-
-/**
- * The package's parts, unzipped. docx zips what its compiler writes, and the parts are adjusted
- * and zipped again in `finish`; where this version of docx exposes its compiler (Packer.compiler,
- * as in 9.x) the first zip and its undoing are skipped — a sixth of a unit document's time.
- */
-export async function packageParts(doc: Document): Promise<Record<string, Uint8Array>> {
-  const compile = (Packer as unknown as { compiler?: { compile?: Compile } }).compiler;
-  if (typeof compile?.compile === 'function') {
-    const out: Record<string, Uint8Array> = {};
-    for (const [path, data] of compile.compile(doc, undefined, [])) {
-      out[path] =
-        typeof data === 'string'
-          ? strToU8(data)
-          : ArrayBuffer.isView(data)
-            ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-            : new Uint8Array(data);
-    }
-    return out;
+/** The style of a layout's first paragraph: the defaults of a document with no 正文. */
+function firstParagraphStyle(layout: Layout): ParagraphStyle {
+  for (const section of layout.sections) {
+    const found = firstParagraph(section.blocks);
+    if (found) return found.style;
   }
-  return unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
+  return {
+    role: 'fangsong',
+    size: layout.sections[0]?.pageNumbers.size ?? 16,
+    lineHeight: layout.sections[0]?.grid.linePitch ?? 29,
+    align: 'justify',
+    styleName: '正文',
+  };
 }
 
-// What follows w:autoSpaceDN inside w:pPr (ECMA-376 CT_PPrBase order).
-const AFTER_AUTOSPACE =
-  /<w:(bidi|adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)\b|<\/w:pPr>/u;
-const EAST_ASIAN =
-  '<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
-
-/**
- * Every paragraph: no punctuation hanging past the margin and no extra space between Chinese and
- * Latin text or digits — the grid, not the word processor, places characters, as in the PDF.
- * docx offers no option for two of these and writes the third out of schema order, so they are
- * inserted here, where CT_PPrBase puts them.
- */
-function eastAsianTypography(xml: string): string {
-  return xml.replace(/<w:pPr>([\s\S]*?)<\/w:pPr>/gu, (whole, inner: string) => {
-    const body = `${inner}</w:pPr>`;
-    const at = body.search(AFTER_AUTOSPACE);
-    return `<w:pPr>${body.slice(0, at)}${EAST_ASIAN}${body.slice(at)}`;
-  });
+function firstParagraph(blocks: readonly Block[]): ParagraphBlock | undefined {
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') return b;
+    const inner =
+      b.kind === 'group'
+        ? firstParagraph(b.blocks)
+        : b.kind === 'columns'
+          ? firstParagraph(b.columns.flatMap((c) => c.blocks))
+          : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 /**
- * Adjusts the package docx wrote. Same input, same bytes: the package's timestamps (docProps/core.xml and the zip entries) are
- * set to `created` instead of the time of packing.
+ * w:docDefaults: what every paragraph starts from, said once — the body text's font, size,
+ * colour, exact line and alignment, and three East Asian typography switches docx has no option
+ * for (its overflowPunctuation writes only "on", and autoSpaceDE not at all): no punctuation
+ * hanging past the margin, no space added between Chinese and Latin letters or digits. The grid,
+ * not the word processor, spaces characters, as in the PDF. Built from docx's own parts, in the
+ * order CT_PPrBase gives them; passed as an imported style, where docx keeps the last document
+ * defaults it is given.
  */
-function finish(
-  files: Record<string, Uint8Array>,
-  created: Date,
-  rows: Map<string, string>,
-): Uint8Array {
+class DocumentDefaultsEastAsian extends XmlComponent {
+  constructor(
+    run: ReturnType<typeof namedStyle>['run'],
+    paragraph: ReturnType<typeof namedStyle>['paragraph'],
+  ) {
+    super('w:docDefaults');
+    this.root.push(new RunPropertiesDefaults(run));
+    this.root.push(new ParagraphDefaultsEastAsian(paragraph));
+  }
+}
+
+class ParagraphDefaultsEastAsian extends XmlComponent {
+  constructor(paragraph: ReturnType<typeof namedStyle>['paragraph']) {
+    super('w:pPrDefault');
+    this.root.push(new ParagraphPropertiesEastAsian(paragraph));
+  }
+}
+
+class ParagraphPropertiesEastAsian extends XmlComponent {
+  constructor(paragraph: ReturnType<typeof namedStyle>['paragraph']) {
+    super('w:pPr');
+    this.root.push(new OnOffElement('w:overflowPunct', false));
+    this.root.push(new OnOffElement('w:autoSpaceDE', false));
+    this.root.push(new OnOffElement('w:autoSpaceDN', false));
+    this.root.push(createSpacing({ ...paragraph.spacing, before: 0, after: 0 }));
+    this.root.push(createAlignment(paragraph.alignment));
+  }
+}
+
+/**
+ * docProps/core.xml with the document's own date: docx stamps the time of packing, and the same
+ * input must give the same bytes. Written with fast-xml-parser, handed to docx as an override.
+ */
+function coreProperties(layout: Layout, created: Date): string {
   const stamp = created.toISOString().replace(/\.\d{3}Z$/u, 'Z');
-  // docx numbers drawings (wp:docPr ids) from a counter that lives as long as the process, so
-  // the second render of a sealed notice would differ from the first: they are numbered again
-  // here, per document.
-  let drawing = 0;
-  for (const name of Object.keys(files).sort()) {
-    if (/^word\/(document|styles|footer\d*|header\d*)\.xml$/u.test(name)) {
-      const written = strFromU8(files[name]!);
-      const xml = eastAsianTypography(
-        name === 'word/document.xml' ? spliceRows(written, rows) : written,
-      ).replace(/<wp:docPr id="\d+"/gu, () => `<wp:docPr id="${++drawing}"`);
-      files[name] = strToU8(xml);
-    }
-  }
-  const core = files['docProps/core.xml'];
-  if (core) {
-    files['docProps/core.xml'] = strToU8(
-      strFromU8(core).replace(
-        /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/gu,
-        `$1${stamp}$2`,
-      ),
-    );
-  }
+  const text = (v: string) => ({ '#text': v });
+  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@' });
+  return builder.build({
+    '?xml': { '@version': '1.0', '@encoding': 'UTF-8', '@standalone': 'yes' },
+    'cp:coreProperties': {
+      '@xmlns:cp': 'http://schemas.openxmlformats.org/package/2006/metadata/core-properties',
+      '@xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+      '@xmlns:dcterms': 'http://purl.org/dc/terms/',
+      '@xmlns:dcmitype': 'http://purl.org/dc/dcmitype/',
+      '@xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+      'dc:title': text(layout.meta.title),
+      ...(layout.meta.subject ? { 'dc:subject': text(layout.meta.subject) } : {}),
+      'dc:creator': text(layout.meta.author ?? 'gongwen'),
+      ...(layout.meta.keywords ? { 'cp:keywords': text(layout.meta.keywords.join(' ')) } : {}),
+      'cp:lastModifiedBy': text('gongwen'),
+      'dcterms:created': { '@xsi:type': 'dcterms:W3CDTF', '#text': stamp },
+      'dcterms:modified': { '@xsi:type': 'dcterms:W3CDTF', '#text': stamp },
+    },
+  }) as string;
+}
+
+/**
+ * The package again with every entry dated `created` and in a fixed order: docx's zip dates its
+ * entries with the time of packing, and the same input must give the same bytes. Only the zip
+ * is rewritten (fflate): the parts are docx's, byte for byte.
+ */
+function reproducible(zipped: Uint8Array, created: Date): Uint8Array {
+  const files = unzipSync(zipped);
   // Zip entries carry dates from 1980 to 2099, as local date fields (fflate reads them from the
   // Date): fields equal to the UTC ones give the same bytes in every time zone.
   const year = created.getUTCFullYear();
