@@ -1,8 +1,16 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // The batch's worker threads load their own entry.
-  entry: { index: 'src/index.ts', worker: 'src/batch/worker.ts', cli: 'src/cli/main.ts' },
+  // The public entries (index, model, templates, testing); the batch's worker threads and the
+  // command line load their own.
+  entry: {
+    index: 'src/index.ts',
+    model: 'src/model/index.ts',
+    templates: 'src/templates/kit.ts',
+    testing: 'src/testing.ts',
+    worker: 'src/batch/worker.ts',
+    cli: 'src/cli/main.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   // No source maps: the package ships no sources for them to point at, and tsup writes the

@@ -2,7 +2,8 @@
 // dataset of 200 units (the notice + each unit's documents, PDF and DOCX unless `formats` says
 // otherwise, e.g. `pdf`) and prints a JSON line of figures.
 import { performance } from 'node:perf_hooks';
-import { renderBatch, syntheticDataset } from '../dist/index.js';
+import { renderBatch } from '../dist/index.js';
+import { syntheticDataset } from '../dist/testing.js';
 
 const units = Number(process.argv[2] ?? 200);
 const jobs = Number(process.argv[3] ?? 1);

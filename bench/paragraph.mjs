@@ -17,6 +17,4 @@ body = `${body.slice(0, chars - 1)}。`;
 await renderPdf({ ...base, attachments: [] }, { systemFonts: false });
 const t0 = performance.now();
 const pdf = await renderPdf({ ...base, body, attachments: [] }, { systemFonts: false });
-console.log(
-  JSON.stringify({ chars, seconds: (performance.now() - t0) / 1000, pages: pdf.pages }),
-);
+console.log(JSON.stringify({ chars, seconds: (performance.now() - t0) / 1000, pages: pdf.pages }));

@@ -2,7 +2,8 @@
 // renders the notice of the synthetic dataset of 1000 units with its two 批复汇总表 (a row per
 // unit) and prints a JSON line: seconds, pages and the process's peak RSS.
 import { performance } from 'node:perf_hooks';
-import { noticeWithSummaries, parseDataset, render, syntheticDataset } from '../dist/index.js';
+import { noticeWithSummaries, parseDataset, render } from '../dist/index.js';
+import { syntheticDataset } from '../dist/testing.js';
 
 const units = Number(process.argv[2] ?? 1000);
 const format = process.argv[3] ?? 'pdf';

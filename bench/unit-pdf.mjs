@@ -1,7 +1,8 @@
 // Per-unit table PDFs in one process: `node bench/unit-pdf.mjs [units]` (after `npm run build`)
 // renders each synthetic unit's 部门整体 table after a warm-up and prints the median and spread.
 import { performance } from 'node:perf_hooks';
-import { parseDataset, renderDepartmentTablePdf, syntheticDataset } from '../dist/index.js';
+import { parseDataset, renderDepartmentTablePdf } from '../dist/index.js';
+import { syntheticDataset } from '../dist/testing.js';
 
 const units = Number(process.argv[2] ?? 60);
 const d = parseDataset(syntheticDataset(units));

@@ -1,4 +1,5 @@
-import type { Lang } from './model/diagnostics.js';
+/** The languages messages come in: Chinese (the default) and English. */
+export type Lang = 'zh' | 'en';
 
 /** A message in both languages. */
 export interface Messages {

@@ -1,145 +1,107 @@
-export * from './model/index.js';
+/**
+ * gongwen: typed data in, Chinese official documents (党政机关公文) out, laid out to
+ * GB/T 9704-2012 as PDF and DOCX. This entry is what an application needs: validation, rendering,
+ * batches, errors and the model's types. Template authors find their building blocks in
+ * `gongwen/templates`, every model schema is in `gongwen/model`, and test data in
+ * `gongwen/testing`. test/api-surface.test.ts lists what each entry exports.
+ */
+
+// validation
+export {
+  parseNotice,
+  validateNotice,
+  parseDepartmentTargetTable,
+  validateDepartmentTargetTable,
+  parseProjectTargetTable,
+  validateProjectTargetTable,
+  parseDepartmentSummary,
+  validateDepartmentSummary,
+  parseProjectSummary,
+  validateProjectSummary,
+  parseDataset,
+  validateDataset,
+  type Validation,
+  type ValidateOptions,
+} from './model/parse.js';
+export {
+  GongwenValidationError,
+  formatPath,
+  formatDiagnostic,
+  hasErrors,
+  type Diagnostic,
+  type Path,
+  type Severity,
+  type Lang,
+} from './model/diagnostics.js';
+export type { LintOptions, RuleSettings } from './model/lint/engine.js';
+
+// the documents' schemas and types
+export { Notice, type NoticeInput } from './model/notice.js';
+export type {
+  Attachment,
+  AttachmentContent,
+  Attendance,
+  Direction,
+  DocumentFormat,
+  Imprint,
+  Issuer,
+  Secrecy,
+  Signatory,
+} from './model/notice.js';
+export {
+  DepartmentTargetTable,
+  ProjectTargetTable,
+  type DepartmentTargetTableInput,
+  type ProjectTargetTableInput,
+  type KeyTask,
+} from './model/targets.js';
+export {
+  DepartmentSummary,
+  ProjectSummary,
+  type DepartmentSummaryRow,
+  type ProjectSummaryRow,
+} from './model/summary.js';
+export { Dataset, type DatasetInput } from './model/dataset.js';
+export type { BodyBlock, BodyHeading, BodyParagraph } from './model/body.js';
+export type { Indicators, IndicatorFramework, IndicatorValue } from './model/indicators.js';
+export type { DocNumber } from './model/doc-number.js';
+export { LIMITS } from './model/common.js';
+export { IMAGE_LIMITS } from './model/image.js';
+
+// reading and writing the model's values
+export { formatDocNumber, parseDocNumber } from './model/doc-number.js';
+export { formatCnDate } from './model/date.js';
+export { moneyToYuan, yuanToMoney, sumYuan } from './model/money.js';
+export { indicatorRows, parseIndicatorValue } from './model/indicators.js';
+export { blocksToText } from './model/body.js';
 export { toChineseNumeral, fromChineseNumeral } from './text/numerals.js';
-export * from './layout/types.js';
-export * from './layout/units.js';
+
+// rendering
 export {
-  DEFAULT_THEME,
-  ThemeSchema,
-  resolveTheme,
-  themeGrid,
-  type Theme,
-  type ThemeOverrides,
-} from './templates/theme.js';
-export {
-  defineTemplate,
-  registerTemplate,
-  unregisterTemplate,
-  listTemplates,
-  resolveTemplate,
-  type Template,
-  type TemplateEnv,
-  type TemplateIds,
-  type TemplateId,
-  type TemplateRef,
-  type TemplateModels,
-  type ModelKind,
-} from './templates/registry.js';
-export {
-  fileTemplate,
-  letterTemplate,
-  orderTemplate,
-  minutesTemplate,
-  departmentTableTemplate,
-  projectTablesTemplate,
-} from './templates/builtins.js';
-export {
-  layoutFileNotice,
-  layoutNoticeAs,
-  FILE_FORMAT,
-  portraitSection,
-  landscapeSection,
-  type FormatParts,
-} from './templates/gbt9704/file.js';
-export { LETTER_FORMAT, ORDER_FORMAT, MINUTES_FORMAT } from './templates/gbt9704/formats.js';
-export {
-  makeCtx,
-  bodyStyle,
-  para,
-  run,
-  spacer,
-  fixedHeight,
-  type Ctx,
-} from './templates/gbt9704/context.js';
-export {
-  fileHeader,
-  headerTopLines,
-  issuerMark,
-  docNumberLine,
-} from './templates/gbt9704/header.js';
-export {
-  titleBlock,
-  afterTitle,
-  bodyBlocks,
-  signatureBlock,
-  attachmentNotes,
-  recipientsBlock,
-  noteBlock,
-} from './templates/gbt9704/main.js';
-export { breakTitle } from './templates/gbt9704/title.js';
-export { closing } from './templates/gbt9704/closing.js';
-export {
-  departmentSummaryBlocks,
-  projectSummaryBlocks,
-  DEPARTMENT_SUMMARY_COLUMNS,
-  PROJECT_SUMMARY_COLUMNS,
-  type SummaryColumn,
-} from './templates/targets/summary.js';
-export {
-  cell,
-  label,
-  amount as amountCell,
-  row as tableRow,
-  table as tableBlock,
-  tableStyle,
-  type TableStyle,
-  type CellOptions,
-} from './templates/targets/cells.js';
-export {
-  departmentTableBlocks,
-  departmentTableTitle,
-  indicatorTable,
-} from './templates/targets/department.js';
-export { projectTableBlocks, projectTableTitle } from './templates/targets/project.js';
-export { estimateWidth } from './text/width.js';
-export {
-  compileWording,
-  renderWording,
-  wordingBody,
-  wordingCacheStats,
-  clearWordingCache,
-  GongwenTemplateError,
-  wordingHelpers,
-  ApprovalNoticeWording,
-  CitedDocument,
-  CongressReading,
-  WordingSection,
-  WordingContact,
-  APPROVAL_NOTICE_WORDING_NAME,
-  APPROVAL_NOTICE_WORDING_SOURCE,
-  parseApprovalNoticeWording,
-  renderApprovalNoticeBody,
-  type WordingTemplate,
-  type WordingOptions,
-  type TemplateErrorDetails,
-  type AmountOptions,
-  type ApprovalNoticeWordingInput,
-} from './templates/wording/index.js';
-export { GongwenRenderError } from './errors.js';
-export { localizeError } from './errors.js';
-export type { Lang } from './model/diagnostics.js';
-export { resolveFonts, fontReports } from './fonts/resolve.js';
-export type { FontSource, FontSources, FontOptions, FontReport } from './fonts/resolve.js';
-export {
+  render,
   renderPdf,
   renderDocx,
-  render,
-  layoutNotice,
-  renderLayoutToPdf,
-  renderLayoutToDocx,
   renderDepartmentTablePdf,
   renderDepartmentTableDocx,
-  type TargetTableRenderOptions,
+  renderLayoutToPdf,
+  renderLayoutToDocx,
+  layoutNotice,
   type RenderOptions,
   type CommonRenderOptions,
+  type TargetTableRenderOptions,
   type NoticePdfResult,
   type PdfResult,
   type DocxResult,
   type RenderWarning,
 } from './pipeline.js';
+export { RenderOptionsSchema } from './render/options.js';
 export {
-  layoutDepartmentTableDocument,
-  type TargetDocumentOptions,
-} from './templates/targets/document.js';
+  registerWriter,
+  writerIds,
+  type Writer,
+  type WriterInput,
+  type WriterOutput,
+} from './render/registry.js';
 export {
   renderBatch,
   batchFiles,
@@ -148,6 +110,28 @@ export {
   type BatchOptions,
   type BatchFormat,
 } from './batch/render.js';
-export { departmentSummaryOf, projectSummaryOf, noticeWithSummaries } from './batch/summaries.js';
-export { syntheticDataset } from './batch/synthetic.js';
-export { layoutProjectTablesDocument } from './templates/targets/document.js';
+export { noticeWithSummaries, departmentSummaryOf, projectSummaryOf } from './batch/summaries.js';
+
+// templates and themes, as a render names them
+export {
+  defineTemplate,
+  registerTemplate,
+  unregisterTemplate,
+  listTemplates,
+  type Template,
+  type TemplateEnv,
+  type TemplateId,
+  type TemplateIds,
+  type TemplateRef,
+  type ModelKind,
+} from './templates/registry.js';
+export { DEFAULT_THEME, resolveTheme, type Theme, type ThemeOverrides } from './templates/theme.js';
+export type { Layout } from './layout/types.js';
+export { FONT_ROLES, type FontRole } from './layout/types.js';
+export { mm, FontSize } from './layout/units.js';
+
+// fonts and errors
+export { resolveFonts, fontReports } from './fonts/resolve.js';
+export type { FontSource, FontSources, FontOptions, FontReport } from './fonts/resolve.js';
+export { GongwenRenderError, localizeError } from './errors.js';
+export { GongwenTemplateError } from './templates/wording/index.js';

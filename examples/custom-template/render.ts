@@ -6,13 +6,8 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  parseNotice,
-  registerTemplate,
-  render,
-  wordingBody,
-  type NoticeInput,
-} from '../../src/index.js';
+import { parseNotice, registerTemplate, render, type NoticeInput } from '../../src/index.js';
+import { wordingBody } from '../../src/templates/kit.js';
 import { suixiNotice } from './template.js';
 
 const here = new URL('.', import.meta.url).pathname;

@@ -1,19 +1,17 @@
+import { defineTemplate, mm, type ProjectSummaryRow } from '../../src/index.js';
 import {
   FILE_FORMAT,
   PROJECT_SUMMARY_COLUMNS,
   bodyStyle,
   cell,
-  defineTemplate,
   label,
   layoutNoticeAs,
   makeCtx,
-  mm,
   para,
   run,
   spacer,
   type SummaryColumn,
-  type ProjectSummaryRow,
-} from '../../src/index.js';
+} from '../../src/templates/kit.js';
 import { suixiTheme } from './theme.js';
 
 /** The county's 项目支出 summary: fewer columns, the 主管股室 that follows each project up. */

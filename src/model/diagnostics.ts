@@ -1,10 +1,11 @@
+import type { Lang } from '../errors.js';
+
 /** A location inside the input: object keys and array indexes, outermost first. */
 export type Path = readonly (string | number)[];
 
 export type Severity = 'error' | 'warning';
 
-/** The language of messages: Chinese (the default) or English. */
-export type Lang = 'zh' | 'en';
+export type { Lang } from '../errors.js';
 
 /**
  * One finding about the input. `code` is a stable English identifier that scripts can match on;

@@ -7,12 +7,12 @@ import {
   resolveFonts,
   safeName,
   sumYuan,
-  syntheticDataset,
   validateDataset,
   yuanToMoney,
   type BatchFormat,
   type BatchItem,
 } from '../../src/index.js';
+import { syntheticDataset } from '../../src/testing.js';
 import { workerSetup } from '../../src/batch/render.js';
 import { sealPng } from '../fixtures.js';
 import { TEST_FONTS } from '../conformance/fonts.js';

@@ -24,7 +24,10 @@ describe('renderBatch with worker threads', () => {
   it.runIf(built)(
     'gives the same files, in the same order, as one thread',
     async () => {
-      const dist = (await import(`${process.cwd()}/dist/index.js`)) as Dist;
+      const dist = {
+        ...(await import(`${process.cwd()}/dist/index.js`)),
+        ...(await import(`${process.cwd()}/dist/testing.js`)),
+      } as Dist;
       const input = dist.syntheticDataset(3);
       // 仿宋 (the tables' text) from bytes the caller holds, the other roles from files: the
       // workers are handed both, in shared memory
@@ -59,7 +62,10 @@ describe('renderBatch with worker threads', () => {
   it.runIf(built)(
     'stops before its first file when the notice cannot be made, and lets its workers go',
     async () => {
-      const dist = (await import(`${process.cwd()}/dist/index.js`)) as Dist;
+      const dist = {
+        ...(await import(`${process.cwd()}/dist/index.js`)),
+        ...(await import(`${process.cwd()}/dist/testing.js`)),
+      } as Dist;
       const input = dist.syntheticDataset(2) as { notice: { title: string } };
       input.notice.title = `关于\ue000的通知`;
       const before = threads();

@@ -1,7 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { batchFiles, syntheticDataset } from '../../src/index.js';
+import { batchFiles } from '../../src/index.js';
+import { syntheticDataset } from '../../src/testing.js';
 import { cli, FONT_ARGS, list, tempDir, writeJson } from './helpers.js';
 
 let dir: string;

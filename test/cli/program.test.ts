@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { batchFiles, syntheticDataset } from '../../src/index.js';
+import { batchFiles } from '../../src/index.js';
+import { syntheticDataset } from '../../src/testing.js';
 import { BATCH_HEAP_MB } from '../../src/cli/heap.js';
 import { cli, FONT_ARGS, list, tempDir, writeJson } from './helpers.js';
 

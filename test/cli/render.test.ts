@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { DEFAULT_THEME, makeCtx, portraitSection, syntheticDataset } from '../../src/index.js';
+import { DEFAULT_THEME } from '../../src/index.js';
+import { makeCtx, portraitSection } from '../../src/templates/kit.js';
+import { syntheticDataset } from '../../src/testing.js';
 import { measurePdf } from '../conformance/pdf-measure.js';
 import { cli, FONT_ARGS, list, sampleNotice, tempDir, writeJson } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { syntheticDataset } from '../../src/index.js';
+import { syntheticDataset } from '../../src/testing.js';
 import { gb2312Hanzi } from '../../src/cli/gb2312.js';
 import { jsonErrorOffset, jsonErrorPosition } from '../../src/cli/json-position.js';
 import { detectKind } from '../../src/cli/kinds.js';

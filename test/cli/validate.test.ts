@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { syntheticDataset } from '../../src/index.js';
+import { syntheticDataset } from '../../src/testing.js';
 import { cli, sampleNotice, tempDir, writeJson } from './helpers.js';
 
 let dir: string;

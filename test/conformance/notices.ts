@@ -4,12 +4,8 @@
  * or more pages with every heading level and a wrapping 抄送, a body that ends on an odd page.
  */
 import { readFileSync } from 'node:fs';
-import {
-  noticeWithSummaries,
-  parseDataset,
-  syntheticDataset,
-  type NoticeInput,
-} from '../../src/index.js';
+import { noticeWithSummaries, parseDataset, type NoticeInput } from '../../src/index.js';
+import { syntheticDataset } from '../../src/testing.js';
 import { sealPng } from '../fixtures.js';
 
 const seed = (): NoticeInput =>

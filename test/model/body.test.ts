@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Body, blocksToText, headingLabels, parseBlocks } from '../../src/index.js';
+import { blocksToText } from '../../src/index.js';
+import { Body, headingLabels, parseBlocks } from '../../src/model/index.js';
 
 describe('正文 from plain text', () => {
   it('recognises the four heading levels by their numbering', () => {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DocNumber,
-  checkDocNumberText,
-  formatDocNumber,
-  parseDocNumber,
-  validateNotice,
-} from '../../src/index.js';
+import { formatDocNumber, parseDocNumber, validateNotice } from '../../src/index.js';
+import { DocNumber } from '../../src/model/index.js';
+import { checkDocNumberText } from '../../src/model/index.js';
 import { byCode, minimalNotice } from '../fixtures.js';
 
 describe('发文字号 parser and formatter', () => {

@@ -11,12 +11,9 @@ import {
   GongwenTemplateError,
   GongwenValidationError,
   localizeError,
-  parseApprovalNoticeWording,
   parseNotice,
   registerTemplate,
   renderPdf,
-  renderWording,
-  resolveTemplate,
   resolveTheme,
   validateDataset,
   validateDepartmentSummary,
@@ -29,6 +26,11 @@ import {
   type NoticeInput,
   type ValidateOptions,
 } from '../../src/index.js';
+import {
+  parseApprovalNoticeWording,
+  renderWording,
+  resolveTemplate,
+} from '../../src/templates/kit.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import {
   minimalDepartmentTable,

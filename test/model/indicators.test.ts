@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Indicators, parseIndicatorValue, validateDepartmentTargetTable } from '../../src/index.js';
+import { parseIndicatorValue, validateDepartmentTargetTable } from '../../src/index.js';
+import { Indicators } from '../../src/model/index.js';
 import { byCode, minimalDepartmentTable } from '../fixtures.js';
 
 describe('指标值 parser', () => {

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  CnDate,
   formatCnDate,
-  Money,
   moneyToYuan,
   sumYuan,
   yuanToMoney,
   fromChineseNumeral,
   toChineseNumeral,
 } from '../../src/index.js';
+import { CnDate, Money } from '../../src/model/index.js';
 
 const issueCode = (r: z.ZodSafeParseResult<unknown>) =>
   r.success ? undefined : (r.error.issues[0] as { params?: { code?: string } }).params?.code;

@@ -78,6 +78,13 @@ describe.runIf(built)('the packed package in a new project', () => {
       );
       const source = [
         "import { renderPdf, parseNotice, GongwenValidationError, type RenderOptions, type Notice } from 'gongwen';",
+        "import { makeCtx, DEFAULT_THEME, type Layout } from 'gongwen/templates';",
+        "import { syntheticDataset } from 'gongwen/testing';",
+        "import { Body } from 'gongwen/model';",
+        'const width: number = makeCtx(DEFAULT_THEME).width;',
+        'const units: number = (syntheticDataset(2) as { units: unknown[] }).units.length;',
+        "const body = Body.parse('正文。');",
+        'export const probe: [number, number, number, Layout | undefined] = [width, units, body.length, undefined];',
         'const options: RenderOptions = { systemFonts: false };',
         "const notice: Notice = parseNotice({ issuers: [{ name: '示例局' }], docNumber: '示财〔2026〕1号', title: '关于示例的通知', body: '正文。', date: '2026-01-05' });",
         'export async function make(): Promise<number> {',

@@ -8,22 +8,24 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_THEME,
-  bodyStyle,
   layoutNotice,
-  makeCtx,
   noticeWithSummaries,
   parseDataset,
-  para,
   parseDepartmentTargetTable,
-  portraitSection,
   renderLayoutToDocx,
-  syntheticDataset,
   type DepartmentTargetTableInput,
   type Layout,
   type NoticeInput,
+} from '../../src/index.js';
+import {
+  bodyStyle,
+  makeCtx,
+  para,
+  portraitSection,
   type TableBlock,
   type TableCell,
-} from '../../src/index.js';
+} from '../../src/templates/kit.js';
+import { syntheticDataset } from '../../src/testing.js';
 import { layoutWith, renderLayoutToPdf } from '../../src/pipeline.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { measurePdf } from '../conformance/pdf-measure.js';

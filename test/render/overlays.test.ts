@@ -6,16 +6,12 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_THEME,
-  bodyStyle,
-  makeCtx,
   mm,
-  para,
-  portraitSection,
   renderLayoutToDocx,
   renderLayoutToPdf,
-  spacer,
   type Layout,
 } from '../../src/index.js';
+import { bodyStyle, makeCtx, para, portraitSection, spacer } from '../../src/templates/kit.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { convertWithLibreOffice, requireTool } from '../conformance/libreoffice.js';
 import { measurePdf, redBox } from '../conformance/pdf-measure.js';

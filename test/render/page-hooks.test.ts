@@ -3,16 +3,14 @@
  * callbacks once the flow is laid out. Layouts that give pdfmake few of those still get them.
  */
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_THEME, renderLayoutToPdf, type Layout } from '../../src/index.js';
 import {
-  DEFAULT_THEME,
   bodyStyle,
   landscapeSection,
   makeCtx,
   para,
   portraitSection,
-  renderLayoutToPdf,
-  type Layout,
-} from '../../src/index.js';
+} from '../../src/templates/kit.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { measurePdf } from '../conformance/pdf-measure.js';
 

@@ -10,11 +10,11 @@ import {
   renderPdf,
   noticeWithSummaries,
   parseDataset,
-  syntheticDataset,
   type DepartmentTargetTable,
   type DepartmentTargetTableInput,
   type NoticeInput,
 } from '../../src/index.js';
+import { syntheticDataset } from '../../src/testing.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { xAt } from '../conformance/gbt9704-rules.js';
 import { measurePdf, type PdfMeasure } from '../conformance/pdf-measure.js';

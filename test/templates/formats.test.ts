@@ -3,14 +3,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_THEME,
-  amountCell,
-  cell,
-  projectSummaryBlocks,
-  type TableBlock,
   GongwenRenderError,
   GongwenValidationError,
   defineTemplate,
-  layoutFileNotice,
   listTemplates,
   mm,
   registerTemplate,
@@ -22,6 +17,13 @@ import {
   type NoticeInput,
   type RenderOptions,
 } from '../../src/index.js';
+import {
+  amountCell,
+  cell,
+  projectSummaryBlocks,
+  type TableBlock,
+  layoutFileNotice,
+} from '../../src/templates/kit.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { measurePdf, redBox, redRuns, type PageMeasure } from '../conformance/pdf-measure.js';
 import { minimalDepartmentTable, minimalNotice } from '../fixtures.js';

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  layoutFileNotice,
-  mm,
-  parseNotice,
-  type Block,
-  type ParagraphBlock,
-} from '../../src/index.js';
+import { mm, parseNotice } from '../../src/index.js';
+import { layoutFileNotice, type Block, type ParagraphBlock } from '../../src/templates/kit.js';
 import { breakTitle } from '../../src/templates/gbt9704/title.js';
 import { estimateWidth } from '../../src/text/width.js';
 import { minimalNotice, sealPng } from '../fixtures.js';
