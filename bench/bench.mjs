@@ -108,6 +108,49 @@ if (soffice) {
   }
 }
 
+// Long paragraphs: one paragraph of N characters in a new process each, laid out and drawn once
+// after a first render has parsed the fonts. The cost must grow with the length, not its square.
+const paragraphRows = [];
+for (const chars of [10_000, 100_000]) {
+  const r = spawnSync(
+    process.execPath,
+    [new URL('./paragraph.mjs', import.meta.url).pathname, String(chars)],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`paragraph ${chars} failed: ${r.stderr}`);
+  const p = JSON.parse(r.stdout.trim().split('\n').pop());
+  paragraphRows.push([
+    `One paragraph of ${chars.toLocaleString('en')} characters, PDF (${p.pages} pages)`,
+    `${(p.seconds * 1000).toFixed(0)} ms`,
+    '–',
+    '1 run',
+  ]);
+}
+
+// The largest document of a batch alone: the notice of 1000 units with its two 批复汇总表 (a
+// row per unit), each format in a new process: time and the process's peak RSS.
+const summaryRows = [];
+for (const format of ['pdf', 'docx']) {
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--max-old-space-size=1024',
+      new URL('./summary.mjs', import.meta.url).pathname,
+      String(process.env.BENCH_SUMMARY_UNITS ?? 1000),
+      format,
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  if (r.status !== 0) throw new Error(`summary ${format} failed: ${r.stderr}`);
+  const n = JSON.parse(r.stdout.trim().split('\n').pop());
+  summaryRows.push([
+    `The notice of ${n.units} units with its two summaries alone, ${format.toUpperCase()}${n.pages ? ` (${n.pages} pages)` : ''}, --max-old-space-size=1024`,
+    `${n.seconds.toFixed(2)} s`,
+    `peak RSS ${n.peakRssMb.toFixed(0)} MB, ${(n.bytes / 1024).toFixed(0)} KB`,
+    '1 run',
+  ]);
+}
+
 // Batches: a new process per run (peak RSS is the process's), 1 and 2 worker threads, PDF and
 // DOCX together and PDF alone. The notice is rendered last (see renderBatch): the RSS sampled
 // every 100 files is the unit documents' alone, the peak includes the notice. The process runs
@@ -210,6 +253,8 @@ const rows = [
       ]
     : [['LibreOffice pipeline', 'not measured', '–', 'soffice not installed']]),
   ['Peak RSS of the bench process', `${peakRss.toFixed(0)} MB`, '–', ''],
+  ...paragraphRows,
+  ...summaryRows,
   ...batchRows,
 ];
 const table = [
