@@ -79,10 +79,10 @@ describe('renderBatch', () => {
     expect(items.filter((i) => 'error' in i)).toEqual([]);
     const withProjects = d.units.filter((u) => u.projects.length > 0).length;
     expect(items).toHaveLength(2 * (1 + 50 + withProjects));
-    // the notice, the largest render, comes last (see renderBatch)
+    // the notice, the largest render, comes last, its PDF after its DOCX (see renderBatch)
     expect(items.slice(-2).map((i) => i.name)).toEqual([
-      '湛财绩〔2021〕2号.pdf',
       '湛财绩〔2021〕2号.docx',
+      '湛财绩〔2021〕2号.pdf',
     ]);
     expect(items[0]!.name).toBe(`湛财绩〔2021〕2号附件1-${d.units[0]!.department.unit}.pdf`);
     const unit = d.units[7]!.department.unit;

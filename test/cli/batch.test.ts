@@ -32,7 +32,7 @@ describe('gongwen batch', () => {
     // plain lines, one per file, then the summary
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^\[1\/\d+\] 写入 湛财绩〔2021〕2号附件1-.+\.pdf（[\d.]+ KB）$/u);
-    expect(lines.at(-2)).toMatch(/^\[(\d+)\/\1\] 写入 湛财绩〔2021〕2号\.docx（[\d.]+ KB）$/u);
+    expect(lines.at(-2)).toMatch(/^\[(\d+)\/\1\] 写入 湛财绩〔2021〕2号\.pdf（[\d.]+ KB）$/u);
     expect(lines).toHaveLength(names.length + 1);
     expect(lines.at(-1)).toMatch(
       new RegExp(`^完成：out 中写入 ${names.length} 个文件，用时 [\\d.]+ 秒$`, 'u'),

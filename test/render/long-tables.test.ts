@@ -27,6 +27,8 @@ import {
 } from '../../src/templates/kit.js';
 import { syntheticDataset } from '../../src/testing.js';
 import { layoutWith, renderLayoutToPdf } from '../../src/pipeline.js';
+import { rowPieces } from '../../src/render/docx/long-tables.js';
+import { renderLayoutToDocx as writeDocx } from '../../src/render/docx/render.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { measurePdf } from '../conformance/pdf-measure.js';
 
@@ -127,6 +129,39 @@ describe('DOCX: long tables', () => {
     expect(xml).toContain('<w:tblHeader/>');
     // the same layout, the same bytes
     expect(same(await renderLayoutToDocx(notice, options), bytes)).toBe(0);
+  });
+
+  it('writes a long table in pieces that do not show: the same bytes as whole', async () => {
+    const notice = summaryNotice(60);
+    const write = (pieceRows: number) =>
+      writeDocx(notice, {
+        fontNames: DEFAULT_THEME.fontNames,
+        creationDate: new Date(0),
+        pieceRows,
+      });
+    const whole = await write(Number.MAX_SAFE_INTEGER);
+    const cut = await write(7);
+    expect(same(cut, whole)).toBe(0);
+    expect(strFromU8(parts(cut)['word/document.xml']!)).not.toContain('gongwen-rows');
+  });
+
+  it('cuts a table with row spans only where no span runs on', () => {
+    const table = twoColumns([
+      { cells: [cell('组'), cell('指标')] },
+      ...Array.from({ length: 90 }, (_, i) => ({
+        cells: [
+          i % 3 === 0 ? { ...cell(`第${i / 3 + 1}组`), rowSpan: 3 } : ('covered' as const),
+          cell(`指标${i}`),
+        ],
+      })),
+    ]);
+    const pieces = rowPieces(table, 7)!;
+    expect(pieces.length).toBeGreaterThan(5);
+    for (const [from, to] of pieces) {
+      expect((from - 1) % 3, `piece ${from}–${to}`).toBe(0);
+      expect(to - from).toBeGreaterThanOrEqual(7);
+    }
+    expect(pieces.at(-1)![1]).toBe(91);
   });
 
   it('merges a spanned label down its rows', async () => {

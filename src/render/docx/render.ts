@@ -35,7 +35,8 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { deflateRawSync } from 'node:zlib';
-import { unzipSync, Zip, ZipPassThrough } from 'fflate';
+import { strFromU8, strToU8, unzipSync, Zip, ZipPassThrough } from 'fflate';
+import { piecesXml, rowPieces, spliceRows } from './long-tables.js';
 import { XMLBuilder } from 'fast-xml-parser';
 import type {
   Align,
@@ -61,6 +62,8 @@ export interface DocxRenderOptions {
   embedFonts?: { name: string; data: Uint8Array }[];
   /** written into the document properties and the zip entries; fixed for reproducible bytes */
   creationDate?: Date;
+  /** body rows of a long table written at a time (long-tables.ts; default 200) */
+  pieceRows?: number;
   /**
    * Where each role's em box sits above the baseline, em (the composition's, from the fonts):
    * how high the Layout puts text in its line box. Without fonts, 0.88, where CJK faces have it.
@@ -84,6 +87,18 @@ interface Ctx {
   previous?: ParagraphStyle;
   /** drawings numbered so far in this document (wp:docPr ids are unique per document) */
   drawings: { next: number };
+  /** long tables whose body rows are written in pieces (long-tables.ts) */
+  deferred: DeferredRows[];
+}
+
+/** A long table's body rows, to be written apart and put where the marker row stands. */
+interface DeferredRows {
+  marker: string;
+  table: TableBlock;
+  /** [first, end) row indices of each piece */
+  pieces: [number, number][];
+  /** where the table stands (its section, the styles named so far) */
+  ctx: Ctx;
 }
 
 const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
@@ -437,9 +452,32 @@ function spaceParagraph(height: number, pageBreak: boolean): Paragraph {
   });
 }
 
-/** A ruled table: header rows repeat, rows do not split, spans become gridSpan / vMerge. */
+/**
+ * A ruled table: header rows repeat, rows do not split, spans become gridSpan / vMerge. A long
+ * one gets a marker row in place of its body rows, which are written in pieces once the
+ * document is (long-tables.ts).
+ */
 function tableOf(b: TableBlock, ctx: Ctx): Table {
-  return ruledTable(b, tableRows(b, 0, b.rows.length, ctx));
+  const pieces = rowPieces(b, ctx.options.pieceRows);
+  if (!pieces) return ruledTable(b, tableRows(b, 0, b.rows.length, ctx));
+  // a marker no text of a document holds: private-use characters around a running number
+  const marker = `\uE000gongwen-rows-${ctx.deferred.length}\uE000`;
+  ctx.deferred.push({ marker, table: b, pieces, ctx });
+  const header = tableRows(b, 0, b.headerRows, ctx);
+  // Styles are numbered as first used: the body's are named now, in their order, as if its rows
+  // were written here, so the numbering does not depend on the pieces.
+  for (const row of b.rows.slice(b.headerRows))
+    for (const cell of row.cells)
+      if (cell !== 'covered') for (const p of cell.blocks) styleId(ctx, p.style);
+  const markerRow = new TableRow({
+    children: [
+      new TableCell({
+        columnSpan: b.columns.length,
+        children: [new Paragraph({ children: [new TextRun(marker)] })],
+      }),
+    ],
+  });
+  return ruledTable(b, [...header, markerRow]);
 }
 
 /** Rows [from, to) of a table; spans must end within them. */
@@ -656,6 +694,7 @@ export async function renderLayoutToDocx(
   const styles = new Map<string, { id: string; style: ParagraphStyle }>();
   const sections: ISectionOptions[] = [];
   const drawings = { next: 1 };
+  const deferred: DeferredRows[] = [];
   // landscape pages number where portrait pages have it (compose/numbering.ts)
   const portrait =
     layout.sections.find((s) => s.page.orientation === 'portrait') ?? layout.sections[0]!;
@@ -668,6 +707,7 @@ export async function renderLayoutToDocx(
       styles,
       images: [],
       drawings,
+      deferred,
     };
     const width = section.page.width - section.page.margins.left - section.page.margins.right;
     const children = [
@@ -707,6 +747,14 @@ export async function renderLayoutToDocx(
     }
   }
 
+  // the long tables' rows, written before the styles are listed (they may name new ones)
+  const rows = new Map<string, string>();
+  for (const d of deferred) {
+    const tables = d.pieces.map(([from, to]) =>
+      ruledTable(d.table, tableRows(d.table, from, to, d.ctx)),
+    );
+    rows.set(d.marker, await piecesXml(tables));
+  }
   const defaultStyle = [...styles.values()].find((s) => s.id === 'Normal')?.style;
   const paragraphStyles: IParagraphStyleOptions[] = [...styles.values()]
     .filter((s) => s.id !== 'Normal')
@@ -760,7 +808,7 @@ export async function renderLayoutToDocx(
   });
   const core = coreProperties(layout, created);
   const packed = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: core }]);
-  return reproducible(new Uint8Array(packed), created);
+  return reproducible(new Uint8Array(packed), created, rows);
 }
 
 /** The style of a layout's first paragraph: the defaults of a document with no 正文. */
@@ -860,10 +908,19 @@ function coreProperties(layout: Layout, created: Date): string {
 /**
  * The package again with every entry dated `created` and in a fixed order: docx's zip dates its
  * entries with the time of packing, and the same input must give the same bytes. Only the zip
- * is rewritten (fflate): the parts are docx's, byte for byte.
+ * is rewritten (fflate): the parts are docx's, byte for byte — the long tables' rows put in
+ * place of their markers (long-tables.ts).
  */
-function reproducible(zipped: Uint8Array, created: Date): Uint8Array {
+function reproducible(
+  zipped: Uint8Array,
+  created: Date,
+  rows: ReadonlyMap<string, string>,
+): Uint8Array {
   const files = unzipSync(zipped);
+  if (rows.size > 0) {
+    const doc = 'word/document.xml';
+    files[doc] = strToU8(spliceRows(strFromU8(files[doc]!), rows));
+  }
   // Zip entries carry dates from 1980 to 2099, as local date fields (fflate reads them from the
   // Date): fields equal to the UTC ones give the same bytes in every time zone.
   const year = created.getUTCFullYear();
