@@ -95,7 +95,7 @@ describe('renderBatch', () => {
     expect(new Set(items.map((i) => i.name)).size).toBe(items.length);
 
     // The 批复汇总表 totals are the sums over the units, not typed.
-    const notice = items.at(-2)!;
+    const notice = items.at(-1)!;
     const text = (
       await measurePdf('bytes' in notice ? notice.bytes : new Uint8Array())
     ).text.replace(/\s/gu, '');
