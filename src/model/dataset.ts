@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SchemaRef, LIMITS, tooMany } from './common.js';
 import { under, type Rule } from './lint/engine.js';
+import { noticeRules } from './lint/notice-rules.js';
 import { departmentTableRules, projectTableRules } from './lint/target-rules.js';
 import { Notice } from './notice.js';
 import { DepartmentTargetTable, ProjectTargetTable } from './targets.js';
@@ -48,8 +49,14 @@ export const Dataset = z
 export type Dataset = z.output<typeof Dataset>;
 export type DatasetInput = z.input<typeof Dataset>;
 
-/** Every unit once; each unit's tables checked like stand-alone ones; annex numbers that exist. */
+/**
+ * The notice checked as a notice on its own; every unit once; each unit's tables checked like
+ * stand-alone ones; annex numbers that exist.
+ */
 export const datasetRules: Rule<Dataset>[] = [
+  (d, report) => {
+    for (const rule of noticeRules) rule(d.notice, under(report, ['notice']));
+  },
   (d, report) => {
     const seen = new Map<string, number>();
     d.units.forEach((u, i) => {

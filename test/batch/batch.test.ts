@@ -63,6 +63,17 @@ describe('dataset', () => {
     );
   });
 
+  it('checks the notice as a notice, under notice.…', () => {
+    const d = syntheticDataset(1);
+    d.notice = { ...d.notice, docNumber: '湛财绩[2021]第02号' };
+    expect(validateDataset(d).diagnostics.map((x) => `${x.path.join('.')}:${x.code}`)).toEqual(
+      expect.arrayContaining([
+        'notice.docNumber:docNumber.brackets',
+        'notice.docNumber:docNumber.di',
+      ]),
+    );
+  });
+
   it('refers to attachments that exist', () => {
     const d = { ...syntheticDataset(1), annexes: { departmentTables: 9 } };
     expect(validateDataset(d).diagnostics.map((x) => x.code)).toContain('dataset.annexMissing');
