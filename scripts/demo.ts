@@ -42,11 +42,13 @@ n.attachments.forEach((a, i) => {
   const c = a.content;
   if (c?.kind === 'departmentTargets') {
     for (const t of c.tables) {
-      const total = sumYuan([t.budget.byType.basic, t.budget.byType.project]);
       const rows = [...indicatorRows(t.indicators)].length;
+      const b = t.budget;
+      const budget = b
+        ? `预算 ${yuanToMoney(sumYuan([b.byType.basic, b.byType.project]))} 万元（基本 ${b.byType.basic} + 项目 ${b.byType.project}），`
+        : '';
       lines.push(
-        `            ${t.unit}：预算 ${yuanToMoney(total)} 万元（基本 ${t.budget.byType.basic} + 项目 ${t.budget.byType.project}），` +
-          `重点任务 ${t.keyTasks.length} 项，绩效指标 ${rows} 行`,
+        `            ${t.unit}：${budget}重点任务 ${t.keyTasks.length} 项，绩效指标 ${rows} 行`,
       );
     }
   }

@@ -1,25 +1,40 @@
 import type { Dataset } from '../model/dataset.js';
 import { indicatorRows } from '../model/indicators.js';
-import { sumYuan, yuanToMoney } from '../model/money.js';
+import { amountToFen, fenToAmount, sumFen, type AmountUnit } from '../model/money.js';
 import type { Notice } from '../model/notice.js';
 import type { DepartmentSummary, ProjectSummary } from '../model/summary.js';
+
+/** An amount of a table in its unit, as the summaries print it (万元); undefined when absent. */
+function inWan(text: string | undefined, unit: AmountUnit): string | undefined {
+  if (text === undefined) return undefined;
+  const fen = amountToFen(text, unit);
+  return unit === '万元' || fen === undefined ? text : fenToAmount(fen, '万元');
+}
+
+/** The given fields only: a summary prints no value nobody gave. */
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
 
 /** 部门整体绩效目标批复汇总表 from the units: amounts computed, the full table referenced. */
 export function departmentSummaryOf(d: Dataset): DepartmentSummary {
   const year = d.units[0]!.department.year;
   return {
     year,
-    rows: d.units.map(({ department: t }) => ({
-      unit: t.unit,
-      ...(t.supervisor ? { supervisor: t.supervisor } : {}),
-      total: yuanToMoney(sumYuan([t.budget.byType.basic, t.budget.byType.project])),
-      basic: t.budget.byType.basic,
-      project: t.budget.byType.project,
-      fiscal: t.budget.bySource.fiscal,
-      ...(t.budget.bySource.other !== undefined ? { other: t.budget.bySource.other } : {}),
-      reference: `详见附件${d.annexes.departmentTables}`,
-      result: '通过' as const,
-    })),
+    rows: d.units.map(({ department: t }) => {
+      const u = t.amountUnit;
+      const b = t.budget;
+      return defined({
+        unit: t.unit,
+        supervisor: t.supervisor,
+        total: b ? fenToAmount(sumFen([b.byType.basic, b.byType.project], u), '万元') : undefined,
+        basic: inWan(b?.byType.basic, u),
+        project: inWan(b?.byType.project, u),
+        fiscal: inWan(b?.bySource?.fiscal, u),
+        other: inWan(b?.bySource?.other, u),
+        reference: `详见附件${d.annexes.departmentTables}`,
+      });
+    }),
   };
 }
 
@@ -37,17 +52,16 @@ export function projectSummaryOf(d: Dataset): ProjectSummary {
           0,
           2,
         );
-        return {
+        return defined({
           unit: department.unit,
           project: p.name,
           attribute: p.attribute,
-          total: p.funds.total,
-          fiscal: p.funds.fiscal,
-          ...(p.funds.other !== undefined ? { other: p.funds.other } : {}),
+          total: inWan(p.funds?.total, p.amountUnit),
+          fiscal: inWan(p.funds?.fiscal, p.amountUnit),
+          other: inWan(p.funds?.other, p.amountUnit),
           coreIndicators: core.map((l) => `${l.name} ${l.value.raw}`),
           reference: `详见附件${d.annexes.projectTables}`,
-          result: '通过' as const,
-        };
+        });
       }),
     ),
   };

@@ -14,8 +14,8 @@ const ReviewFields = {
   reference: Text.optional().describe('引用完整目标表，如“详见附件1”'),
   /** 审核意见 */
   opinion: Text.optional().describe('审核意见'),
-  /** 批复结果 */
-  result: ApprovalResult.default('通过'),
+  /** 批复结果: printed only when given */
+  result: ApprovalResult.optional(),
 };
 
 /** One row of 部门整体绩效目标批复汇总表: a unit and its approved overall budget and targets. */
@@ -23,9 +23,9 @@ export const DepartmentSummaryRow = z
   .object({
     unit: Text.describe('预算单位'),
     supervisor: Text.optional().describe('主管部门'),
-    total: Money.describe('预算总额（万元）'),
-    basic: Money.describe('其中：基本支出'),
-    project: Money.describe('其中：项目支出'),
+    total: Money.optional().describe('预算总额（万元）'),
+    basic: Money.optional().describe('其中：基本支出'),
+    project: Money.optional().describe('其中：项目支出'),
     fiscal: Money.optional().describe('财政拨款'),
     other: Money.optional().describe('其他资金'),
     ...ReviewFields,
@@ -52,7 +52,7 @@ export const ProjectSummaryRow = z
     unit: Text.describe('预算单位'),
     project: Text.describe('项目名称'),
     attribute: z.enum(['新增', '延续']).optional().describe('项目属性'),
-    total: Money.describe('年度资金总额（万元）'),
+    total: Money.optional().describe('年度资金总额（万元）'),
     fiscal: Money.optional().describe('其中：财政拨款'),
     other: Money.optional().describe('其他资金'),
     coreIndicators: z.array(Text).optional().describe('核心绩效指标（如“办案培训人次 ≥200人次”）'),

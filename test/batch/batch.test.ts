@@ -57,7 +57,7 @@ describe('dataset', () => {
 
   it("every unit's sums are checked, with the unit's path", () => {
     const d = syntheticDataset(2);
-    d.units[1]!.department.budget.bySource = { fiscal: '1' };
+    d.units[1]!.department.budget!.bySource = { fiscal: '1' };
     expect(validateDataset(d).diagnostics.map((x) => `${x.path.join('.')}:${x.code}`)).toContain(
       'units.1.department.budget.bySource:budget.typeVsSource',
     );
@@ -113,13 +113,13 @@ describe('renderBatch', () => {
     const total = yuanToMoney(
       sumYuan(
         d.units.flatMap((u) => [
-          u.department.budget.byType.basic,
-          u.department.budget.byType.project,
+          u.department.budget!.byType.basic,
+          u.department.budget!.byType.project,
         ]),
       ),
     );
     const projects = yuanToMoney(
-      sumYuan(d.units.flatMap((u) => u.projects.map((p) => p.funds.total))),
+      sumYuan(d.units.flatMap((u) => u.projects.map((p) => p.funds!.total))),
     );
     expect(text).toContain(`合计${total}`);
     expect(text).toContain(projects);

@@ -59,17 +59,17 @@ describe('examples/zhanjiang-2021 (the seed notice as data)', () => {
   });
 
   it("annex 1 carries the seed's figures: 15724.94 = 4993.74 + 10731.2 = 15032.94 + 692", () => {
-    const { byType, bySource, byLevel } = table.budget;
+    const { byType, bySource, byLevel } = table.budget!;
     expect([
       byType.basic,
       byType.project,
-      bySource.fiscal,
+      bySource!.fiscal,
       byLevel!.ownLevel,
       byLevel!.transfer,
     ]).toEqual(['4993.74', '10731.2', '15724.94', '15032.94', '692']);
     const total = moneyToYuan('15724.94');
     expect(sumYuan([byType.basic, byType.project])).toBe(total);
-    expect(sumYuan([bySource.fiscal, bySource.other])).toBe(total);
+    expect(sumYuan([bySource!.fiscal, bySource!.other])).toBe(total);
     expect(sumYuan([byLevel!.ownLevel, byLevel!.transfer])).toBe(total);
     expect(table.staff).toEqual({ active: 224, retired: 59 });
   });

@@ -8,7 +8,14 @@ import {
   fromChineseNumeral,
   toChineseNumeral,
 } from '../../src/index.js';
-import { CnDate, Money } from '../../src/model/index.js';
+import {
+  amountToFen,
+  CnDate,
+  fenToAmount,
+  formatAmount,
+  Money,
+  sumFen,
+} from '../../src/model/index.js';
 
 const issueCode = (r: z.ZodSafeParseResult<unknown>) =>
   r.success ? undefined : (r.error.issues[0] as { params?: { code?: string } }).params?.code;
@@ -36,11 +43,23 @@ describe('Money (万元, four decimals, exact sums)', () => {
     expect(yuanToMoney(1)).toBe('0.0001');
   });
 
+  it('reads amounts in 元 with thousands separators, in whole 分', () => {
+    expect(Money.parse('8,827,620.53')).toBe('8,827,620.53');
+    expect(amountToFen('8,827,620.53', '元')).toBe(882762053);
+    expect(amountToFen('882.762053', '万元')).toBe(882762053);
+    expect(amountToFen('1.234', '元')).toBeUndefined();
+    expect(sumFen(['1,000.50', '2,000.25'], '元')).toBe(300075);
+    expect(formatAmount(300075, '元', { thousands: true, decimals: 2 })).toBe('3,000.75');
+    expect(formatAmount(300075, '万元', { decimals: 4 })).toBe('0.3001');
+    expect(fenToAmount(157249400 * 100, '万元')).toBe('15724.94');
+  });
+
   it.each([
     [-1, 'money.negative'],
     ['-3', 'money.negative'],
     [1e308, 'money.format'],
-    ['1.23456', 'money.precision'],
+    ['1.2345678', 'money.precision'],
+    ['1,23,4', 'money.format'],
     [0.1 + 0.2, 'money.precision'],
     ['十万', 'money.format'],
     ['', 'money.format'],

@@ -35,7 +35,7 @@ describe('部门整体预算绩效目标表', () => {
 
   it('budget.typeVsSource when 财政拨款 + 其他资金 ≠ 基本支出 + 项目支出', () => {
     const d = dept((t) => {
-      t.budget.bySource = { fiscal: '15724.94', other: '0.01' };
+      t.budget!.bySource = { fiscal: '15724.94', other: '0.01' };
     });
     expect(byCode(d, 'budget.typeVsSource')).toEqual([
       { path: 'budget.bySource', severity: 'error' },
@@ -45,7 +45,7 @@ describe('部门整体预算绩效目标表', () => {
 
   it('budget.levelVsType when 本级 + 拟转移支付 ≠ the total', () => {
     const d = dept((t) => {
-      t.budget.byLevel = { ownLevel: '15032.94', transfer: '700' };
+      t.budget!.byLevel = { ownLevel: '15032.94', transfer: '700' };
     });
     expect(byCode(d, 'budget.levelVsType')).toEqual([
       { path: 'budget.byLevel', severity: 'error' },
@@ -71,7 +71,7 @@ describe('部门整体预算绩效目标表', () => {
 
   it('schema errors name the field: negative staff, bad amount', () => {
     const d = dept((t) => {
-      t.staff.active = -1;
+      t.staff!.active = -1;
       t.keyTasks![0]!.amount = '1万';
     });
     expect(d.map((x) => `${x.path.join('.')}:${x.code}`).sort()).toEqual([
@@ -90,7 +90,7 @@ describe('项目支出绩效目标表', () => {
   it('funds.sum when 财政拨款 + 其他资金 ≠ 年度资金总额', () => {
     expect(
       byCode(
-        proj((t) => void (t.funds.other = '10')),
+        proj((t) => void (t.funds!.other = '10')),
         'funds.sum',
       ),
     ).toEqual([{ path: 'funds.total', severity: 'error' }]);
@@ -142,9 +142,12 @@ describe('批复汇总表', () => {
     reference: '详见附件1',
   };
 
-  it('parses a department summary with the default 批复结果', () => {
+  it('prints no 批复结果 nobody gave', () => {
     const s = parseDepartmentSummary({ year: 2021, rows: [row] });
-    expect(s.rows[0]!.result).toBe('通过');
+    expect(s.rows[0]!.result).toBeUndefined();
+    expect(
+      parseDepartmentSummary({ year: 2021, rows: [{ ...row, result: '通过' }] }).rows[0]!.result,
+    ).toBe('通过');
   });
 
   it('summary.rowTotal, summary.rowSource, summary.duplicateUnit, summary.goalsMissing', () => {
@@ -187,7 +190,7 @@ describe('批复汇总表', () => {
 describe('tables inside a notice', () => {
   it('lint paths lead from the notice into the attachment', () => {
     const table = minimalDepartmentTable();
-    table.budget.byType.basic = '4993.75';
+    table.budget!.byType.basic = '4993.75';
     const d = validateNotice({
       ...minimalNotice(),
       attachments: [

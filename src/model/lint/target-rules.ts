@@ -1,5 +1,15 @@
 import { FRAMEWORK_NAMES, indicatorKey, type Indicators } from '../indicators.js';
-import { moneyToYuan, sumYuan, yuanToMoney } from '../money.js';
+import {
+  AMOUNT_DECIMALS,
+  amountDecimals,
+  amountToFen,
+  fenToAmount,
+  moneyToYuan,
+  sumFen,
+  sumYuan,
+  yuanToMoney,
+  type AmountUnit,
+} from '../money.js';
 import type { DepartmentSummary, ProjectSummary } from '../summary.js';
 import type { DepartmentTargetTable, ProjectTargetTable } from '../targets.js';
 import { under, type Report, type Rule } from './engine.js';
@@ -135,44 +145,100 @@ function lintIndicators(ind: Indicators, report: Report): void {
 
 const amt = (yuan: number) => `${yuanToMoney(yuan)}万元`;
 const amtEn = (yuan: number) => `${yuanToMoney(yuan)} × 10,000 yuan`;
+/** An amount in 分, as a message names it in the table's unit. */
+const inUnit = (fen: number, unit: AmountUnit) => `${fenToAmount(fen, unit)}${unit}`;
+const inUnitEn = (fen: number, unit: AmountUnit) =>
+  `${fenToAmount(fen, unit)} ${unit === '元' ? 'yuan' : '× 10,000 yuan'}`;
+
+/**
+ * Every amount of a table no finer than its unit allows: to the 元 in 万元 (four decimals), to
+ * the 分 in 元 (two). `amounts` gives each amount with its path.
+ */
+function amountPrecision(
+  unit: AmountUnit,
+  amounts: Iterable<[(string | number)[], string | undefined]>,
+  report: Report,
+): void {
+  const most = AMOUNT_DECIMALS[unit];
+  for (const [path, text] of amounts) {
+    if (text === undefined || amountDecimals(text) <= most) continue;
+    report({
+      path,
+      code: 'money.precision',
+      severity: 'error',
+      message:
+        unit === '万元'
+          ? `金额以万元计，最多保留四位小数（精确到元），收到 ${text}`
+          : `金额以元计，最多保留两位小数（精确到分），收到 ${text}`,
+      en:
+        unit === '万元'
+          ? `amounts are in ten thousand yuan with at most four decimals (to the yuan), got ${text}`
+          : `amounts are in yuan with at most two decimals (to the fen), got ${text}`,
+    });
+  }
+}
+
+function* departmentAmounts(
+  t: DepartmentTargetTable,
+): Generator<[(string | number)[], string | undefined]> {
+  const b = t.budget;
+  if (b) {
+    yield [['budget', 'byType', 'basic'], b.byType.basic];
+    yield [['budget', 'byType', 'project'], b.byType.project];
+    yield [['budget', 'bySource', 'fiscal'], b.bySource?.fiscal];
+    yield [['budget', 'bySource', 'other'], b.bySource?.other];
+    yield [['budget', 'byLevel', 'ownLevel'], b.byLevel?.ownLevel];
+    yield [['budget', 'byLevel', 'transfer'], b.byLevel?.transfer];
+  }
+  for (const [i, k] of t.keyTasks.entries()) yield [['keyTasks', i, 'amount'], k.amount];
+  for (const [i, d] of (t.duties ?? []).entries()) yield [['duties', i, 'amount'], d.amount];
+}
 
 /** 部门整体预算绩效目标表: the three splits of the budget agree, and the key tasks add up. */
 export const departmentTableRules: Rule<DepartmentTargetTable>[] = [
+  (t, report) => amountPrecision(t.amountUnit, departmentAmounts(t), report),
   (t, report) => {
+    if (!t.budget) return;
+    const u = t.amountUnit;
     const { byType, bySource, byLevel } = t.budget;
-    const typeTotal = sumYuan([byType.basic, byType.project]);
-    const sourceTotal = sumYuan([bySource.fiscal, bySource.other]);
-    if (typeTotal !== sourceTotal) {
-      report({
-        path: ['budget', 'bySource'],
-        code: 'budget.typeVsSource',
-        severity: 'error',
-        message: `预算整体情况不平衡：按收入来源划分合计 ${amt(sourceTotal)}（财政拨款 ${bySource.fiscal} + 其他资金 ${bySource.other ?? 0}），按支出类型划分合计 ${amt(typeTotal)}（基本支出 ${byType.basic} + 项目支出 ${byType.project}），相差 ${amt(Math.abs(typeTotal - sourceTotal))}`,
-        en: `the budget (budget) does not balance: by source (bySource) it totals ${amtEn(sourceTotal)} (fiscal appropriation ${bySource.fiscal} + other funds ${bySource.other ?? 0}), by type of expenditure (byType) ${amtEn(typeTotal)} (basic ${byType.basic} + project ${byType.project}), a difference of ${amtEn(Math.abs(typeTotal - sourceTotal))}`,
-      });
+    const typeTotal = sumFen([byType.basic, byType.project], u);
+    if (bySource) {
+      const sourceTotal = sumFen([bySource.fiscal, bySource.other], u);
+      if (typeTotal !== sourceTotal) {
+        report({
+          path: ['budget', 'bySource'],
+          code: 'budget.typeVsSource',
+          severity: 'error',
+          message: `预算整体情况不平衡：按收入来源划分合计 ${inUnit(sourceTotal, u)}（财政拨款 ${bySource.fiscal} + 其他资金 ${bySource.other ?? 0}），按支出类型划分合计 ${inUnit(typeTotal, u)}（基本支出 ${byType.basic} + 项目支出 ${byType.project}），相差 ${inUnit(Math.abs(typeTotal - sourceTotal), u)}`,
+          en: `the budget (budget) does not balance: by source (bySource) it totals ${inUnitEn(sourceTotal, u)} (fiscal appropriation ${bySource.fiscal} + other funds ${bySource.other ?? 0}), by type of expenditure (byType) ${inUnitEn(typeTotal, u)} (basic ${byType.basic} + project ${byType.project}), a difference of ${inUnitEn(Math.abs(typeTotal - sourceTotal), u)}`,
+        });
+      }
     }
     if (byLevel) {
-      const levelTotal = sumYuan([byLevel.ownLevel, byLevel.transfer]);
+      const levelTotal = sumFen([byLevel.ownLevel, byLevel.transfer], u);
       if (levelTotal !== typeTotal) {
         report({
           path: ['budget', 'byLevel'],
           code: 'budget.levelVsType',
           severity: 'error',
-          message: `预算整体情况不平衡：按预算级次划分合计 ${amt(levelTotal)}（本级使用 ${byLevel.ownLevel} + 拟转移支付 ${byLevel.transfer ?? 0}），按支出类型划分合计 ${amt(typeTotal)}，相差 ${amt(Math.abs(levelTotal - typeTotal))}`,
-          en: `the budget (budget) does not balance: by budget level (byLevel) it totals ${amtEn(levelTotal)} (own level ${byLevel.ownLevel} + planned transfers ${byLevel.transfer ?? 0}), by type of expenditure (byType) ${amtEn(typeTotal)}, a difference of ${amtEn(Math.abs(levelTotal - typeTotal))}`,
+          message: `预算整体情况不平衡：按预算级次划分合计 ${inUnit(levelTotal, u)}（本级使用 ${byLevel.ownLevel} + 拟转移支付 ${byLevel.transfer ?? 0}），按支出类型划分合计 ${inUnit(typeTotal, u)}，相差 ${inUnit(Math.abs(levelTotal - typeTotal), u)}`,
+          en: `the budget (budget) does not balance: by budget level (byLevel) it totals ${inUnitEn(levelTotal, u)} (own level ${byLevel.ownLevel} + planned transfers ${byLevel.transfer ?? 0}), by type of expenditure (byType) ${inUnitEn(typeTotal, u)}, a difference of ${inUnitEn(Math.abs(levelTotal - typeTotal), u)}`,
         });
       }
     }
     if (t.keyTasks.length > 0) {
-      const tasks = sumYuan(t.keyTasks.map((k) => k.amount));
-      const project = moneyToYuan(byType.project) ?? 0;
+      const tasks = sumFen(
+        t.keyTasks.map((k) => k.amount),
+        u,
+      );
+      const project = amountToFen(byType.project, u) ?? 0;
       if (tasks !== project) {
         report({
           path: ['keyTasks'],
           code: 'budget.keyTaskSum',
           severity: 'error',
-          message: `${t.keyTasks.length} 项年度重点工作任务拟投入资金合计 ${amt(tasks)}，与项目支出 ${amt(project)} 不符，相差 ${amt(Math.abs(tasks - project))}`,
-          en: `the funds planned for the ${t.keyTasks.length} key task${t.keyTasks.length === 1 ? '' : 's'} of the year (keyTasks) total ${amtEn(tasks)}, which does not match the project expenditure ${amtEn(project)}, a difference of ${amtEn(Math.abs(tasks - project))}`,
+          message: `${t.keyTasks.length} 项年度重点工作任务拟投入资金合计 ${inUnit(tasks, u)}，与项目支出 ${inUnit(project, u)} 不符，相差 ${inUnit(Math.abs(tasks - project), u)}`,
+          en: `the funds planned for the ${t.keyTasks.length} key task${t.keyTasks.length === 1 ? '' : 's'} of the year (keyTasks) total ${inUnitEn(tasks, u)}, which does not match the project expenditure ${inUnitEn(project, u)}, a difference of ${inUnitEn(Math.abs(tasks - project), u)}`,
         });
       }
     }
@@ -193,22 +259,34 @@ export const departmentTableRules: Rule<DepartmentTargetTable>[] = [
 
 /** 项目支出绩效目标表: funds add up, the period is in order and covers the year. */
 export const projectTableRules: Rule<ProjectTargetTable>[] = [
+  (t, report) =>
+    amountPrecision(
+      t.amountUnit,
+      Object.entries(t.funds ?? {}).map(([k, v]): [(string | number)[], string | undefined] => [
+        ['funds', k],
+        v,
+      ]),
+      report,
+    ),
   (t, report) => {
-    const { total, fiscal, other } = t.funds;
-    const parts = sumYuan([fiscal, other]);
-    const whole = moneyToYuan(total) ?? 0;
+    const f = t.funds;
+    if (!f || f.total === undefined || (f.fiscal === undefined && f.other === undefined)) return;
+    const u = t.amountUnit;
+    const parts = sumFen([f.fiscal, f.other], u);
+    const whole = amountToFen(f.total, u) ?? 0;
     if (parts !== whole) {
       report({
         path: ['funds', 'total'],
         code: 'funds.sum',
         severity: 'error',
-        message: `项目“${t.name}”的年度资金总额 ${amt(whole)} 不等于财政拨款 ${fiscal} + 其他资金 ${other ?? 0} = ${amt(parts)}`,
-        en: `the annual total (funds.total) ${amtEn(whole)} of the project "${t.name}" does not equal fiscal appropriation ${fiscal} + other funds ${other ?? 0} = ${amtEn(parts)}`,
+        message: `项目“${t.name}”的年度资金总额 ${inUnit(whole, u)} 不等于财政拨款 ${f.fiscal ?? 0} + 其他资金 ${f.other ?? 0} = ${inUnit(parts, u)}`,
+        en: `the annual total (funds.total) ${inUnitEn(whole, u)} of the project "${t.name}" does not equal fiscal appropriation ${f.fiscal ?? 0} + other funds ${f.other ?? 0} = ${inUnitEn(parts, u)}`,
       });
     }
   },
   (t, report) => {
-    if (!t.period) return;
+    // a period given as the form's text ("2020年-2022年") is printed as it is
+    if (!t.period || typeof t.period === 'string') return;
     if (t.period.start > t.period.end) {
       report({
         path: ['period'],
@@ -280,9 +358,9 @@ export const departmentSummaryRules: Rule<DepartmentSummary>[] = [
           en: `${nameEn} is the same budget unit as row ${prev + 1}: list each unit on one row only`,
         });
       } else seen.set(row.unit, i);
-      const total = moneyToYuan(row.total) ?? 0;
+      const total = moneyToYuan(row.total ?? '') ?? 0;
       const byType = sumYuan([row.basic, row.project]);
-      if (byType !== total) {
+      if (row.total !== undefined && row.basic !== undefined && byType !== total) {
         report({
           path: [...path, 'total'],
           code: 'summary.rowTotal',
@@ -291,7 +369,7 @@ export const departmentSummaryRules: Rule<DepartmentSummary>[] = [
           en: `${nameEn}: the budget total (total) ${amtEn(total)} does not equal basic expenditure ${row.basic} + project expenditure ${row.project} = ${amtEn(byType)}`,
         });
       }
-      if (row.fiscal !== undefined || row.other !== undefined) {
+      if (row.total !== undefined && (row.fiscal !== undefined || row.other !== undefined)) {
         const bySource = sumYuan([row.fiscal, row.other]);
         if (bySource !== total) {
           report({
@@ -327,7 +405,7 @@ export const projectSummaryRules: Rule<ProjectSummary>[] = [
           en: `${nameEn} is the same project of the same unit as row ${prev + 1}: list each project on one row only`,
         });
       } else seen.set(key, i);
-      if (row.fiscal !== undefined || row.other !== undefined) {
+      if (row.total !== undefined && (row.fiscal !== undefined || row.other !== undefined)) {
         const total = moneyToYuan(row.total) ?? 0;
         const bySource = sumYuan([row.fiscal, row.other]);
         if (bySource !== total) {

@@ -19,51 +19,62 @@ export function departmentGrid(width: number): number[] {
 }
 
 function headTable(t: DepartmentTargetTable, cols: number[], s: TableStyle, src: string) {
-  const { byType, bySource, byLevel } = t.budget;
-  const budgetRows = byLevel ? 6 : 3;
   const rows = [
     row(6, [label('预算单位名称', s), cell(t.unit, s, { colSpan: 5, source: `${src}.unit` })]),
     row(6, [
       label('主管部门名称', s),
       cell(t.supervisor ?? '', s, { colSpan: 5, source: `${src}.supervisor` }),
     ]),
-    row(6, [
-      label('财政供养人员数', s),
-      label('在职人数', s),
-      amount(String(t.staff.active), s),
-      label('离退休人数', s, { colSpan: 2 }),
-      amount(String(t.staff.retired), s),
-    ]),
+  ];
+  if (t.staff)
+    rows.push(
+      row(6, [
+        label('财政供养人员数', s),
+        label('在职人数', s),
+        amount(String(t.staff.active), s),
+        label('离退休人数', s, { colSpan: 2 }),
+        amount(String(t.staff.retired), s),
+      ]),
+    );
+  if (t.budget) rows.push(...budgetRows(t.budget, t.amountUnit, s));
+  goalRows(t, s, src, rows);
+  return table(cols, rows, s);
+}
+
+function budgetRows(
+  budget: NonNullable<DepartmentTargetTable['budget']>,
+  unit: string,
+  s: TableStyle,
+) {
+  const { byType, bySource, byLevel } = budget;
+  const budgetRows = byLevel ? 6 : 3;
+  const money = `预算金额（${unit}）`;
+  const rows = [
     row(6, [
       label('预算整体情况', s, { rowSpan: budgetRows }),
       label('按支出类型划分', s),
-      label('预算金额（万元）', s),
+      label(money, s),
       label('按收入来源划分', s, { colSpan: 2 }),
-      label('预算金额（万元）', s),
+      label(money, s),
     ]),
     row(6, [
       'covered',
       cell('其中：基本支出', s),
       amount(byType.basic, s),
       cell('其中：财政拨款', s, { colSpan: 2 }),
-      amount(bySource.fiscal, s),
+      amount(bySource?.fiscal, s),
     ]),
     row(6, [
       'covered',
       cell('项目支出', s),
       amount(byType.project, s),
       cell('其他资金', s, { colSpan: 2 }),
-      amount(bySource.other, s),
+      amount(bySource?.other, s),
     ]),
   ];
   if (byLevel) {
     rows.push(
-      row(6, [
-        'covered',
-        label('按预算级次划分', s),
-        label('预算金额（万元）', s),
-        cell('', s, { colSpan: 3 }),
-      ]),
+      row(6, ['covered', label('按预算级次划分', s), label(money, s), cell('', s, { colSpan: 3 })]),
       row(6, [
         'covered',
         cell('其中：市本级使用资金', s),
@@ -78,6 +89,15 @@ function headTable(t: DepartmentTargetTable, cols: number[], s: TableStyle, src:
       ]),
     );
   }
+  return rows;
+}
+
+function goalRows(
+  t: DepartmentTargetTable,
+  s: TableStyle,
+  src: string,
+  rows: ReturnType<typeof row>[],
+): void {
   // One row per goal, so a long list breaks between goals rather than leaving a page half empty.
   const goals = t.overallGoals.length > 0 ? t.overallGoals : [''];
   goals.forEach((g, i) =>
@@ -92,7 +112,6 @@ function headTable(t: DepartmentTargetTable, cols: number[], s: TableStyle, src:
       ]),
     ),
   );
-  return table(cols, rows, s);
 }
 
 function keyTaskTable(t: DepartmentTargetTable, cols: number[], s: TableStyle, src: string) {

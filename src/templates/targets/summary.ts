@@ -53,11 +53,14 @@ function summaryTable<R>(
   // word and prints the sums alone.
   const first = columns.findIndex((c) => c.total);
   const totals: (TableCell | 'covered')[] = first > 0 ? [label('合计', s, { colSpan: first })] : [];
-  columns
-    .slice(Math.max(0, first))
-    .forEach((c) =>
-      totals.push(c.total ? amount(yuanToMoney(sumYuan(rows.map(c.total))), s) : cell('', s)),
-    );
+  columns.slice(Math.max(0, first)).forEach((c) =>
+    // a column no row fills has no total: 0 would be a value nobody gave
+    totals.push(
+      c.total && rows.some((r) => c.total!(r) !== undefined)
+        ? amount(yuanToMoney(sumYuan(rows.map(c.total))), s)
+        : cell('', s),
+    ),
+  );
   return [
     table(
       widths,
@@ -87,7 +90,7 @@ export const DEPARTMENT_SUMMARY_COLUMNS: readonly SummaryColumn<DepartmentSummar
   { head: '项目支出', mm: 22, cell: (r, s) => amount(r.project, s), total: (r) => r.project },
   { head: '绩效目标（概述）', mm: 28, cell: (r, s) => cell(goals(r), s, { align: 'justify' }) },
   { head: '审核意见', mm: 12, cell: (r, s) => cell(r.opinion ?? '', s) },
-  { head: '批复结果', mm: 14, cell: (r, s) => label(r.result, s) },
+  { head: '批复结果', mm: 14, cell: (r, s) => label(r.result ?? '', s) },
 ];
 
 /** 部门整体绩效目标批复汇总表 */
@@ -119,7 +122,7 @@ export const PROJECT_SUMMARY_COLUMNS: readonly SummaryColumn<ProjectSummaryRow>[
     mm: 30,
     cell: (r, s) => cell(r.coreIndicators?.length ? r.coreIndicators : [goals(r)], s),
   },
-  { head: '批复结果', mm: 14, cell: (r, s) => label(r.result, s) },
+  { head: '批复结果', mm: 14, cell: (r, s) => label(r.result ?? '', s) },
 ];
 
 /** 项目支出绩效目标批复汇总表 */
