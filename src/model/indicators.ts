@@ -102,6 +102,31 @@ export const IndicatorValueSchema = z
   .transform((v) => parseIndicatorValue(typeof v === 'string' ? v : v.raw))
   .describe('指标值，如“≥200人次”“100%”“2021年12月31日前”“效果良好”');
 
+/**
+ * What a form's indicator grid may print beside 指标值, as its columns name it. The model keeps
+ * them as typed (text, as printed); a form definition picks which columns a table shows.
+ */
+const IndicatorDetails = {
+  /** 指标值类型: 定量 or 定性 */
+  valueType: z.enum(['定量', '定性']).optional().describe('指标值类型：定量 或 定性'),
+  /** 计量单位 / 度量单位 */
+  unit: PlainText.optional().describe('计量单位'),
+  /** 指标解释 */
+  explanation: PlainText.optional().describe('指标解释'),
+  /** 评（扣）分标准 */
+  scoring: PlainText.optional().describe('评（扣）分标准'),
+  /** 分值 / 权重 */
+  score: z.union([z.number(), PlainText]).optional().describe('分值（权重）'),
+  /** 绩效标准: 计划标准, 行业标准, 历史标准 … */
+  standard: PlainText.optional().describe('绩效标准，如“计划标准”“行业标准”“历史标准”'),
+  /** 实施期目标值 (beside the 年度 value) */
+  periodValue: PlainText.optional().describe('实施期目标值（年度指标值之外）'),
+  /** 备注 */
+  note: PlainText.optional().describe('备注'),
+  /** any other column, by the label the form prints */
+  extra: z.record(z.string(), PlainText).optional().describe('其他栏目（按表头名称）'),
+};
+
 /** 三级指标 */
 export const Level3Indicator = z
   .object({
@@ -109,6 +134,7 @@ export const Level3Indicator = z
     value: IndicatorValueSchema,
     /** 核心指标 (★ in the reference templates) */
     core: z.boolean().optional().describe('是否核心指标（★）'),
+    ...IndicatorDetails,
   })
   .strict();
 
@@ -137,12 +163,13 @@ export const Level1Indicator = z
 
 /**
  * 指标体系. `pre2021`: 成本指标 is a 二级 under 产出指标 (the seed's tables). `fin2021`: after
- * 财预〔2021〕101号, 成本指标 is a 一级 with 经济成本 / 社会成本 / 生态环境成本指标.
+ * 财预〔2021〕101号, 成本指标 is a 一级 with 经济成本 / 社会成本 / 生态环境成本指标. `auto`: read from
+ * the tree — 成本指标 as a 一级 makes it fin2021 — and a tree that has it both ways is flagged.
  */
 export const IndicatorFramework = z
-  .enum(['pre2021', 'fin2021'])
+  .enum(['pre2021', 'fin2021', 'auto'])
   .describe(
-    '指标体系：pre2021（成本指标属产出指标）或 fin2021（财预〔2021〕101号，成本指标为一级指标）',
+    '指标体系：pre2021（成本指标属产出指标）、fin2021（财预〔2021〕101号，成本指标为一级指标）或 auto（按指标判断）',
   );
 export type IndicatorFramework = z.output<typeof IndicatorFramework>;
 
@@ -155,6 +182,7 @@ const IndicatorRow = z
       .describe('三级指标；省略表示该二级指标下无三级指标'),
     value: PlainText.optional().describe('指标值'),
     core: z.boolean().optional(),
+    ...IndicatorDetails,
   })
   .strict();
 
@@ -169,11 +197,12 @@ function rowsToTree(rows: z.output<typeof IndicatorRow>[]): Level1Out[] {
     let l2 = l1.children.find((x) => x.name === r.level2);
     if (!l2) l1.children.push((l2 = { name: r.level2, children: [] }));
     if (r.level3) {
+      const { level1: _1, level2: _2, level3: _3, value, ...details } = r;
       const leaf: Level1Out['children'][number]['children'][number] = {
         name: r.level3,
-        value: parseIndicatorValue(r.value ?? ''),
+        value: parseIndicatorValue(value ?? ''),
+        ...details,
       };
-      if (r.core !== undefined) leaf.core = r.core;
       l2.children.push(leaf);
     }
   }
@@ -185,7 +214,7 @@ export const Indicators = z
   .union([
     z
       .object({
-        framework: IndicatorFramework.default('pre2021'),
+        framework: IndicatorFramework.default('auto'),
         children: z
           .array(Level1Indicator)
           .max(LIMITS.tableRows, tooMany(LIMITS.tableRows))
@@ -194,7 +223,7 @@ export const Indicators = z
       .strict(),
     z
       .object({
-        framework: IndicatorFramework.default('pre2021'),
+        framework: IndicatorFramework.default('auto'),
         rows: z
           .array(IndicatorRow)
           .max(LIMITS.tableRows, tooMany(LIMITS.tableRows))
@@ -215,7 +244,10 @@ export type Level2Indicator = z.output<typeof Level2Indicator>;
 export type Level3Indicator = z.output<typeof Level3Indicator>;
 
 /** The legal 一级 → 二级 names of each framework (names compared without the trailing 指标). */
-export const FRAMEWORK_NAMES: Record<IndicatorFramework, Record<string, readonly string[]>> = {
+export const FRAMEWORK_NAMES: Record<
+  Exclude<IndicatorFramework, 'auto'>,
+  Record<string, readonly string[]>
+> = {
   pre2021: {
     产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'],
     效益指标: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
@@ -259,4 +291,23 @@ export function* indicatorRows(ind: Indicators): Generator<{
       }
     }
   }
+}
+
+/**
+ * The framework a tree follows: the one it says, or, for `auto`, the one its names show — 成本指标
+ * as a 一级 is 财预〔2021〕101号's. `mixed` when 成本指标 stands both as a 一级 and under 产出指标.
+ */
+export function frameworkOf(ind: Indicators): {
+  framework: Exclude<IndicatorFramework, 'auto'>;
+  mixed: boolean;
+} {
+  const costTop = ind.children.some((l1) => indicatorKey(l1.name) === '成本');
+  const costUnder = ind.children.some(
+    (l1) =>
+      indicatorKey(l1.name) === '产出' &&
+      l1.children.some((l2) => indicatorKey(l2.name) === '成本'),
+  );
+  const framework =
+    ind.framework === 'auto' ? (costTop ? 'fin2021' : 'pre2021') : ind.framework;
+  return { framework, mixed: costTop && costUnder };
 }

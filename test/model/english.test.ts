@@ -291,9 +291,22 @@ const CASES: Case[] = [
     ]),
     ['indicator.duplicate'],
   ),
-  department('a first-level indicator unknown', tree([{ name: '成本指标', children: [] }]), [
-    'indicator.unknownLevel1',
-  ]),
+  department(
+    'a first-level indicator unknown',
+    tree([{ name: '成本指标', children: [] }], 'pre2021'),
+    ['indicator.unknownLevel1'],
+  ),
+  department(
+    'cost indicators both ways',
+    tree(
+      [
+        { name: '成本指标', children: [l2('经济成本指标')] },
+        { name: '产出指标', children: [l2('成本指标')] },
+      ],
+      'auto',
+    ),
+    ['indicator.frameworkMix', 'indicator.unknownLevel2'],
+  ),
   department(
     'a first-level indicator with nothing under it',
     tree([{ name: '产出指标', children: [] }]),

@@ -54,7 +54,7 @@ describe('指标 tree', () => {
         { level1: '产出指标', level2: '数量指标', level3: '会议次数', value: '≥2次' },
       ],
     });
-    expect(tree.framework).toBe('pre2021');
+    expect(tree.framework).toBe('auto');
     expect(tree.children.map((c) => c.name)).toEqual(['产出指标', '效益指标']);
     expect(tree.children[0]!.children[0]!.children.map((c) => c.name)).toEqual([
       '办案培训人次',
@@ -90,13 +90,32 @@ describe('指标 tree', () => {
     ).toEqual([]);
   });
 
-  it('rejects a 一级 or 二级 the framework does not have', () => {
+  it('reads the framework from the tree when none is set, and flags a tree that mixes both', () => {
+    const fin = withIndicators({
+      children: [
+        { name: '成本指标', children: [{ name: '经济成本指标', children: [] }] },
+        { name: '产出指标', children: [{ name: '数量指标', children: [] }] },
+      ],
+    });
+    expect(fin.filter((d) => d.code.startsWith('indicator.unknown'))).toEqual([]);
+    const mixed = withIndicators({
+      children: [
+        { name: '成本指标', children: [{ name: '经济成本指标', children: [] }] },
+        { name: '产出指标', children: [{ name: '成本指标', children: [] }] },
+      ],
+    });
+    expect(byCode(mixed, 'indicator.frameworkMix')).toEqual([
+      { path: 'indicators.framework', severity: 'warning' },
+    ]);
+  });
+
+  it('warns on a 一级 or 二级 the framework does not have', () => {
     const d1 = withIndicators({
       framework: 'pre2021',
       children: [{ name: '成本指标', children: [] }],
     });
     expect(byCode(d1, 'indicator.unknownLevel1')).toEqual([
-      { path: 'indicators.children.0.name', severity: 'error' },
+      { path: 'indicators.children.0.name', severity: 'warning' },
     ]);
     expect(d1[0]!.message).toContain('fin2021');
     const d2 = withIndicators({
@@ -104,7 +123,7 @@ describe('指标 tree', () => {
       children: [{ name: '产出指标', children: [{ name: '成本指标', children: [] }] }],
     });
     expect(byCode(d2, 'indicator.unknownLevel2')).toEqual([
-      { path: 'indicators.children.0.children.0.name', severity: 'error' },
+      { path: 'indicators.children.0.children.0.name', severity: 'warning' },
     ]);
   });
 

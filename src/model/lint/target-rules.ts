@@ -1,4 +1,4 @@
-import { FRAMEWORK_NAMES, indicatorKey, type Indicators } from '../indicators.js';
+import { FRAMEWORK_NAMES, frameworkOf, indicatorKey, type Indicators } from '../indicators.js';
 import {
   AMOUNT_DECIMALS,
   amountDecimals,
@@ -39,7 +39,18 @@ export const indicatorRules: Rule<Indicators>[] = [
         en: 'the indicators (indicators) are empty: there should be at least one first-level indicator',
       });
     }
-    const legal = FRAMEWORK_NAMES[ind.framework];
+    const { framework, mixed } = frameworkOf(ind);
+    if (mixed) {
+      report({
+        path: ['framework'],
+        code: 'indicator.frameworkMix',
+        severity: 'warning',
+        message:
+          '成本指标既作为一级指标又列在产出指标之下：两种指标体系混用，请按一种体系整理（或明确设定 framework）',
+        en: 'cost indicators stand both as a first-level indicator and under output indicators: the two frameworks are mixed; follow one (or set framework)',
+      });
+    }
+    const legal = FRAMEWORK_NAMES[framework];
     const legalByKey = new Map(Object.keys(legal).map((k) => [indicatorKey(k), k]));
     const seen1 = new Set<string>();
     ind.children.forEach((l1, i) => {
@@ -57,7 +68,7 @@ export const indicatorRules: Rule<Indicators>[] = [
       seen1.add(key1);
       const canonical1 = legalByKey.get(key1);
       if (!canonical1) {
-        const costHint = ind.framework === 'pre2021' && key1 === '成本';
+        const costHint = framework === 'pre2021' && key1 === '成本';
         const hint = costHint
           ? '；若按财预〔2021〕101号将成本指标作为一级指标，请设 framework 为 "fin2021"'
           : '';
@@ -67,9 +78,9 @@ export const indicatorRules: Rule<Indicators>[] = [
         report({
           path: [...p1, 'name'],
           code: 'indicator.unknownLevel1',
-          severity: 'error',
-          message: `“${l1.name}”不是${FRAMEWORK_LABEL[ind.framework]}中的一级指标；可用：${Object.keys(legal).join('、')}${hint}`,
-          en: `"${l1.name}" is not a first-level indicator of ${FRAMEWORK_LABEL_EN[ind.framework]}; available: ${quoted(Object.keys(legal))}${hintEn}`,
+          severity: 'warning',
+          message: `“${l1.name}”不是${FRAMEWORK_LABEL[framework]}中的一级指标；可用：${Object.keys(legal).join('、')}${hint}`,
+          en: `"${l1.name}" is not a first-level indicator of ${FRAMEWORK_LABEL_EN[framework]}; available: ${quoted(Object.keys(legal))}${hintEn}`,
         });
         return;
       }
@@ -99,7 +110,7 @@ export const indicatorRules: Rule<Indicators>[] = [
         seen2.add(key2);
         if (!allowed2.some((n) => indicatorKey(n) === key2)) {
           const costHint =
-            ind.framework === 'fin2021' && key2 === '成本' && canonical1 === '产出指标';
+            framework === 'fin2021' && key2 === '成本' && canonical1 === '产出指标';
           const hint = costHint
             ? '；财预〔2021〕101号已将成本指标列为一级指标，或改用 framework "pre2021"'
             : '';
@@ -109,7 +120,7 @@ export const indicatorRules: Rule<Indicators>[] = [
           report({
             path: [...p2, 'name'],
             code: 'indicator.unknownLevel2',
-            severity: 'error',
+            severity: 'warning',
             message: `“${l2.name}”不是“${canonical1}”下的二级指标；可用：${allowed2.join('、')}${hint}`,
             en: `"${l2.name}" is not a second-level indicator under "${canonical1}"; available: ${quoted(allowed2)}${hintEn}`,
           });
