@@ -297,8 +297,9 @@ class Flow {
         );
       }
       if (b.kind === 'table') {
+        // what the table needs to start on a page: its header rows and two body rows
         const t = layTable(b, this.metrics, this.pitch);
-        return t.heights.slice(0, t.block.headerRows + 1).reduce((a, h) => a + h, 0);
+        return t.heights.slice(0, t.block.headerRows + 2).reduce((a, h) => a + h, 0);
       }
       return this.height([b], width);
     }
@@ -379,30 +380,42 @@ class Flow {
     sink.y = top + tallest;
   }
 
+  /**
+   * A table's rows onto pages. A table starts on the current page only when its header rows and
+   * its first two body rows fit there (or all of them, when it has fewer), else on the next;
+   * a row marked `keepWithPrevious` (a 合计 row) goes over with the row before it; the header
+   * rows come again on every page.
+   */
   table(b: TableBlock, sink: Sink, left: number): void {
     const t: TableBox = layTable(b, this.metrics, this.pitch);
     const header = t.heights.slice(0, b.headerRows).reduce((a, h) => a + h, 0);
+    const n = b.rows.length;
+    const tied = (r: number) => r < n && b.rows[r]!.keepWithPrevious === true;
     let row = b.headerRows;
     let first = true;
-    while (row < b.rows.length || first) {
+    while (row < n || first) {
       // what fits on this page: the header rows and as many body rows as there is room for
       const room = sink.bottom - sink.y - header - t.border;
       let end = row;
       let used = 0;
-      while (end < b.rows.length && used + t.heights[end]! <= room + EPSILON)
-        used += t.heights[end++]!;
-      // a header never stands alone at a page's foot, nor does a table start with less than
-      // its header and one row when the next page would hold more
-      if (end === row && row < b.rows.length && sink.started) {
+      while (end < n && used + t.heights[end]! <= room + EPSILON) used += t.heights[end++]!;
+      // a row kept with the one before it does not start a page alone
+      while (end > row && end < n && tied(end)) end--;
+      const wanted = Math.min(2, n - row);
+      if (first && end - row < wanted && sink.started) {
         sink.next();
         first = false;
         continue;
       }
-      if (end === row && row < b.rows.length) end = row + 1; // taller than a page: it runs over
+      if (end === row && row < n) {
+        // taller than a page (or a chain that is): it runs over
+        end = row + 1;
+        while (tied(end)) end++;
+      }
       tableRowsOn(t, row, end, sink, left);
       first = false;
       row = end;
-      if (row < b.rows.length) sink.next();
+      if (row < n) sink.next();
     }
   }
 }

@@ -89,6 +89,7 @@ const TableSchema: z.ZodType<TableBlock> = z.object({
           }),
         ]),
       ),
+      keepWithPrevious: z.boolean().optional(),
     }),
   ),
   borderWidth: pt,

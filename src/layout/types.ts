@@ -147,11 +147,13 @@ export interface TableCell {
 
 export interface TableRow {
   cells: (TableCell | 'covered')[];
+  /** stays on the page of the row before it: a 合计 row with the last body row */
+  keepWithPrevious?: boolean;
 }
 
 /**
  * A ruled table. The first `headerRows` rows repeat on every page the table runs over; rows are
- * not split across pages.
+ * not split across pages; the table starts on a page only with its header and two body rows.
  */
 export interface TableBlock {
   kind: 'table';

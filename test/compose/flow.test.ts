@@ -163,6 +163,29 @@ describe('tables', () => {
     expect(texts(pages[1]!).slice(0, 2)).toEqual(['H0a', 'H0b']);
   });
 
+  it('starts a table on the next page unless its header and two rows fit', () => {
+    // after six lines 40 pt are left: the header and one row (38 pt), not two
+    const moved = run(layoutOf(section([...lines(6), table(5)])));
+    expect(texts(moved[0]!)).toHaveLength(6);
+    expect(texts(moved[1]!).slice(0, 4)).toEqual(['H0a', 'H0b', 'A0', 'B0']);
+    // a table of one row needs only that row
+    const stays = run(layoutOf(section([...lines(6), table(1)])));
+    expect(stays).toHaveLength(1);
+    expect(texts(stays[0]!).slice(6)).toEqual(['H0a', 'H0b', 'A0', 'B0']);
+  });
+
+  it('takes the row before a 合计 row over to the next page with it', () => {
+    const t = table(8);
+    t.rows[t.rows.length - 1]!.keepWithPrevious = true;
+    const pages = run(layoutOf(section([t])));
+    const body = (p: ComposedPage) => texts(p).filter((x) => x.startsWith('B'));
+    // seven body rows fit; B6 goes with B7, the total
+    expect(pages.map(body)).toEqual([
+      ['B0', 'B1', 'B2', 'B3', 'B4', 'B5'],
+      ['B6', 'B7'],
+    ]);
+  });
+
   it('draws a row-spanned label again where its span goes on to the next page', () => {
     // S4 spans body rows 4–9; the first page holds rows 0–6
     const pages = run(layoutOf(section([table(12, 1, { 4: 6 })])));

@@ -285,6 +285,25 @@ describe('the table in DOCX', () => {
     expect(doc).toContain('湛江市纪委监委');
     expect(doc).toContain('15724.94');
   });
+
+  it('keeps consecutive tables apart, and each header with two body rows', async () => {
+    const docx = await renderDepartmentTableDocx(seedTable, opts);
+    const doc = strFromU8(unzipSync(docx.bytes)['word/document.xml']!);
+    const tables = doc.split('<w:tbl>').slice(1);
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    // after each table but the last, a paragraph comes before the next table
+    for (const t of tables.slice(0, -1)) {
+      const after = t.slice(t.indexOf('</w:tbl>') + '</w:tbl>'.length);
+      expect(after.startsWith('<w:p>') || after.startsWith('<w:p ')).toBe(true);
+    }
+    // the header rows (and the first body row) keep with the next row; the last body row does not
+    for (const t of tables.filter((x) => x.includes('<w:tblHeader/>'))) {
+      const rows = t.split('<w:tr>').slice(1);
+      const header = rows.filter((r) => r.includes('<w:tblHeader/>')).length;
+      for (const r of rows.slice(0, header + 1)) expect(r).toContain('<w:keepNext/>');
+      expect(rows[rows.length - 1]).not.toContain('<w:keepNext/>');
+    }
+  });
 });
 
 describe('department tables bound into a notice', () => {

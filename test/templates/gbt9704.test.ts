@@ -168,4 +168,25 @@ describe('文件格式 layout', () => {
       +mm(0.35).toFixed(3),
     ]);
   });
+
+  it('ends on the landscape summary when there is no 版记 (no empty page after it)', () => {
+    const summary = {
+      kind: 'projectSummary',
+      summary: {
+        year: 2021,
+        rows: [{ unit: '甲单位', project: '甲项目', total: '10', reference: '详见附件1' }],
+      },
+    };
+    const withImprint = layout({ attachments: [{ title: '汇总表', content: summary }] });
+    expect(withImprint.sections.map((s) => s.page.orientation)).toEqual([
+      'portrait',
+      'landscape',
+      'portrait',
+    ]);
+    const without = layout({
+      imprint: undefined,
+      attachments: [{ title: '汇总表', content: summary }],
+    });
+    expect(without.sections.map((s) => s.page.orientation)).toEqual(['portrait', 'landscape']);
+  });
 });

@@ -369,6 +369,11 @@ function blocks(list: readonly Block[], ctx: Ctx, width: number, keep = false): 
         if (pendingBefore > 0 || ctx.breakBefore) {
           out.push(spaceParagraph(pendingBefore, ctx.breakBefore));
           ctx.breakBefore = false;
+        } else if (out[out.length - 1] instanceof Table) {
+          // Two tables with nothing between them are one table to Word and LibreOffice: the
+          // second's header rows would neither repeat nor stay with its body. A paragraph a
+          // twentieth of a point high keeps them apart without a visible gap.
+          out.push(separatorParagraph());
         }
         out.push(tableOf(b, ctx));
         break;
@@ -437,6 +442,15 @@ function blocks(list: readonly Block[], ctx: Ctx, width: number, keep = false): 
   return out;
 }
 
+/** The paragraph between two tables: as low as a paragraph can be. */
+function separatorParagraph(): Paragraph {
+  return new Paragraph({
+    style: 'gwRule',
+    spacing: { before: 0, after: 0, line: 1, lineRule: LineRuleType.EXACT },
+    children: [],
+  });
+}
+
 /** A table cannot carry space before it or a page break: an empty paragraph of that height does. */
 function spaceParagraph(height: number, pageBreak: boolean): Paragraph {
   return new Paragraph({
@@ -482,6 +496,11 @@ function tableOf(b: TableBlock, ctx: Ctx): Table {
 
 /** Rows [from, to) of a table; spans must end within them. */
 function tableRows(b: TableBlock, from: number, to: number, ctx: Ctx): TableRow[] {
+  // The composition's page rules, as word processors take them: a row's paragraphs kept with the
+  // next row keep the rows together. The header rows and the first body row go with the row
+  // after them (a table starts with its header and two rows); a row goes with a 合计 after it.
+  const keepNext = (r: number) =>
+    (r <= b.headerRows && r + 1 < b.rows.length) || b.rows[r + 1]?.keepWithPrevious === true;
   return b.rows.slice(from, to).map(
     (row, i) =>
       new TableRow({
@@ -502,7 +521,7 @@ function tableRows(b: TableBlock, from: number, to: number, ctx: Ctx): TableRow[
                 cell.verticalAlign === 'middle' ? VerticalAlign.CENTER : VerticalAlign.TOP,
               children: ensureParagraph(
                 blocks(
-                  cell.blocks,
+                  keepNext(from + i) ? cell.blocks.map(keptWithNext) : cell.blocks,
                   { ...ctx, pending: 0, breakBefore: false, images: [] },
                   width - 2 * b.padding.x,
                 ),
@@ -513,6 +532,11 @@ function tableRows(b: TableBlock, from: number, to: number, ctx: Ctx): TableRow[
       }),
   );
 }
+
+const keptWithNext = (p: ParagraphBlock): ParagraphBlock => ({
+  ...p,
+  style: { ...p.style, keepWithNext: true },
+});
 
 function ruledTable(b: TableBlock, rows: TableRow[]): Table {
   const line = {

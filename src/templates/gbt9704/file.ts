@@ -229,10 +229,11 @@ export function layoutNoticeAs(n: Notice, ctx: Ctx, format: FormatParts): Layout
     const own = head?.kind === 'pageBreak' ? rest : chunk.blocks;
     sections.push(chunk.landscape ? landscapeSection(ctx, own) : portraitSection(ctx, own));
   }
-  // The 版记 closes the document on a portrait page, after any landscape pages.
-  if (sections[sections.length - 1]!.page.orientation === 'landscape')
-    sections.push(portraitSection(ctx, []));
+  // The 版记 closes the document on a portrait page, after any landscape pages; without a 版记
+  // the document ends where its last annex does.
   const end = format.closing(n, ctx);
+  if (end && sections[sections.length - 1]!.page.orientation === 'landscape')
+    sections.push(portraitSection(ctx, []));
   if (end) sections[sections.length - 1]!.closing = end;
   const docNumber = n.docNumber ? formatDocNumber(n.docNumber) : undefined;
   return {
