@@ -20,6 +20,7 @@ export {
   validateProjectSummary,
   parseDataset,
   validateDataset,
+  validateFormDefinition,
   type Validation,
   type ValidateOptions,
 } from './model/parse.js';
@@ -67,6 +68,16 @@ export type { Indicators, IndicatorFramework, IndicatorValue } from './model/ind
 export type { DocNumber } from './model/doc-number.js';
 export { LIMITS } from './model/common.js';
 export { IMAGE_LIMITS } from './model/image.js';
+
+// forms (表式): which rows and columns a published form prints, as data
+export {
+  registerForm,
+  unregisterForm,
+  getForm,
+  listForms,
+  parseFormDefinition,
+} from './model/forms/registry.js';
+export { FormDefinition, type FormDefinitionInput, type FormKind } from './model/forms/schema.js';
 
 // reading and writing the model's values
 export { formatDocNumber, parseDocNumber } from './model/doc-number.js';

@@ -147,6 +147,13 @@ describe('the public surface', () => {
         'validateProjectTargetTable',
         'writerIds',
         'yuanToMoney',
+        'FormDefinition',
+        'getForm',
+        'listForms',
+        'parseFormDefinition',
+        'registerForm',
+        'unregisterForm',
+        'validateFormDefinition',
       ].sort(),
     );
   });

@@ -17,15 +17,15 @@ import { suixiTheme } from './theme.js';
 /** The county's 项目支出 summary: fewer columns, the 主管股室 that follows each project up. */
 export const suixiProjectColumns: readonly SummaryColumn<ProjectSummaryRow>[] = [
   PROJECT_SUMMARY_COLUMNS[0]!, // 序号
-  { head: '项目名称', mm: 34, cell: (r, s) => cell(r.project, s) },
-  { head: '实施单位', mm: 24, cell: (r, s) => cell(r.unit, s) },
+  { head: '项目名称', mm: 34, cell: (r) => cell(r.project) },
+  { head: '实施单位', mm: 24, cell: (r) => cell(r.unit) },
   PROJECT_SUMMARY_COLUMNS[4]!, // 年度资金总额（万元）, totalled
   {
     head: '核心绩效指标',
     mm: 40,
-    cell: (r, s) => cell(r.coreIndicators?.length ? r.coreIndicators : ['—'], s),
+    cell: (r) => cell(r.coreIndicators?.length ? r.coreIndicators : ['—']),
   },
-  { head: '主管股室', mm: 16, cell: (_, s) => label('绩效股', s) },
+  { head: '主管股室', mm: 16, cell: () => label('绩效股') },
   PROJECT_SUMMARY_COLUMNS[7]!, // 批复结果
 ];
 

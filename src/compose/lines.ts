@@ -1,23 +1,12 @@
-import LineBreaker from 'linebreak';
+import { breakOpportunities, NO_END, NO_START } from '../text/breaks.js';
 import type { FaceMetrics, TextMetrics } from '../fonts/metrics.js';
 import type { FontRole, ParagraphBlock, ParagraphStyle, Run } from '../layout/types.js';
 
 /**
  * Breaking a paragraph into lines, the one place it is done. Break opportunities are those of
- * UAX #14 (a number, a Latin word or a character with its closing mark holds together; lines
- * break between ideographs), narrowed by Chinese rules (避头尾): no line starts with a closing
- * mark or a pause (，。、；：！？）》」』”’〕】…—%) and none ends with an opening one
- * (（《「『“‘〔【). A run marked `keep` is never broken inside when it fits on a line. Lines are
- * filled greedily with the real advances.
+ * src/text/breaks.ts (UAX #14 narrowed by 避头尾). A run marked `keep` is never broken inside
+ * when it fits on a line. Lines are filled greedily with the real advances.
  */
-
-/** Characters no line may start with. */
-export const NO_START = /^[，。、；：！？）》」』”’〕】…—%,.;:!?)\]}]/u;
-/** Ideographs and the marks that sit among them. */
-const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
-
-/** Characters no line may end with. */
-export const NO_END = /^[（《「『“‘〔【([{]$/u;
 
 /** The size text is drawn at: on the grid, an ideograph advances by exactly the character pitch. */
 export function drawnSize(
@@ -95,27 +84,7 @@ function characters(
 
 /** UTF-16 offsets after which a line may break; `hard` ones must. */
 function opportunities(text: string, runs: readonly Run[]): Map<number, boolean> {
-  const out = new Map<number, boolean>();
-  const breaker = new LineBreaker(text);
-  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
-    // 避头尾: UAX #14 leaves some of these open (quotation marks are ambiguous there)
-    if (
-      !bk.required &&
-      bk.position < text.length &&
-      (NO_START.test(text[bk.position]!) || NO_END.test(text[bk.position - 1] ?? ''))
-    )
-      continue;
-    out.set(bk.position, bk.required);
-  }
-  // Quotation marks are ambiguous in UAX #14 and glue to both neighbours; in Chinese text “ and
-  // ‘ open and ” and ’ close, so a line may break before the one and after the other.
-  for (let p = 1; p < text.length; p++) {
-    const before = text[p - 1]!;
-    const at = text[p]!;
-    if (out.has(p) || NO_START.test(at) || NO_END.test(before)) continue;
-    if ((/[“‘]/u.test(at) && HAN.test(before)) || (/[”’]/u.test(before) && HAN.test(at)))
-      out.set(p, false);
-  }
+  const out = breakOpportunities(text);
   // no break strictly inside a run to keep whole (a hard break inside it still breaks)
   let at = 0;
   for (const r of runs) {

@@ -12,3 +12,13 @@ export * from './notice.js';
 export * from './parse.js';
 export type { LintOptions, RuleSettings } from './lint/engine.js';
 export * from './dataset.js';
+export * from './forms/schema.js';
+export {
+  registerForm,
+  unregisterForm,
+  getForm,
+  listForms,
+  parseFormDefinition,
+  formIdFor,
+} from './forms/registry.js';
+export { BUILTIN_FORMS, DEFAULT_FORMS } from './forms/builtin.js';

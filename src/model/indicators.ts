@@ -307,7 +307,6 @@ export function frameworkOf(ind: Indicators): {
       indicatorKey(l1.name) === '产出' &&
       l1.children.some((l2) => indicatorKey(l2.name) === '成本'),
   );
-  const framework =
-    ind.framework === 'auto' ? (costTop ? 'fin2021' : 'pre2021') : ind.framework;
+  const framework = ind.framework === 'auto' ? (costTop ? 'fin2021' : 'pre2021') : ind.framework;
   return { framework, mixed: costTop && costUnder };
 }

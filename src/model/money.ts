@@ -115,6 +115,18 @@ export const Money = z
       });
       return z.NEVER;
     }
+    const unit = /^[\d,.\s]+(亿元|万元|千元|元|亿|万)$/u.exec(text);
+    if (unit) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `金额应为不带单位的数，“${text.slice(0, 40)}”带有单位“${unit[1]}”：表的金额单位由 amountUnit 设定（万元或元），请按那个单位写数`,
+        params: {
+          code: 'money.unit',
+          en: `an amount is a number without a unit, and "${text.slice(0, 40)}" carries the unit "${unit[1]}": the table's amountUnit (ten thousand yuan or yuan) sets the unit; write the number in that unit`,
+        },
+      });
+      return z.NEVER;
+    }
     if (amountToFen(text, '万元') === undefined) {
       const shown = text.slice(0, 40);
       const fine =

@@ -13,6 +13,7 @@ import { Dataset, datasetRules } from './dataset.js';
 import { DepartmentSummary, ProjectSummary } from './summary.js';
 import { DepartmentTargetTable, ProjectTargetTable } from './targets.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
+import { FormDefinition } from './forms/schema.js';
 
 /** The result of a validate… call: never throws, always carries every diagnostic. */
 export type Validation<T> =
@@ -65,6 +66,7 @@ const NAMES = {
   departmentSummary: { zh: '部门整体绩效目标批复汇总表', en: 'department approval summary' },
   projectSummary: { zh: '项目支出绩效目标批复汇总表', en: 'project approval summary' },
   dataset: { zh: '批复数据集', en: 'approval dataset' },
+  form: { zh: '表式定义', en: 'form definition' },
 } as const satisfies Record<string, Names>;
 
 const notice = validator(Notice, noticeRules, NAMES.notice);
@@ -93,3 +95,6 @@ const dataset = validator(Dataset, datasetRules, NAMES.dataset);
 /** Validates a dataset: the notice, every unit's tables, duplicate units, annex numbers. */
 export const validateDataset = dataset.validate;
 export const parseDataset = dataset.parse;
+const form = validator(FormDefinition, [], NAMES.form);
+/** Validates a form definition (表式): every bad field named; never throws. */
+export const validateFormDefinition = form.validate;

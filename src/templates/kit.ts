@@ -70,17 +70,25 @@ export {
   label,
   amount as amountCell,
   row as tableRow,
-  table as tableBlock,
+  shares,
   tableStyle,
+  type CellSpec,
+  type CellKind,
+  type RowSpec,
+  type ColumnSpec,
+  type TableSpec,
   type TableStyle,
   type CellOptions,
-} from './targets/cells.js';
+} from './table/spec.js';
+export { tableBlocks, tableOnColumns, TABLE_STYLE, TABLE_LABEL_STYLE } from './table/block.js';
+export { fitColumns, columnNeeds, type ColumnFit } from './table/widths.js';
 export {
   departmentTableBlocks,
   departmentTableTitle,
-  indicatorTable,
+  type TargetBlockOptions,
 } from './targets/department.js';
 export { projectTableBlocks, projectTableTitle } from './targets/project.js';
+export { formSpecs, formTitle, goalTexts, type TargetTable } from './targets/form.js';
 export {
   layoutDepartmentTableDocument,
   layoutProjectTablesDocument,

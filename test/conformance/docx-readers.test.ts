@@ -158,7 +158,8 @@ describe('DOCX read by python-docx', () => {
       ].join('\n');
       const r = spawnSync(python!, ['-c', script, file], { encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
-      const rows = r.stdout.split('\n').map((l) => l.split('\t'));
+      // (a label broken between words has a line break inside its cell)
+      const rows = r.stdout.split('\n').map((l) => l.split('\t').map((c) => c.replace(/\s/gu, '')));
       for (const k of table.keyTasks) {
         expect(
           rows.some((cells) => cells.includes(k.name) && cells.includes(k.amount)),

@@ -12,16 +12,19 @@ import {
   GongwenValidationError,
   localizeError,
   parseNotice,
+  registerForm,
   registerTemplate,
   renderPdf,
   resolveTheme,
   validateDataset,
   validateDepartmentSummary,
   validateDepartmentTargetTable,
+  validateFormDefinition,
   validateNotice,
   validateProjectSummary,
   validateProjectTargetTable,
   type Diagnostic,
+  type FormDefinitionInput,
   type Lang,
   type NoticeInput,
   type ValidateOptions,
@@ -31,6 +34,7 @@ import {
   renderWording,
   resolveTemplate,
 } from '../../src/templates/kit.js';
+import { BUILTIN_FORMS } from '../../src/model/index.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import {
   minimalDepartmentTable,
@@ -283,6 +287,57 @@ const CASES: Case[] = [
   project('a period format', { period: { start: '2021-1', end: '2021-12' } }, ['schema.format']),
   // ---- lint: tables
   department('no indicators', tree([]), ['indicator.empty']),
+  project('a form nobody registered', { form: 'county/none' }, ['form.unknown']),
+  project('a form of the other kind', { form: 'zhanjiang/department' }, ['form.unknown']),
+  project('a row the form requires', { form: 'fin2021/project', supervisor: undefined }, [
+    'form.required',
+  ]),
+  project('a block the form requires', { form: 'fin2021/project', funds: undefined }, [
+    'form.required',
+  ]),
+  project('what the form does not print', { form: 'fin2015/project', region: '全市' }, [
+    'form.unshown',
+  ]),
+  project(
+    'an indicator detail the form has no column for',
+    {
+      indicators: {
+        rows: [
+          { level1: '产出指标', level2: '数量指标', level3: '人次', value: '≥1', unit: '人次' },
+        ],
+      },
+    },
+    ['form.unshown'],
+  ),
+  department(
+    'an amount with its unit',
+    { budget: { ...t().budget, bySource: { fiscal: '15724.94万元' } } },
+    ['money.unit'],
+  ),
+  {
+    name: 'a form definition with a bad field',
+    validate: validateFormDefinition,
+    input: {
+      id: 'county/project',
+      kind: 'project',
+      columns: [20, 30, 30, 40],
+      parts: [{ part: 'head', rows: [{ field: 'budgetNumber', label: '预算编号' }] }],
+    },
+    codes: ['form.invalid'],
+  },
+  {
+    name: 'a form registered twice',
+    validate: (input, options) => {
+      try {
+        registerForm(input as FormDefinitionInput, options);
+        return { diagnostics: [] };
+      } catch (e) {
+        return { diagnostics: [...(e as GongwenValidationError).diagnostics] };
+      }
+    },
+    input: { ...BUILTIN_FORMS.find((f) => f.id === 'fin2015/project') },
+    codes: ['form.duplicate'],
+  },
   department(
     'a first-level indicator twice',
     tree([

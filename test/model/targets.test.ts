@@ -75,7 +75,7 @@ describe('部门整体预算绩效目标表', () => {
       t.keyTasks![0]!.amount = '1万';
     });
     expect(d.map((x) => `${x.path.join('.')}:${x.code}`).sort()).toEqual([
-      'keyTasks.0.amount:money.format',
+      'keyTasks.0.amount:money.unit',
       'staff.active:schema.tooSmall',
     ]);
     expect(d.find((x) => x.code === 'schema.tooSmall')!.message).toContain('在职人数');

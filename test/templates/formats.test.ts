@@ -351,18 +351,18 @@ describe('summary column sets', () => {
 
   it('totals the totalled columns under 合计', () => {
     const rows = rowsOf([
-      { head: '项目', mm: 30, cell: (r, s) => cell(r.project, s) },
-      { head: '金额', mm: 20, cell: (r, s) => amountCell(r.total, s), total: (r) => r.total },
+      { head: '项目', mm: 30, cell: (r) => cell(r.project) },
+      { head: '金额', mm: 20, cell: (r) => amountCell(r.total), total: (r) => r.total },
     ]);
     expect(rows[rows.length - 1]).toEqual(['合计', '12.5']);
   });
 
   it('has no 合计 row when nothing is totalled, and no label when the first column is', () => {
-    const none = rowsOf([{ head: '项目', mm: 30, cell: (r, s) => cell(r.project, s) }]);
+    const none = rowsOf([{ head: '项目', mm: 30, cell: (r) => cell(r.project) }]);
     expect(none).toHaveLength(3);
     const first = rowsOf([
-      { head: '金额', mm: 20, cell: (r, s) => amountCell(r.total, s), total: (r) => r.total },
-      { head: '项目', mm: 30, cell: (r, s) => cell(r.project, s) },
+      { head: '金额', mm: 20, cell: (r) => amountCell(r.total), total: (r) => r.total },
+      { head: '项目', mm: 30, cell: (r) => cell(r.project) },
     ]);
     expect(first[first.length - 1]).toEqual(['12.5', '']);
   });

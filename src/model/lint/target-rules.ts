@@ -13,6 +13,7 @@ import {
 import type { DepartmentSummary, ProjectSummary } from '../summary.js';
 import type { DepartmentTargetTable, ProjectTargetTable } from '../targets.js';
 import { under, type Report, type Rule } from './engine.js';
+import { formRule } from './form-rules.js';
 
 const FRAMEWORK_LABEL = {
   pre2021: '2021年以前的指标体系（成本指标属产出指标）',
@@ -109,8 +110,7 @@ export const indicatorRules: Rule<Indicators>[] = [
         }
         seen2.add(key2);
         if (!allowed2.some((n) => indicatorKey(n) === key2)) {
-          const costHint =
-            framework === 'fin2021' && key2 === '成本' && canonical1 === '产出指标';
+          const costHint = framework === 'fin2021' && key2 === '成本' && canonical1 === '产出指标';
           const hint = costHint
             ? '；财预〔2021〕101号已将成本指标列为一级指标，或改用 framework "pre2021"'
             : '';
@@ -266,6 +266,7 @@ export const departmentTableRules: Rule<DepartmentTargetTable>[] = [
     }
   },
   (t, report) => lintIndicators(t.indicators, report),
+  formRule('department'),
 ];
 
 /** 项目支出绩效目标表: funds add up, the period is in order and covers the year. */
@@ -331,6 +332,7 @@ export const projectTableRules: Rule<ProjectTargetTable>[] = [
     }
   },
   (t, report) => lintIndicators(t.indicators, report),
+  formRule('project'),
 ];
 
 function goalsPresent(

@@ -74,13 +74,21 @@ function attachmentPages(n: Notice, ctx: Ctx, format: FormatParts): Chunk[] {
       c.tables.forEach((t, j) => {
         // Each unit's table starts a page of its own, after the first.
         if (j > 0) out.push({ kind: 'pageBreak' });
-        out.push(...departmentTableBlocks(t, here.theme, here.width, `${src}.tables[${j}]`));
+        out.push(
+          ...departmentTableBlocks(t, here.theme, here.width, `${src}.tables[${j}]`, {
+            measure: here.measure,
+          }),
+        );
       });
     } else if (c?.kind === 'projectTargets') {
       out.push(afterTitle(here));
       c.tables.forEach((t, j) => {
         if (j > 0) out.push({ kind: 'pageBreak' });
-        out.push(...projectTableBlocks(t, here.theme, here.width, `${src}.tables[${j}]`));
+        out.push(
+          ...projectTableBlocks(t, here.theme, here.width, `${src}.tables[${j}]`, {
+            measure: here.measure,
+          }),
+        );
       });
     } else if (c?.kind === 'departmentSummary') {
       out.push(
@@ -91,6 +99,7 @@ function attachmentPages(n: Notice, ctx: Ctx, format: FormatParts): Chunk[] {
           here.width,
           `${src}.summary`,
           format.summaryColumns?.department,
+          here.measure,
         ),
       );
     } else if (c?.kind === 'projectSummary') {
@@ -102,6 +111,7 @@ function attachmentPages(n: Notice, ctx: Ctx, format: FormatParts): Chunk[] {
           here.width,
           `${src}.summary`,
           format.summaryColumns?.project,
+          here.measure,
         ),
       );
     }

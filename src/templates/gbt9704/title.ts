@@ -1,28 +1,8 @@
+import { words } from '../../text/words.js';
 // Particles after which a title breaks naturally, and words a line should not end with.
 const GOOD_BREAK_AFTER = /(的|和|与|及|暨|关于.+?的)$/u;
 const BAD_LINE_END = /(关于|对|在|为|以|《|“|（)$/u;
 const BAD_LINE_START = /^(的|和|与|及|》|”|）|，|、|。)/u;
-
-let segmenter: Intl.Segmenter | undefined;
-
-/** Chinese words, with numbers kept with their unit (2021年) and brackets with their word. */
-function segments(text: string): string[] {
-  segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
-  const out: string[] = [];
-  for (const { segment } of segmenter.segment(text)) {
-    const prev = out[out.length - 1];
-    if (prev !== undefined && /\d$/u.test(prev) && /^[年月日号期届次个项]/u.test(segment)) {
-      out[out.length - 1] = prev + segment;
-    } else if (prev !== undefined && /^[》”）、，]/u.test(segment)) {
-      out[out.length - 1] = prev + segment;
-    } else if (prev !== undefined && /[《“（]$/u.test(prev)) {
-      out[out.length - 1] = prev + segment;
-    } else {
-      out.push(segment);
-    }
-  }
-  return out;
-}
 
 function cost(texts: string[], widths: number[], lines: string[][], maxEm: number): number {
   if (widths.some((w) => w > maxEm)) return Infinity;
@@ -142,7 +122,7 @@ export function breakTitle(
   };
   if (width(title) <= maxEm) return [title];
   const segs = keepWhole(
-    segments(title),
+    words(title),
     title,
     keep.filter((text) => width(text) <= maxEm),
   );

@@ -5,7 +5,12 @@ import { portraitSection } from '../gbt9704/file.js';
 import { afterTitle, titleBlock } from '../gbt9704/main.js';
 import { DEFAULT_THEME, type Theme } from '../theme.js';
 import { departmentTableBlocks, departmentTableTitle } from './department.js';
-import { projectTableBlocks } from './project.js';
+import { projectTableBlocks, projectTableTitle } from './project.js';
+
+/** A subtitle under the title, "（2023年度）": 仿宋 on the grid, centred. */
+export function subtitleBlock(text: string, ctx: Ctx): Block {
+  return para(text, bodyStyle(ctx, { align: 'center', styleName: '副标题' }), 'subtitle');
+}
 
 export interface TargetDocumentOptions {
   theme?: Theme;
@@ -28,6 +33,7 @@ function tableDocument(
   unit: string,
   keywords: string[],
   tables: (ctx: Ctx) => Block[],
+  subtitle?: string,
 ): Layout {
   const ctx = makeCtx(options.theme ?? DEFAULT_THEME, options.measure);
   const head: Block[] = options.label
@@ -44,6 +50,7 @@ function tableDocument(
   const blocks = [
     ...head,
     titleBlock(title, ctx, 'title', [unit]),
+    ...(subtitle ? [subtitleBlock(subtitle, ctx)] : []),
     afterTitle(ctx),
     ...tables(ctx),
   ];
@@ -58,8 +65,13 @@ export function layoutDepartmentTableDocument(
   t: DepartmentTargetTable,
   options: TargetDocumentOptions = {},
 ): Layout {
-  return tableDocument(options, departmentTableTitle(t), t.unit, [t.unit, String(t.year)], (ctx) =>
-    departmentTableBlocks(t, ctx.theme, ctx.width, 'table'),
+  return tableDocument(
+    options,
+    departmentTableTitle(t),
+    t.unit,
+    [t.unit, String(t.year)],
+    (ctx) => departmentTableBlocks(t, ctx.theme, ctx.width, 'table', { measure: ctx.measure }),
+    t.subtitle,
   );
 }
 
@@ -76,7 +88,23 @@ export function layoutProjectTablesDocument(
   return tableDocument(options, `${unit}${year}年项目支出绩效目标表`, unit, [unit, year], (ctx) =>
     tables.flatMap((t, i): Block[] => [
       ...(i > 0 ? [{ kind: 'pageBreak' } as const] : []),
-      ...projectTableBlocks(t, ctx.theme, ctx.width, `tables[${i}]`),
+      ...projectTableBlocks(t, ctx.theme, ctx.width, `tables[${i}]`, { measure: ctx.measure }),
     ]),
+  );
+}
+
+/** One 项目支出绩效目标表 as a document of its own, titled as the table or its form says. */
+export function layoutProjectTableDocument(
+  t: ProjectTargetTable,
+  options: TargetDocumentOptions = {},
+): Layout {
+  const unit = t.implementer ?? t.supervisor ?? t.name;
+  return tableDocument(
+    options,
+    projectTableTitle(t),
+    unit,
+    [t.name, String(t.year)],
+    (ctx) => projectTableBlocks(t, ctx.theme, ctx.width, 'table', { measure: ctx.measure }),
+    t.subtitle,
   );
 }
