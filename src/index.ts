@@ -21,6 +21,8 @@ export {
   parseDataset,
   validateDataset,
   validateFormDefinition,
+  parseTable,
+  validateTable,
   type Validation,
   type ValidateOptions,
 } from './model/parse.js';
@@ -63,6 +65,20 @@ export {
   type ProjectSummaryRow,
 } from './model/summary.js';
 export { Dataset, type DatasetInput } from './model/dataset.js';
+export {
+  GeneralTable,
+  type GeneralTableInput,
+  type TableColumn,
+  type TableCellInput,
+  type TableRowInput,
+} from './model/table.js';
+export {
+  DOCUMENT_KINDS,
+  detectKind,
+  type DocumentKind,
+  type DocumentInputs,
+  type DataKind,
+} from './model/kind.js';
 export type { BodyBlock, BodyHeading, BodyParagraph } from './model/body.js';
 export type { Indicators, IndicatorFramework, IndicatorValue } from './model/indicators.js';
 export type { DocNumber } from './model/doc-number.js';
@@ -97,7 +113,10 @@ export {
   renderLayoutToPdf,
   renderLayoutToDocx,
   layoutNotice,
+  documentLayout,
   type RenderOptions,
+  type KindRenderOptions,
+  type RenderResult,
   type CommonRenderOptions,
   type TargetTableRenderOptions,
   type NoticePdfResult,

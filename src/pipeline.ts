@@ -21,8 +21,18 @@ import {
 import { FONT_ROLES, type FontRole, type Layout, type Measure } from './layout/types.js';
 import { GongwenValidationError, type Diagnostic } from './model/diagnostics.js';
 import type { Notice, NoticeInput } from './model/notice.js';
-import { parseDepartmentTargetTable, validateNotice, type ValidateOptions } from './model/parse.js';
+import {
+  validateDepartmentSummary,
+  validateDepartmentTargetTable,
+  validateNotice,
+  validateProjectSummary,
+  validateProjectTargetTable,
+  validateTable,
+  type Validation,
+  type ValidateOptions,
+} from './model/parse.js';
 import type { DepartmentTargetTable, DepartmentTargetTableInput } from './model/targets.js';
+import { detectKind, type DocumentInputs, type DocumentKind } from './model/kind.js';
 import { assertLayoutImages } from './render/images.js';
 import { checkRenderOptions } from './render/options.js';
 import { writerFor, type Writer, type WriterOutput } from './render/registry.js';
@@ -82,6 +92,44 @@ export interface TargetTableRenderOptions extends CommonRenderOptions {
   label?: string;
   /** the layout template (default "targets/department") */
   template?: TemplateRef<'departmentTable'>;
+}
+
+/** The template model each kind of document is laid out as. */
+export const MODEL_OF = {
+  notice: 'notice',
+  'department-table': 'departmentTable',
+  'project-table': 'projectTable',
+  'department-summary': 'departmentSummary',
+  'project-summary': 'projectSummary',
+  table: 'table',
+} as const satisfies Record<DocumentKind, ModelKind>;
+
+/**
+ * Options for rendering a document of a kind: `kind` says which (detected from the input's
+ * shape when left out); a table, a summary or a target table on its own can carry a `label`
+ * on line 1, e.g. "湛财绩〔2021〕2号附件1".
+ */
+export type KindRenderOptions<K extends DocumentKind> = CommonRenderOptions & {
+  kind?: K;
+  /** the layout template (default: the kind's built-in one) */
+  template?: TemplateRef<(typeof MODEL_OF)[K]>;
+  /** formats to write (default pdf and docx) */
+  formats?: string[];
+} & (K extends 'notice' ? object : { label?: string });
+
+/** What the implementations of the render functions take: any kind's options. */
+type AnyKindOptions = CommonRenderOptions & {
+  kind?: DocumentKind;
+  template?: TemplateRef<ModelKind> | string;
+  formats?: string[];
+  label?: string;
+};
+
+/** What validation found (warnings; errors throw), with each format's bytes. */
+export interface RenderResult {
+  pdf?: PdfResult & { diagnostics: Diagnostic[] };
+  docx?: DocxResult & { diagnostics: Diagnostic[] };
+  [format: string]: unknown;
 }
 
 /** The PDF of a document. */
@@ -287,27 +335,107 @@ const asPdf = (o: WriterOutput): PdfResult => ({
 });
 const asDocx = (o: WriterOutput): DocxResult => ({ bytes: o.bytes, fontNames: o.fontNames! });
 
+const VALIDATORS: Record<
+  DocumentKind,
+  (input: unknown, options?: ValidateOptions) => Validation<unknown>
+> = {
+  notice: validateNotice,
+  'department-table': validateDepartmentTargetTable,
+  'project-table': validateProjectTargetTable,
+  'department-summary': validateDepartmentSummary,
+  'project-summary': validateProjectSummary,
+  table: validateTable,
+};
+
+const KIND_NAMES: Record<DocumentKind, { zh: string; en: string }> = {
+  notice: { zh: '公文', en: 'notice' },
+  'department-table': { zh: '部门整体预算绩效目标表', en: 'department target table' },
+  'project-table': { zh: '项目支出绩效目标表', en: 'project target table' },
+  'department-summary': { zh: '部门整体绩效目标批复汇总表', en: 'department approval summary' },
+  'project-summary': { zh: '项目支出绩效目标批复汇总表', en: 'project approval summary' },
+  table: { zh: '表格', en: 'table' },
+};
+
+/** The default template of each kind. */
+function defaultTemplate(kind: DocumentKind, model: unknown): string {
+  switch (kind) {
+    case 'notice':
+      return `gbt9704/${(model as Notice).format}`;
+    case 'department-table':
+      return 'targets/department';
+    case 'project-table':
+      return 'targets/project-table';
+    case 'department-summary':
+      return 'targets/department-summary';
+    case 'project-summary':
+      return 'targets/project-summary';
+    case 'table':
+      return 'tables/general';
+  }
+}
+
+/** A document's Layout: validation (throws on errors), then its template. */
+export function documentLayout(
+  kind: DocumentKind,
+  input: unknown,
+  options: AnyKindOptions,
+  measure?: Measure,
+): { layout: Layout; theme: Theme; diagnostics: Diagnostic[] } {
+  if (kind === 'notice')
+    return noticeLayout(input as NoticeInput, options as RenderOptions, measure);
+  const checked = VALIDATORS[kind](input, options.validation);
+  if (!checked.success) {
+    const lang = options.validation?.lang ?? 'zh';
+    throw new GongwenValidationError(checked.diagnostics, KIND_NAMES[kind][lang], lang);
+  }
+  const model = MODEL_OF[kind];
+  return {
+    ...layoutWith(
+      model,
+      checked.data as never,
+      options.template as TemplateRef<typeof model> | undefined,
+      defaultTemplate(kind, checked.data),
+      options,
+      measure,
+    ),
+    diagnostics: checked.diagnostics,
+  };
+}
+
 /**
- * A notice → PDF and/or DOCX (and any other registered format), from one validation and one
+ * A document → PDF and/or DOCX (and any other registered format), from one validation and one
  * layout: the DOCX gets the PDF's line breaks because both come from the same Layout, measured
- * with the same fonts.
+ * with the same fonts. A notice by default; any other kind when `kind` says so or the input's
+ * shape shows it (a table has `columns` and `rows`, a target table its `indicators` …).
  */
 export async function render(
   input: NoticeInput | Notice,
-  options: RenderOptions & { formats?: string[] } = {},
-): Promise<{ pdf?: NoticePdfResult; docx?: DocxResult } & Record<string, unknown>> {
+  options?: RenderOptions & { kind?: 'notice'; formats?: string[] },
+): Promise<RenderResult>;
+export async function render<K extends DocumentKind>(
+  input: DocumentInputs[K],
+  options: KindRenderOptions<K> & { kind: K },
+): Promise<RenderResult>;
+export async function render(input: unknown, options: AnyKindOptions = {}): Promise<RenderResult> {
+  return renderAny(input, options);
+}
+
+async function renderAny(input: unknown, options: AnyKindOptions): Promise<RenderResult> {
   checkRenderOptions(options);
+  const kind = options.kind ?? documentKindOf(input);
   const formats = options.formats ?? ['pdf', 'docx'];
   const writers = formats.map(writerFor);
   const fonts = fontsFor(writers, options);
-  const laidOut = noticeLayout(input, options, measureFor(fonts));
+  const laidOut = documentLayout(kind, input, options, measureFor(fonts));
   const written = await writeLayout(laidOut.layout, formats, {
     fonts,
     fontNames: fontNamesOf(laidOut.theme, options),
     options,
-    creationDate: options.creationDate ?? creationDateOf(input),
+    creationDate:
+      options.creationDate ??
+      (kind === 'notice' ? creationDateOf(input as NoticeInput) : new Date(0)),
   });
-  const out: Record<string, unknown> = {};
+  const out: RenderResult = {};
   for (const [id, o] of Object.entries(written)) {
     out[id] =
       id === 'pdf'
@@ -316,27 +444,50 @@ export async function render(
           ? { ...asDocx(o), diagnostics: laidOut.diagnostics }
           : o;
   }
-  return out as { pdf?: NoticePdfResult; docx?: DocxResult };
+  return out;
+}
+
+/** The kind of a document given without one: by its shape (a dataset is not a document). */
+function documentKindOf(input: unknown): DocumentKind {
+  const kind = detectKind(input);
+  return kind === 'dataset' ? 'notice' : kind;
 }
 
 /**
- * A notice → PDF bytes laid out to GB/T 9704. Validates first (throws GongwenValidationError),
- * then renders (throws GongwenRenderError for what validation cannot see, such as a character no
- * font has). Nothing is written anywhere: the bytes are returned.
+ * A document → PDF bytes laid out to GB/T 9704 (a notice unless `kind` says otherwise).
+ * Validates first (throws GongwenValidationError), then renders (throws GongwenRenderError for
+ * what validation cannot see, such as a character no font has). Nothing is written anywhere:
+ * the bytes are returned.
  */
 export async function renderPdf(
   input: NoticeInput | Notice,
-  options: RenderOptions = {},
+  options?: RenderOptions & { kind?: 'notice' },
+): Promise<NoticePdfResult>;
+export async function renderPdf<K extends DocumentKind>(
+  input: DocumentInputs[K],
+  options: KindRenderOptions<K> & { kind: K },
+): Promise<NoticePdfResult>;
+export async function renderPdf(
+  input: unknown,
+  options: AnyKindOptions = {},
 ): Promise<NoticePdfResult> {
-  return (await render(input, { ...options, formats: ['pdf'] })).pdf!;
+  return (await renderAny(input, { ...options, formats: ['pdf'] })).pdf!;
 }
 
-/** A notice → DOCX bytes: the same Layout as the PDF, as an editable Word document. */
+/** A document → DOCX bytes: the same Layout as the PDF, as an editable Word document. */
 export async function renderDocx(
   input: NoticeInput | Notice,
-  options: RenderOptions = {},
+  options?: RenderOptions & { kind?: 'notice' },
+): Promise<DocxResult>;
+export async function renderDocx<K extends DocumentKind>(
+  input: DocumentInputs[K],
+  options: KindRenderOptions<K> & { kind: K },
+): Promise<DocxResult>;
+export async function renderDocx(
+  input: unknown,
+  options: AnyKindOptions = {},
 ): Promise<DocxResult> {
-  return (await render(input, { ...options, formats: ['docx'] })).docx!;
+  return (await renderAny(input, { ...options, formats: ['docx'] })).docx!;
 }
 
 /** A Layout → PDF bytes (the pipeline's last steps, for a layout made elsewhere). */
@@ -368,45 +519,12 @@ export async function renderLayoutToDocx(
   return out.docx!.bytes;
 }
 
-function departmentLayout(
-  input: DepartmentTargetTableInput | DepartmentTargetTable,
-  options: TargetTableRenderOptions,
-  measure?: Measure,
-): { layout: Layout; theme: Theme } {
-  const table = parseDepartmentTargetTable(input, options.validation);
-  return layoutWith(
-    'departmentTable',
-    table,
-    options.template,
-    'targets/department',
-    options,
-    measure,
-  );
-}
-
-async function renderDepartment(
-  input: DepartmentTargetTableInput | DepartmentTargetTable,
-  options: TargetTableRenderOptions,
-  format: string,
-): Promise<WriterOutput> {
-  checkRenderOptions(options);
-  const fonts = fontsFor([writerFor(format)], options);
-  const { layout, theme } = departmentLayout(input, options, measureFor(fonts));
-  const out = await writeLayout(layout, [format], {
-    fonts,
-    fontNames: fontNamesOf(theme, options),
-    options,
-    creationDate: options.creationDate ?? new Date(0),
-  });
-  return out[format]!;
-}
-
 /** One unit's 部门整体预算绩效目标表 as a PDF document of its own (the copies that are 分发). */
 export async function renderDepartmentTablePdf(
   input: DepartmentTargetTableInput | DepartmentTargetTable,
   options: TargetTableRenderOptions = {},
-): Promise<PdfResult> {
-  return asPdf(await renderDepartment(input, options, 'pdf'));
+): Promise<NoticePdfResult> {
+  return renderPdf(input, { ...options, kind: 'department-table' });
 }
 
 /** The same as DOCX. */
@@ -414,7 +532,7 @@ export async function renderDepartmentTableDocx(
   input: DepartmentTargetTableInput | DepartmentTargetTable,
   options: TargetTableRenderOptions = {},
 ): Promise<DocxResult> {
-  return asDocx(await renderDepartment(input, options, 'docx'));
+  return renderDocx(input, { ...options, kind: 'department-table' });
 }
 
 export { fontReports };

@@ -154,6 +154,12 @@ describe('the public surface', () => {
         'registerForm',
         'unregisterForm',
         'validateFormDefinition',
+        'GeneralTable',
+        'parseTable',
+        'validateTable',
+        'DOCUMENT_KINDS',
+        'detectKind',
+        'documentLayout',
       ].sort(),
     );
   });

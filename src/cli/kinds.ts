@@ -1,51 +1,13 @@
 import type { Diagnostic } from '../index.js';
+import { DOCUMENT_KINDS, detectKind } from '../model/kind.js';
 import { readDataFile, resolveImages } from './input.js';
 import type { Ctx } from './io.js';
 import type { Kind, Lang } from './messages.js';
 import { CliError, printDiagnostics } from './report.js';
 
-export const KINDS: readonly Kind[] = [
-  'notice',
-  'department-table',
-  'project-table',
-  'department-summary',
-  'project-summary',
-  'dataset',
-];
+export const KINDS: readonly Kind[] = [...DOCUMENT_KINDS, 'dataset'];
 
-/** The schema file each kind's `$schema` names (the dataset has none shipped yet). */
-const SCHEMA_FILES: Record<string, Kind> = {
-  'notice.json': 'notice',
-  'department-target-table.json': 'department-table',
-  'project-target-table.json': 'project-table',
-  'department-summary.json': 'department-summary',
-  'project-summary.json': 'project-summary',
-  'dataset.json': 'dataset',
-};
-
-/**
- * What a parsed data file holds: its `$schema` when it names one of ours, else its shape
- * (a dataset has `units`; summaries have `rows`; target tables have their own fields); a notice
- * otherwise, so a notice with a typo still gets the notice's diagnostics.
- */
-export function detectKind(data: unknown): Kind {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'notice';
-  const o = data as Record<string, unknown>;
-  if (typeof o.$schema === 'string') {
-    const file = o.$schema.split(/[\\/]/u).pop() ?? '';
-    const kind = SCHEMA_FILES[file];
-    if (kind) return kind;
-  }
-  if ('units' in o) return 'dataset';
-  if (Array.isArray(o.rows)) {
-    // both kinds of row have `project` (a name, or the 项目支出 amount); only 部门整体 has `basic`
-    const department = o.rows.some((r) => typeof r === 'object' && r !== null && 'basic' in r);
-    return department ? 'department-summary' : 'project-summary';
-  }
-  if ('implementer' in o || 'funds' in o || 'annualGoals' in o) return 'project-table';
-  if ('staff' in o || 'budget' in o || 'keyTasks' in o) return 'department-table';
-  return 'notice';
-}
+export { detectKind };
 
 type Lib = typeof import('../index.js');
 
@@ -57,6 +19,7 @@ export function validateAs(lib: Lib, kind: Kind, data: unknown, lang: Lang = 'zh
     'project-table': lib.validateProjectTargetTable,
     'department-summary': lib.validateDepartmentSummary,
     'project-summary': lib.validateProjectSummary,
+    table: lib.validateTable,
     dataset: lib.validateDataset,
   }[kind];
   return validate(data, { lang }).diagnostics;
@@ -73,15 +36,27 @@ export async function readValidInput(
   kind: Kind,
   wrongKind: (found: string) => string,
 ): Promise<unknown> {
-  const { io, m } = ctx;
-  const data = await readDataFile(file, io, m);
+  const data = await readDataFile(file, ctx.io, ctx.m);
   const found = detectKind(data);
-  if (found !== kind) throw new CliError(wrongKind(m.kinds[found]));
+  if (found !== kind) throw new CliError(wrongKind(ctx.m.kinds[found]));
+  return (await checkInput(ctx, file, data, kind)) ? data : undefined;
+}
+
+/**
+ * Read data checked as a kind: its images resolved (in place) and the whole validated, the
+ * diagnostics printed to stderr. False when there is an error.
+ */
+export async function checkInput(
+  ctx: Ctx,
+  file: string,
+  data: unknown,
+  kind: Kind,
+): Promise<boolean> {
   const lib = await import('../index.js');
   const diagnostics = [
-    ...(await resolveImages(data, kind, file, io, m)),
+    ...(await resolveImages(data, kind, file, ctx.io, ctx.m)),
     ...validateAs(lib, kind, data, ctx.lang),
   ];
   printDiagnostics(ctx, file, diagnostics);
-  return diagnostics.some((d) => d.severity === 'error') ? undefined : data;
+  return !diagnostics.some((d) => d.severity === 'error');
 }

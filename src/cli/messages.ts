@@ -6,13 +6,8 @@ export type Lang = 'zh' | 'en';
 
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
-export type Kind =
-  | 'notice'
-  | 'department-table'
-  | 'project-table'
-  | 'department-summary'
-  | 'project-summary'
-  | 'dataset';
+export type { DataKind as Kind } from '../model/kind.js';
+import type { DataKind as Kind } from '../model/kind.js';
 
 export type Origin = 'caller' | 'system' | 'default';
 
@@ -34,6 +29,7 @@ const zh = {
     'project-table': '项目支出绩效目标表',
     'department-summary': '部门整体绩效目标批复汇总表',
     'project-summary': '项目支出绩效目标批复汇总表',
+    table: '表格',
     dataset: '批复数据集',
   } as Record<Kind, string>,
   origins: { caller: '命令行指定', system: '系统字体', default: '默认字体' } as Record<
@@ -87,8 +83,11 @@ const zh = {
       `模板文件 ${file} 没有导出模板（default 或 template 导出，须有 id、accepts 和 layout）`,
   },
   render: {
-    description: '把一份公文排成 PDF 和/或 DOCX',
-    file: '公文数据文件（.json、.yaml、.yml）',
+    description: '把一份公文或表格（目标表、汇总表、一般表格）排成 PDF 和/或 DOCX',
+    file: '数据文件（.json、.yaml、.yml）：公文或表格，按内容识别',
+    kind: '文件的种类（默认按内容识别）：',
+    label: '首页第一行的标识，如“湛财绩〔2021〕2号附件1”（单独分发的附件；公文不用）',
+    form: '目标表的表式：标识（如 fin2021/project）或表式定义文件（.json、.yaml）',
     formats: '输出格式，逗号分隔：pdf、docx',
     outDir: '输出目录（默认：当前目录）',
     template:
@@ -99,7 +98,9 @@ const zh = {
     missingGlyphs: '字体缺字时：error（报错，默认）或 fallback（用其他字体补字并提示）',
     force: '覆盖已存在的文件',
     notANotice: (kind: string) =>
-      `这是${kind}，不是公文：render 只排公文；批复数据集请用 gongwen batch`,
+      `这是${kind}：render 排单份公文或表格；批复数据集请用 gongwen batch`,
+    labelForNotice: '--label 用于单独成文的表格：公文的标识由它自己的字段给出',
+    formForKind: (kind: string) => `--form 只用于目标表，这是${kind}`,
     wrote: (file: string, size: string, pages?: number) =>
       `已写入 ${file}（${size}${pages !== undefined ? `，${pages} 页` : ''}）`,
     fontLine: (role: string, roleName: string, face: string, origin: string, path?: string) =>
@@ -247,6 +248,7 @@ const en: Messages = {
     'project-table': 'project target table',
     'department-summary': 'department summary',
     'project-summary': 'project summary',
+    table: 'table',
     dataset: 'dataset',
   },
   origins: { caller: 'given (--font)', system: 'system font', default: 'default font' },
@@ -280,8 +282,13 @@ const en: Messages = {
       `the template file ${file} exports no template (a default or \`template\` export with id, accepts and layout)`,
   },
   render: {
-    description: 'render one notice to PDF and/or DOCX',
-    file: 'the notice data file (.json, .yaml, .yml)',
+    description:
+      'render one notice or table (target table, summary, general table) to PDF and/or DOCX',
+    file: 'the data file (.json, .yaml, .yml): a notice or a table, recognised by its content',
+    kind: 'what the file holds (default: recognised by its content): ',
+    label:
+      'line 1 of the first page, such as "湛财绩〔2021〕2号附件1" (an annex distributed on its own; not for notices)',
+    form: 'the form of a target table: an id (such as fin2021/project) or a form definition file (.json, .yaml)',
     formats: 'output formats, comma-separated: pdf, docx',
     outDir: 'output directory (default: the current directory)',
     template:
@@ -293,7 +300,9 @@ const en: Messages = {
       'a character the font lacks: error (default) or fallback (draw it in another font, with a warning)',
     force: 'overwrite existing files',
     notANotice: (kind) =>
-      `this is a ${kind}, not a notice: render takes a notice; for a dataset use gongwen batch`,
+      `this is a ${kind}: render takes one notice or table; for a dataset use gongwen batch`,
+    labelForNotice: '--label is for tables on their own: a notice has its own fields for that',
+    formForKind: (kind) => `--form is for target tables; this is a ${kind}`,
     wrote: (file, size, pages) =>
       `wrote ${file} (${size}${pages !== undefined ? `, ${pages} page${pages === 1 ? '' : 's'}` : ''})`,
     fontLine: (role, _roleName, face, origin, path) =>

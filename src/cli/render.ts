@@ -1,11 +1,13 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { basename, extname, join, resolve } from 'node:path';
 import { FONT_ROLES } from '../layout/types.js';
-import type { TemplateId, ThemeOverrides } from '../index.js';
+import type { GeneralTableInput, TemplateRef, ThemeOverrides } from '../index.js';
+import { DOCUMENT_KINDS, detectKind, type DocumentKind } from '../model/kind.js';
 import { readDataFile } from './input.js';
 import { READ_LIMITS } from './read.js';
 import type { Ctx, Runner } from './io.js';
-import { readValidInput } from './kinds.js';
+import { checkInput } from './kinds.js';
+import { CliError, printDiagnostics } from './report.js';
 import { formatSize } from './messages.js';
 import {
   examples,
@@ -20,6 +22,9 @@ import { checkTargets, ensureDir, guarded, probeDir, writeAll, type Target } fro
 
 export interface RenderFlags extends FontFlags {
   formats: Format[];
+  kind?: DocumentKind;
+  label?: string;
+  form?: string;
   outDir?: string;
   template?: string;
   theme?: string;
@@ -40,11 +45,43 @@ export function outputDir(ctx: Ctx, given: string | undefined): { dir: string; d
   return { dir: resolve(ctx.io.cwd, given ?? '.'), display: given ?? '.' };
 }
 
-/** Renders one notice into `<dir>/<name>.pdf|.docx`: every file or none. */
-export async function renderNotice(ctx: Ctx, file: string, flags: RenderFlags): Promise<number> {
+/** A --form value that names a form definition file rather than a registered id. */
+function isFormFile(value: string): boolean {
+  return /\.(json|ya?ml)$/iu.test(value) || value.startsWith('.') || value.startsWith('/');
+}
+
+/**
+ * The form a --form value names: a registered id as it is, or a form definition file read,
+ * checked (its diagnostics printed under its own name) and registered for this run. Undefined
+ * when the file has errors.
+ */
+async function formFromFlag(ctx: Ctx, value: string): Promise<string | undefined> {
+  if (!isFormFile(value)) return value;
+  const lib = await import('../index.js');
+  const def = await readDataFile(value, ctx.io, ctx.m, READ_LIMITS.settings);
+  const checked = lib.validateFormDefinition(def, { lang: ctx.lang });
+  printDiagnostics(ctx, value, checked.diagnostics);
+  if (!checked.success) return undefined;
+  lib.registerForm(checked.data, { replace: true, lang: ctx.lang });
+  return checked.data.id;
+}
+
+/** Renders one notice or table into `<dir>/<name>.pdf|.docx`: every file or none. */
+export async function renderFile(ctx: Ctx, file: string, flags: RenderFlags): Promise<number> {
   const { io, m } = ctx;
-  const data = await readValidInput(ctx, file, 'notice', m.render.notANotice);
-  if (data === undefined) return 1;
+  const data = await readDataFile(file, io, m);
+  const kind = flags.kind ?? detectKind(data);
+  if (kind === 'dataset') throw new CliError(m.render.notANotice(m.kinds.dataset));
+  if (flags.label !== undefined && kind === 'notice') throw new CliError(m.render.labelForNotice);
+  if (flags.form !== undefined) {
+    if (kind !== 'department-table' && kind !== 'project-table')
+      throw new CliError(m.render.formForKind(m.kinds[kind]));
+    const id = await formFromFlag(ctx, flags.form);
+    if (id === undefined) return 1;
+    // the table is laid out with the form asked for, whatever it names itself
+    if (typeof data === 'object' && data !== null) (data as Record<string, unknown>).form = id;
+  }
+  if (!(await checkInput(ctx, file, data, kind))) return 1;
   const lib = await import('../index.js');
 
   const theme = await readTheme(ctx, flags.theme);
@@ -60,18 +97,20 @@ export async function renderNotice(ctx: Ctx, file: string, flags: RenderFlags): 
   await probeDir(out.dir, out.display, m); // before the render: fail fast, create nothing yet
   await checkTargets(targets, flags.force ?? false, m);
 
-  const result = await lib.render(data as Parameters<typeof lib.render>[0], {
+  const template = flags.template
+    ? isTemplateFile(flags.template)
+      ? await loadTemplateFile(ctx, flags.template)
+      : flags.template
+    : undefined;
+  const result = await lib.render(data as GeneralTableInput, {
+    kind: kind as 'table',
     formats: flags.formats,
     validation: { lang: ctx.lang },
     ...fonts,
     ...(theme ? { theme } : {}),
-    ...(flags.template
-      ? {
-          template: isTemplateFile(flags.template)
-            ? await loadTemplateFile(ctx, flags.template)
-            : (flags.template as TemplateId<'notice'>),
-        }
-      : {}),
+    ...(flags.label !== undefined ? { label: flags.label } : {}),
+    // the kind's template is checked against the kind when it is resolved
+    ...(template ? { template: template as TemplateRef<'table'> } : {}),
   });
   for (const t of targets) t.bytes = t.format === 'pdf' ? result.pdf?.bytes : result.docx?.bytes;
   await guarded(async () => {
@@ -103,6 +142,13 @@ export function registerRender(program: Command, ctx: Ctx, done: Runner): void {
     .argument('<file>', m.render.file)
     .addOption(formatsOption(m))
     .option('-o, --out-dir <dir>', m.render.outDir)
+    .addOption(
+      new Option('--kind <kind>', `${m.render.kind}${DOCUMENT_KINDS.join(', ')}`).choices([
+        ...DOCUMENT_KINDS,
+      ]),
+    )
+    .option('--label <text>', m.render.label)
+    .option('--form <id|file>', m.render.form)
     .option('--template <id>', m.render.template)
     .option('--theme <file>', m.render.theme);
   for (const o of fontOptions(m)) command.addOption(o);
@@ -115,10 +161,14 @@ export function registerRender(program: Command, ctx: Ctx, done: Runner): void {
         'gongwen render notice.yaml -f pdf --font fangsong=/usr/share/fonts/simfang.ttf --force',
         'gongwen render letter.json --template gbt9704/letter --theme theme.yaml',
         'gongwen render notice.json --template ./county-template.mjs',
+        'gongwen render allocation.yaml -f pdf',
+        'gongwen render unit-table.json --label 湛财绩〔2021〕2号附件1',
+        'gongwen render project.yaml --form fin2021/project',
+        'gongwen render project.yaml --form ./county-form.yaml',
       ]),
     )
     .action((file: string, flags: RenderFlags) =>
-      done(() => renderNotice(ctx, file, flags), {
+      done(() => renderFile(ctx, file, flags), {
         data: file,
         ...(flags.theme ? { theme: flags.theme } : {}),
       }),

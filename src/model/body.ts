@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bilingual } from './messages.js';
 import { LIMITS, PlainText, checkText, tooMany } from './common.js';
 import { fromChineseNumeral, toChineseNumeral } from '../text/numerals.js';
+import { GeneralTable, cellOf, type TableCellInput } from './table.js';
 
 /** 正文段落 */
 export const BodyParagraph = z
@@ -34,9 +35,18 @@ export const BodyHeading = z
   })
   .strict();
 
+/** 表格 in the body: a table between paragraphs, as wide as the 版心. */
+export const BodyTable = z
+  .object({
+    type: z.literal('table'),
+    table: GeneralTable.describe('表格'),
+  })
+  .strict();
+
 export type BodyParagraph = z.output<typeof BodyParagraph>;
 export type BodyHeading = z.output<typeof BodyHeading>;
-export type BodyBlock = BodyParagraph | BodyHeading;
+export type BodyTable = z.output<typeof BodyTable>;
+export type BodyBlock = BodyParagraph | BodyHeading | BodyTable;
 
 const HEADING_PATTERNS: { level: HeadingLevel; re: RegExp }[] = [
   { level: 1, re: /^([一二三四五六七八九十百]+)、/u },
@@ -113,7 +123,7 @@ const BodyText = z
 
 const BlockItem = z.union([
   BodyText.describe('一段纯文本；以“一、”“（一）”“1.”“（1）”开头的识别为标题'),
-  z.discriminatedUnion('type', [BodyParagraph, BodyHeading]),
+  z.discriminatedUnion('type', [BodyParagraph, BodyHeading, BodyTable]),
 ]);
 
 /**
@@ -145,12 +155,25 @@ export function headingLabels(blocks: readonly BodyBlock[]): (string | undefined
   });
 }
 
-/** The blocks as plain text again, one line per block, numbering as printed. */
+/** The blocks as plain text again, one line per block (a table's rows, cells by tabs). */
 export function blocksToText(blocks: readonly BodyBlock[]): string {
   const labels = headingLabels(blocks);
   return blocks
     .map((b, i) =>
-      b.type === 'paragraph' ? b.text : `${labels[i]}${b.text}${b.continuation ?? ''}`,
+      b.type === 'paragraph'
+        ? b.text
+        : b.type === 'table'
+          ? tableText(b.table)
+          : `${labels[i]}${b.text}${b.continuation ?? ''}`,
     )
     .join('\n');
+}
+
+function tableText(t: GeneralTable): string {
+  const line = (cells: readonly TableCellInput[]) => cells.map((c) => cellOf(c).text).join('\t');
+  return [
+    ...(t.title ? [t.title] : []),
+    ...(t.header ?? []).map(line),
+    ...t.rows.map((r) => line(Array.isArray(r) ? r : r.cells)),
+  ].join('\n');
 }

@@ -6,6 +6,7 @@ export * from './doc-number.js';
 export * from './body.js';
 export * from './indicators.js';
 export * from './targets.js';
+export * from './table.js';
 export * from './summary.js';
 export * from './image.js';
 export * from './notice.js';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { GeneralTable } from './table.js';
+import { FormDefinition } from './forms/schema.js';
 import { Dataset } from './dataset.js';
 import { Notice } from './notice.js';
 import { DepartmentSummary, ProjectSummary } from './summary.js';
@@ -12,6 +14,8 @@ export const PUBLISHED_SCHEMAS = {
   'department-summary': DepartmentSummary,
   'project-summary': ProjectSummary,
   dataset: Dataset,
+  table: GeneralTable,
+  form: FormDefinition,
 } as const;
 
 export type PublishedSchemaName = keyof typeof PUBLISHED_SCHEMAS;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GeneralTable } from './table.js';
 import { bilingual } from './messages.js';
 import { PlainText, Text, SchemaRef } from './common.js';
 import { Body } from './body.js';
@@ -93,6 +94,7 @@ export const AttachmentContent = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('departmentSummary'), summary: DepartmentSummary }).strict(),
   z.object({ kind: z.literal('projectSummary'), summary: ProjectSummary }).strict(),
+  z.object({ kind: z.literal('table'), table: GeneralTable.describe('表格') }).strict(),
 ]);
 
 /** 附件 */

@@ -14,6 +14,8 @@ import { DepartmentSummary, ProjectSummary } from './summary.js';
 import { DepartmentTargetTable, ProjectTargetTable } from './targets.js';
 import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
 import { FormDefinition } from './forms/schema.js';
+import { GeneralTable } from './table.js';
+import { tableRules } from './lint/table-rules.js';
 
 /** The result of a validate… call: never throws, always carries every diagnostic. */
 export type Validation<T> =
@@ -67,6 +69,7 @@ const NAMES = {
   projectSummary: { zh: '项目支出绩效目标批复汇总表', en: 'project approval summary' },
   dataset: { zh: '批复数据集', en: 'approval dataset' },
   form: { zh: '表式定义', en: 'form definition' },
+  table: { zh: '表格', en: 'table' },
 } as const satisfies Record<string, Names>;
 
 const notice = validator(Notice, noticeRules, NAMES.notice);
@@ -98,3 +101,7 @@ export const parseDataset = dataset.parse;
 const form = validator(FormDefinition, [], NAMES.form);
 /** Validates a form definition (表式): every bad field named; never throws. */
 export const validateFormDefinition = form.validate;
+const table = validator(GeneralTable, tableRules, NAMES.table);
+/** Validates a table (表格): its rows fill the columns, numbers read, totals add up. */
+export const validateTable = table.validate;
+export const parseTable = table.parse;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FONT_ROLES } from '../layout/types.js';
+import { DOCUMENT_KINDS } from '../model/kind.js';
 import { GongwenValidationError, type Lang } from '../model/diagnostics.js';
 import { zodIssuesToDiagnostics } from '../model/zod-diagnostics.js';
 
@@ -52,6 +53,7 @@ export const RenderOptionsSchema = z
       .describe('版式模板')
       .optional(),
     formats: z.array(z.string().min(1)).min(1).describe('输出格式').optional(),
+    kind: z.enum(DOCUMENT_KINDS).describe('文件种类').optional(),
     label: z.string().describe('首页第一行的标注').optional(),
     // resolved by the render's caller inside the library
     resolvedFonts: z.unknown().optional(),

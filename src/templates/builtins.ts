@@ -2,7 +2,14 @@ import { makeCtx } from './gbt9704/context.js';
 import { layoutFileNotice, layoutNoticeAs, type FormatParts } from './gbt9704/file.js';
 import { LETTER_FORMAT, MINUTES_FORMAT, ORDER_FORMAT } from './gbt9704/formats.js';
 import { registerBuiltin, type Template } from './registry.js';
-import { layoutDepartmentTableDocument, layoutProjectTablesDocument } from './targets/document.js';
+import {
+  layoutDepartmentSummaryDocument,
+  layoutDepartmentTableDocument,
+  layoutGeneralTableDocument,
+  layoutProjectSummaryDocument,
+  layoutProjectTableDocument,
+  layoutProjectTablesDocument,
+} from './documents.js';
 
 /** 文件格式 (GB/T 9704 chapter 7): the red-header notice. */
 export const fileTemplate = registerBuiltin({
@@ -26,6 +33,38 @@ export const projectTablesTemplate = registerBuiltin({
   accepts: 'projectTables',
   description: '项目支出绩效目标表（单独分发的一份，每个项目一张）',
   layout: (m, env) => layoutProjectTablesDocument(m.unit, m.tables, env),
+});
+
+/** One 项目支出绩效目标表 on its own. */
+export const projectTableTemplate = registerBuiltin({
+  id: 'targets/project-table',
+  accepts: 'projectTable',
+  description: '项目支出绩效目标表（一个项目，单独成文）',
+  layout: (t, env) => layoutProjectTableDocument(t, env),
+});
+
+/** 部门整体绩效目标批复汇总表 on its own (landscape). */
+export const departmentSummaryTemplate = registerBuiltin({
+  id: 'targets/department-summary',
+  accepts: 'departmentSummary',
+  description: '部门整体绩效目标批复汇总表（单独成文，横排）',
+  layout: (s, env) => layoutDepartmentSummaryDocument(s, env),
+});
+
+/** 项目支出绩效目标批复汇总表 on its own (landscape). */
+export const projectSummaryTemplate = registerBuiltin({
+  id: 'targets/project-summary',
+  accepts: 'projectSummary',
+  description: '项目支出绩效目标批复汇总表（单独成文，横排）',
+  layout: (s, env) => layoutProjectSummaryDocument(s, env),
+});
+
+/** A table (表格) on its own, turned when it is wide. */
+export const generalTableTemplate = registerBuiltin({
+  id: 'tables/general',
+  accepts: 'table',
+  description: '表格（单独成文；宽表横排）',
+  layout: (t, env) => layoutGeneralTableDocument(t, env),
 });
 
 const gbt9704 = (id: string, description: string, format: FormatParts): Template<'notice'> =>

@@ -35,6 +35,10 @@ export {
   minutesTemplate,
   departmentTableTemplate,
   projectTablesTemplate,
+  projectTableTemplate,
+  departmentSummaryTemplate,
+  projectSummaryTemplate,
+  generalTableTemplate,
 } from './builtins.js';
 export {
   layoutFileNotice,
@@ -91,9 +95,20 @@ export { projectTableBlocks, projectTableTitle } from './targets/project.js';
 export { formSpecs, formTitle, goalTexts, type TargetTable } from './targets/form.js';
 export {
   layoutDepartmentTableDocument,
+  layoutProjectTableDocument,
   layoutProjectTablesDocument,
-  type TargetDocumentOptions,
-} from './targets/document.js';
+  layoutDepartmentSummaryDocument,
+  layoutProjectSummaryDocument,
+  layoutGeneralTableDocument,
+  type TableDocumentOptions,
+} from './documents.js';
+export {
+  generalTableSpec,
+  generalTableBlocks,
+  wantsLandscape,
+  formatNumber,
+} from './table/general.js';
+export { framed } from './table/frame.js';
 export { estimateWidth } from '../text/width.js';
 export {
   compileWording,

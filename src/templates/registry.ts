@@ -2,6 +2,8 @@ import { layoutProblems } from '../layout/schema.js';
 import type { Layout, Measure } from '../layout/types.js';
 import type { Notice } from '../model/notice.js';
 import type { DepartmentTargetTable, ProjectTargetTable } from '../model/targets.js';
+import type { DepartmentSummary, ProjectSummary } from '../model/summary.js';
+import type { GeneralTable } from '../model/table.js';
 import { GongwenRenderError } from '../errors.js';
 import type { Theme, ThemeOverrides } from './theme.js';
 
@@ -13,6 +15,14 @@ export interface TemplateModels {
   departmentTable: DepartmentTargetTable;
   /** one unit's 项目支出绩效目标表, as a document of its own */
   projectTables: { unit: string; tables: ProjectTargetTable[] };
+  /** one 项目支出绩效目标表 */
+  projectTable: ProjectTargetTable;
+  /** 部门整体绩效目标批复汇总表 */
+  departmentSummary: DepartmentSummary;
+  /** 项目支出绩效目标批复汇总表 */
+  projectSummary: ProjectSummary;
+  /** 表格 */
+  table: GeneralTable;
 }
 
 export type ModelKind = keyof TemplateModels;
@@ -59,6 +69,10 @@ export interface TemplateIds {
   'gbt9704/minutes': 'notice';
   'targets/department': 'departmentTable';
   'targets/project': 'projectTables';
+  'targets/project-table': 'projectTable';
+  'targets/department-summary': 'departmentSummary';
+  'targets/project-summary': 'projectSummary';
+  'tables/general': 'table';
 }
 
 /** The ids of templates that accept model K. */
@@ -73,12 +87,20 @@ const MODEL_NAMES: Record<ModelKind, string> = {
   notice: '公文',
   departmentTable: '部门整体预算绩效目标表',
   projectTables: '项目支出绩效目标表',
+  projectTable: '项目支出绩效目标表',
+  departmentSummary: '部门整体绩效目标批复汇总表',
+  projectSummary: '项目支出绩效目标批复汇总表',
+  table: '表格',
 };
 
 const MODEL_NAMES_EN: Record<ModelKind, string> = {
   notice: 'notices',
   departmentTable: 'department target tables',
   projectTables: 'project target tables',
+  projectTable: 'project target tables',
+  departmentSummary: 'department approval summaries',
+  projectSummary: 'project approval summaries',
+  table: 'tables',
 };
 
 const ID = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)+$/u;

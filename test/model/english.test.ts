@@ -21,6 +21,7 @@ import {
   validateDepartmentTargetTable,
   validateFormDefinition,
   validateNotice,
+  validateTable,
   validateProjectSummary,
   validateProjectTargetTable,
   type Diagnostic,
@@ -107,6 +108,21 @@ const project = (name: string, patch: Record<string, unknown>, codes: string[]):
   name,
   validate: validateProjectTargetTable,
   input: { ...p(), ...patch },
+  codes,
+});
+const minimalTable = () => ({
+  title: '资金安排表',
+  columns: [
+    { label: '单位' },
+    { label: '金额', format: 'amount' },
+    { label: '人数', format: 'integer' },
+  ],
+  rows: [['甲', '10', '1']],
+});
+const table = (name: string, patch: Record<string, unknown>, codes: string[]): Case => ({
+  name,
+  validate: validateTable,
+  input: { ...minimalTable(), ...patch },
   codes,
 });
 const tree = (children: unknown, framework = 'pre2021') => ({
@@ -313,6 +329,45 @@ const CASES: Case[] = [
     'an amount with its unit',
     { budget: { ...t().budget, bySource: { fiscal: '15724.94万元' } } },
     ['money.unit'],
+  ),
+  table('a row that does not fill the columns', { rows: [['甲', '1', '2', '3']] }, [
+    'table.rowWidth',
+  ]),
+  table('a span past the last row', { rows: [[{ text: '甲', rowSpan: 3 }, '1', '2']] }, [
+    'table.spanPast',
+  ]),
+  table('no rows', { rows: [] }, ['table.empty']),
+  table('an amount with its unit', { rows: [['甲', '20万', '1']] }, ['table.unit']),
+  table('words in a number column', { rows: [['甲', '约20', '1']] }, ['table.notNumber']),
+  table('an amount finer than the unit', { rows: [['甲', '1.23456', '1']] }, ['money.precision']),
+  table(
+    'a total that does not add up',
+    {
+      rows: [['甲', '10', '1'], ['乙', '20', '2'], { kind: 'total', cells: ['合计', '31', '3'] }],
+    },
+    ['table.totalMismatch'],
+  ),
+  table(
+    'a subtotal that does not add up',
+    {
+      rows: [['甲', '10', '1'], { kind: 'subtotal', cells: ['小计', '11', '1'] }],
+    },
+    ['table.subtotalMismatch'],
+  ),
+  table(
+    'a total row not marked as one',
+    {
+      rows: [
+        ['甲', '10', '1'],
+        ['合计', '10', '1'],
+      ],
+    },
+    ['table.totalRow'],
+  ),
+  table(
+    'a total with nothing to add up',
+    { columns: [{ label: '单位' }, { label: '说明' }, { label: '备注' }], total: true },
+    ['table.nothingToTotal'],
   ),
   {
     name: 'a form definition with a bad field',

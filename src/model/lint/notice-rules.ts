@@ -4,6 +4,7 @@ import { IMAGE_LIMITS, inspectImage, wan } from '../image.js';
 import type { Notice } from '../notice.js';
 import { trailingPunctuation, trailingPunctuationEn } from '../../text/punctuation.js';
 import { formatCnDate } from '../date.js';
+import { tableRules } from './table-rules.js';
 import { under, type Rule } from './engine.js';
 import {
   departmentSummaryRules,
@@ -301,6 +302,10 @@ const bodyRule: Rule<Notice> = (n, report) => {
   }
   const expected = [0, 0, 0, 0, 0];
   n.body.forEach((b, i) => {
+    if (b.type === 'table') {
+      for (const rule of tableRules) rule(b.table, under(report, ['body', i, 'table']));
+      return;
+    }
     const texts = b.type === 'paragraph' ? [b.text] : [b.text, b.continuation ?? ''];
     for (const text of texts) {
       for (const m of text.matchAll(CITED)) {
@@ -359,6 +364,9 @@ const attachmentContentRule: Rule<Notice> = (n, report) => {
       case 'projectSummary':
         for (const rule of projectSummaryRules)
           rule(c.summary, under(report, [...base, 'summary']));
+        break;
+      case 'table':
+        for (const rule of tableRules) rule(c.table, under(report, [...base, 'table']));
         break;
       case 'blocks':
         break;

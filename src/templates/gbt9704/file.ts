@@ -13,6 +13,7 @@ import {
 } from '../targets/summary.js';
 import type { DepartmentSummaryRow, ProjectSummaryRow } from '../../model/summary.js';
 import { fileHeader } from './header.js';
+import { generalTableBlocks, wantsLandscape } from '../table/general.js';
 import {
   afterTitle,
   attachmentNotes,
@@ -20,6 +21,7 @@ import {
   noteBlock,
   recipientsBlock,
   signatureBlock,
+  subtitleBlock,
   titleBlock,
 } from './main.js';
 
@@ -30,7 +32,7 @@ interface Chunk {
 }
 
 /** The 版心 turned a quarter for landscape pages: the sheet's 订口 edge becomes the top (GB/T 9704 §8). */
-function landscapeCtx(ctx: Ctx): Ctx {
+export function landscapeCtx(ctx: Ctx): Ctx {
   const m = ctx.theme.page.margins;
   return {
     ...ctx,
@@ -49,7 +51,10 @@ function attachmentPages(n: Notice, ctx: Ctx, format: FormatParts): Chunk[] {
   n.attachments.forEach((a, i) => {
     if (a.distribution !== 'bound') return;
     const c = a.content;
-    const landscape = c?.kind === 'departmentSummary' || c?.kind === 'projectSummary';
+    const landscape =
+      c?.kind === 'departmentSummary' ||
+      c?.kind === 'projectSummary' ||
+      (c?.kind === 'table' && wantsLandscape(c.table, ctx.width, ctx.theme, ctx.measure));
     const here = landscape ? landscapeCtx(ctx) : ctx;
     const out: Block[] = [];
     const last = chunks[chunks.length - 1];
@@ -90,6 +95,13 @@ function attachmentPages(n: Notice, ctx: Ctx, format: FormatParts): Chunk[] {
           }),
         );
       });
+    } else if (c?.kind === 'table') {
+      // the attachment's title is the table's; a subtitle goes under it
+      if (c.table.subtitle) out.push(subtitleBlock(c.table.subtitle, here));
+      out.push(
+        afterTitle(here),
+        ...generalTableBlocks(c.table, here.theme, here.width, `${src}.table`, here.measure),
+      );
     } else if (c?.kind === 'departmentSummary') {
       out.push(
         afterTitle(here),
@@ -211,7 +223,7 @@ export function layoutNoticeAs(n: Notice, ctx: Ctx, format: FormatParts): Layout
   // separated from the text (7.3.5.5) — unless that paragraph is too long to move as a whole.
   const last = body[body.length - 1];
   const movable =
-    last !== undefined &&
+    last?.kind === 'paragraph' &&
     // the first paragraph never leaves page 1, which must show body text (7.3.3)
     body.length > 1 &&
     ctx.bodyWidth(last.runs.map((r) => r.text).join('')) <= 8 * ctx.width;

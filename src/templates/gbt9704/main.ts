@@ -5,6 +5,12 @@ import { inspectImage } from '../../model/image.js';
 import type { Notice } from '../../model/notice.js';
 import { bodyStyle, para, run, spacer, type Ctx } from './context.js';
 import { breakTitle } from './title.js';
+import { generalTableBlocks } from '../table/general.js';
+
+/** A subtitle under the title, "（2023年度）": 仿宋 on the grid, centred. */
+export function subtitleBlock(text: string, ctx: Ctx, source = 'subtitle'): ParagraphBlock {
+  return para(text, bodyStyle(ctx, { align: 'center', styleName: '副标题' }), source);
+}
 
 /** 标题: 2号小标宋, centred, broken into balanced lines (7.3.1). */
 export function titleBlock(
@@ -52,16 +58,28 @@ const HEADING_STYLE = { 1: '一级标题', 2: '二级标题', 3: '三级标题',
  * （1） in 仿宋 (7.3.3). A run-in heading is one paragraph: the heading words in the heading font,
  * the text after them in 仿宋.
  */
-export function bodyBlocks(
-  blocks: readonly BodyBlock[],
-  ctx: Ctx,
-  source: string,
-): ParagraphBlock[] {
+export function bodyBlocks(blocks: readonly BodyBlock[], ctx: Ctx, source: string): Block[] {
   const labels = headingLabels(blocks);
-  return blocks.map((b, i) => {
+  return blocks.flatMap((b, i): Block | Block[] => {
     const src = `${source}[${i}]`;
     if (b.type === 'paragraph') {
       return para(b.text, bodyStyle(ctx, { firstLineIndent: ctx.chars(2) }), src);
+    }
+    if (b.type === 'table') {
+      // a table in the body: its title centred over it in 黑体, kept with it
+      const title = b.table.title
+        ? [
+            para(
+              [run(b.table.title, 'heiti')],
+              bodyStyle(ctx, { align: 'center', keepWithNext: true, styleName: '表题' }),
+              `${src}.table.title`,
+            ),
+          ]
+        : [];
+      return [
+        ...title,
+        ...generalTableBlocks(b.table, ctx.theme, ctx.width, `${src}.table`, ctx.measure),
+      ];
     }
     const runs = [run(`${labels[i]}${b.text}`, HEADING_ROLE[b.level])];
     if (b.continuation) runs.push(run(b.continuation, 'fangsong'));

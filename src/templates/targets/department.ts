@@ -3,8 +3,8 @@ import type { FormDefinition } from '../../model/forms/schema.js';
 import type { DepartmentTargetTable } from '../../model/targets.js';
 import { estimateWidth } from '../../text/width.js';
 import type { Theme } from '../theme.js';
-import { formOf, framed } from './frame.js';
-import { formSpecs, formTitle } from './form.js';
+import { framed } from '../table/frame.js';
+import { formOf, formSpecs, formTitle } from './form.js';
 import { tableBlocks } from '../table/block.js';
 import { tableStyle } from '../table/spec.js';
 

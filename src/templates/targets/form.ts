@@ -1,5 +1,7 @@
+import { GongwenRenderError } from '../../errors.js';
 import type { Align } from '../../layout/types.js';
-import type { FormDefinition, FormPart, HeadRow } from '../../model/forms/schema.js';
+import { formIdFor, getForm } from '../../model/forms/registry.js';
+import type { FormDefinition, FormKind, FormPart, HeadRow } from '../../model/forms/schema.js';
 import type { Indicators, Level3Indicator } from '../../model/indicators.js';
 import type { DepartmentTargetTable, ProjectTargetTable, Review } from '../../model/targets.js';
 import {
@@ -474,4 +476,20 @@ export function formTitle(t: TargetTable, form: FormDefinition): string | undefi
     name: t.kind === 'project' ? t.table.name : '',
   };
   return form.title.replace(/\{(year|unit|name)\}/gu, (_, k: string) => facts[k] ?? '');
+}
+
+/** The registered form a table names, or the kind's default; an unknown id is an error. */
+export function formOf(kind: FormKind, named: string | undefined): FormDefinition {
+  const id = formIdFor(kind, named);
+  const form = getForm(id);
+  if (!form || form.kind !== kind)
+    throw new GongwenRenderError(
+      'form.unknown',
+      {
+        zh: `没有标识为“${id}”的${kind === 'department' ? '部门整体' : '项目支出'}表式`,
+        en: `no ${kind} form has the id "${id}"`,
+      },
+      'form',
+    );
+  return form;
 }

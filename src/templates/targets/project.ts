@@ -6,8 +6,8 @@ import { tableBlocks } from '../table/block.js';
 import { tableStyle } from '../table/spec.js';
 import type { Theme } from '../theme.js';
 import type { TargetBlockOptions } from './department.js';
-import { formSpecs, formTitle } from './form.js';
-import { formOf, framed } from './frame.js';
+import { formOf, formSpecs, formTitle } from './form.js';
+import { framed } from '../table/frame.js';
 
 export { goalTexts } from './form.js';
 

@@ -1,26 +1,7 @@
-import { GongwenRenderError } from '../../errors.js';
 import type { Block, ParagraphBlock, TableBlock } from '../../layout/types.js';
-import { formIdFor, getForm } from '../../model/forms/registry.js';
-import type { FormDefinition, FormKind } from '../../model/forms/schema.js';
 import type { Theme } from '../theme.js';
-import { TABLE_STYLE } from '../table/block.js';
-import { tableStyle } from '../table/spec.js';
-
-/** The registered form a table names, or the kind's default; an unknown id is an error. */
-export function formOf(kind: FormKind, named: string | undefined): FormDefinition {
-  const id = formIdFor(kind, named);
-  const form = getForm(id);
-  if (!form || form.kind !== kind)
-    throw new GongwenRenderError(
-      'form.unknown',
-      {
-        zh: `没有标识为“${id}”的${kind === 'department' ? '部门整体' : '项目支出'}表式`,
-        en: `no ${kind} form has the id "${id}"`,
-      },
-      'form',
-    );
-  return form;
-}
+import { TABLE_STYLE } from './block.js';
+import { tableStyle } from './spec.js';
 
 /** A line above or under a table: 仿宋 at the table's size. */
 function line(text: string, theme: Theme, source: string, align: 'left' | 'right'): ParagraphBlock {
