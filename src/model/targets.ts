@@ -43,6 +43,8 @@ export const Review = z
 
 /** What a form prints around its grid: a subtitle, lines above it, notes under it, its form. */
 const FormFrame = {
+  /** where the table comes from (not printed): a source, a publication */
+  description: PlainText.optional().describe('说明（不印出）：出处、来源等'),
   /** 金额单位 */
   amountUnit: AmountUnitSchema,
   /** 副标题, e.g. "（2023年度）" */

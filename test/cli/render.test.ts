@@ -253,3 +253,173 @@ export default {
     expect(r.stdout).toMatch(/^wrote en\/notice\.docx \([\d.]+ KB\)$/mu);
   });
 });
+
+/** A money allocation table (表格), small. */
+function sampleTable(): Record<string, unknown> {
+  return {
+    title: '2022年水利专项资金安排表',
+    amountUnit: '万元',
+    columns: [
+      { label: '序号', format: 'integer', align: 'center' },
+      { label: '乡镇名称' },
+      { label: '项目名称' },
+      { label: '金额', format: 'amount' },
+    ],
+    rows: [
+      [1, '西坪镇', '尧山村排洪排水工程建设', '20'],
+      [2, '桃舟乡', '吾培村前村洋头水圳修复', '15'],
+    ],
+    total: true,
+  };
+}
+
+describe('gongwen render: tables on their own', () => {
+  it('renders a table, a target table and a summary, each recognised by its content', async () => {
+    await writeJson(join(dir, 'alloc.json'), sampleTable());
+    const data = syntheticDataset(1);
+    await writeJson(join(dir, 'unit.json'), data.units[0]!.department);
+    await writeJson(join(dir, 'summary.json'), {
+      year: 2021,
+      rows: [{ unit: '甲单位', project: '甲项目', total: '10', reference: '详见附件2' }],
+    });
+    for (const name of ['alloc', 'unit', 'summary']) {
+      const r = await cli(['render', `${name}.json`, '-o', 'kinds', ...FONT_ARGS], dir);
+      expect(r.code, r.stderr).toBe(0);
+      const m = await measurePdf(await readFile(join(dir, 'kinds', `${name}.pdf`)));
+      expect(m.pages.length).toBeGreaterThan(0);
+      if (name === 'alloc') {
+        const text = m.text.replace(/\s/gu, '');
+        expect(text).toContain('2022年水利专项资金安排表');
+        expect(text).toContain('单位：万元');
+        // the computed 合计
+        expect(text).toMatch(/合计35/u);
+      }
+      if (name === 'summary') expect(m.pages[0]!.width).toBeGreaterThan(m.pages[0]!.height);
+    }
+    expect(await list(join(dir, 'kinds'))).toEqual([
+      'alloc.docx',
+      'alloc.pdf',
+      'summary.docx',
+      'summary.pdf',
+      'unit.docx',
+      'unit.pdf',
+    ]);
+  });
+
+  it('prints --label on line 1, and refuses it for a notice', async () => {
+    await writeJson(join(dir, 'alloc2.json'), sampleTable());
+    const r = await cli(
+      [
+        'render',
+        'alloc2.json',
+        '-f',
+        'pdf',
+        '-o',
+        'label',
+        '--label',
+        '安财〔2022〕7号附件1',
+        ...FONT_ARGS,
+      ],
+      dir,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const m = await measurePdf(await readFile(join(dir, 'label', 'alloc2.pdf')));
+    expect(m.pages[0]!.lines[0]!.text.replace(/\s/gu, '')).toBe('安财〔2022〕7号附件1');
+    const n = await cli(['render', 'notice.json', '--label', 'x'], dir);
+    expect(n.code).toBe(1);
+    expect(n.stderr).toContain('--label');
+  });
+
+  it('--kind forces the kind: a table read as a notice gets the notice’s diagnostics', async () => {
+    await writeJson(join(dir, 'alloc3.json'), sampleTable());
+    const r = await cli(['render', 'alloc3.json', '--kind', 'notice'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('schema.unknownKey');
+    const bad = await cli(['render', 'alloc3.json', '--kind', 'chart'], dir);
+    expect(bad.code).toBe(2);
+  });
+
+  it('--form takes a form id or a form file, whose errors name the file', async () => {
+    const data = syntheticDataset(1);
+    const project = data.units[0]!.projects![0]!;
+    await writeJson(join(dir, 'project.json'), { ...project, manager: '张三 0759-1234567' });
+    const byId = await cli(
+      [
+        'render',
+        'project.json',
+        '-f',
+        'pdf',
+        '-o',
+        'form',
+        '--form',
+        'fin2015/project',
+        ...FONT_ARGS,
+      ],
+      dir,
+    );
+    expect(byId.code, byId.stderr).toBe(0);
+    const m = await measurePdf(await readFile(join(dir, 'form', 'project.pdf')));
+    // the 2015 form's 备注 column
+    expect(m.pages.some((p) => p.lines.some((l) => /备注$/u.test(l.text.trim())))).toBe(true);
+
+    await writeFile(
+      join(dir, 'county.yaml'),
+      stringify({
+        id: 'county/project',
+        kind: 'project',
+        columns: [24, 40, 40, 52],
+        parts: [
+          {
+            part: 'head',
+            rows: [
+              { field: 'name', label: '项目' },
+              { field: 'manager', label: '负责人' },
+            ],
+          },
+          {
+            part: 'indicators',
+            label: null,
+            columns: [
+              { field: 'level2', label: '指标类别' },
+              { field: 'level3', label: '指标' },
+              { field: 'value', label: '目标值' },
+              { field: 'note', label: '说明' },
+            ],
+          },
+        ],
+      }),
+    );
+    const byFile = await cli(
+      [
+        'render',
+        'project.json',
+        '-f',
+        'pdf',
+        '-o',
+        'form2',
+        '--form',
+        './county.yaml',
+        ...FONT_ARGS,
+      ],
+      dir,
+    );
+    expect(byFile.code, byFile.stderr).toBe(0);
+    const text = (await measurePdf(await readFile(join(dir, 'form2', 'project.pdf')))).text.replace(
+      /\s/gu,
+      '',
+    );
+    expect(text).toContain('指标类别');
+    expect(text).toContain('张三0759-1234567');
+
+    await writeFile(
+      join(dir, 'broken.yaml'),
+      stringify({ id: 'county/x', kind: 'project', columns: [1, 2], parts: [] }),
+    );
+    const broken = await cli(['render', 'project.json', '--form', './broken.yaml'], dir);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('broken.yaml');
+    const notTable = await cli(['render', 'notice.json', '--form', 'fin2015/project'], dir);
+    expect(notTable.code).toBe(1);
+    expect(notTable.stderr).toContain('--form');
+  });
+});
