@@ -6,8 +6,9 @@ import { DOCUMENT_KINDS, detectKind, type DocumentKind } from '../model/kind.js'
 import { readDataFile } from './input.js';
 import { READ_LIMITS } from './read.js';
 import type { Ctx, Runner } from './io.js';
+import { isFormFile, loadFormFile, resolveFormPath } from './forms.js';
 import { checkInput } from './kinds.js';
-import { CliError, printDiagnostics } from './report.js';
+import { CliError } from './report.js';
 import { formatSize } from './messages.js';
 import {
   examples,
@@ -45,27 +46,6 @@ export function outputDir(ctx: Ctx, given: string | undefined): { dir: string; d
   return { dir: resolve(ctx.io.cwd, given ?? '.'), display: given ?? '.' };
 }
 
-/** A --form value that names a form definition file rather than a registered id. */
-function isFormFile(value: string): boolean {
-  return /\.(json|ya?ml)$/iu.test(value) || value.startsWith('.') || value.startsWith('/');
-}
-
-/**
- * The form a --form value names: a registered id as it is, or a form definition file read,
- * checked (its diagnostics printed under its own name) and registered for this run. Undefined
- * when the file has errors.
- */
-async function formFromFlag(ctx: Ctx, value: string): Promise<string | undefined> {
-  if (!isFormFile(value)) return value;
-  const lib = await import('../index.js');
-  const def = await readDataFile(value, ctx.io, ctx.m, READ_LIMITS.settings);
-  const checked = lib.validateFormDefinition(def, { lang: ctx.lang });
-  printDiagnostics(ctx, value, checked.diagnostics);
-  if (!checked.success) return undefined;
-  lib.registerForm(checked.data, { replace: true, lang: ctx.lang });
-  return checked.data.id;
-}
-
 /** Renders one notice or table into `<dir>/<name>.pdf|.docx`: every file or none. */
 export async function renderFile(ctx: Ctx, file: string, flags: RenderFlags): Promise<number> {
   const { io, m } = ctx;
@@ -76,11 +56,14 @@ export async function renderFile(ctx: Ctx, file: string, flags: RenderFlags): Pr
   if (flags.form !== undefined) {
     if (kind !== 'department-table' && kind !== 'project-table')
       throw new CliError(m.render.formForKind(m.kinds[kind]));
-    const id = await formFromFlag(ctx, flags.form);
+    const id = isFormFile(flags.form)
+      ? await loadFormFile(ctx, resolve(ctx.io.cwd, flags.form), flags.form)
+      : flags.form;
     if (id === undefined) return 1;
     // the table is laid out with the form asked for, whatever it names itself
     if (typeof data === 'object' && data !== null) (data as Record<string, unknown>).form = id;
   }
+  if (flags.form === undefined && !(await resolveFormPath(ctx, file, data, kind))) return 1;
   if (!(await checkInput(ctx, file, data, kind))) return 1;
   const lib = await import('../index.js');
 

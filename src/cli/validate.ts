@@ -3,6 +3,7 @@ import type { Diagnostic } from '../index.js';
 import { formatPath } from '../model/diagnostics.js';
 import { InputError, readDataFile, resolveImages } from './input.js';
 import type { Ctx, Runner } from './io.js';
+import { resolveFormPath } from './forms.js';
 import { detectKind, KINDS, validateAs } from './kinds.js';
 import type { Kind } from './messages.js';
 import { examples } from './options.js';
@@ -40,6 +41,8 @@ async function validateFile(ctx: Ctx, file: string, flags: ValidateFlags): Promi
     return { file, valid: false, diagnostics: [d] };
   }
   const kind = flags.kind ?? detectKind(data);
+  if (!(await resolveFormPath(ctx, file, data, kind)))
+    return { file, kind, valid: false, diagnostics: [] };
   const diagnostics = [
     ...(await resolveImages(data, kind, file, ctx.io, ctx.m)),
     ...validateAs(lib, kind, data, ctx.lang),

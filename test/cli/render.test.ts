@@ -411,6 +411,28 @@ describe('gongwen render: tables on their own', () => {
     expect(text).toContain('指标类别');
     expect(text).toContain('张三0759-1234567');
 
+    // a table may name its form file itself, relative to the data file
+    await mkdir(join(dir, 'own'), { recursive: true });
+    await writeFile(join(dir, 'own', 'county.yaml'), await readFile(join(dir, 'county.yaml')));
+    await writeJson(join(dir, 'own', 'project.json'), {
+      ...project,
+      manager: '李四',
+      form: './county.yaml',
+    });
+    const own = await cli(
+      ['render', 'own/project.json', '-f', 'pdf', '-o', 'form3', ...FONT_ARGS],
+      dir,
+    );
+    expect(own.code, own.stderr).toBe(0);
+    expect(
+      (await measurePdf(await readFile(join(dir, 'form3', 'project.pdf')))).text.replace(
+        /\s/gu,
+        '',
+      ),
+    ).toContain('指标类别');
+    const checked = await cli(['validate', 'own/project.json'], dir);
+    expect(checked.code, checked.stdout).toBe(0);
+
     await writeFile(
       join(dir, 'broken.yaml'),
       stringify({ id: 'county/x', kind: 'project', columns: [1, 2], parts: [] }),
