@@ -261,9 +261,18 @@ export const FRAMEWORK_NAMES: Record<
   },
 };
 
-const ALIASES: Record<string, string> = { 生态环境效益: '生态效益' };
+const ALIASES: Record<string, string> = {
+  生态环境效益: '生态效益',
+  // the long name many published forms give 满意度指标, as a 一级 or a 二级
+  社会公众或服务对象满意度: '满意度',
+  社会公众或服务对象满意: '满意度',
+  服务对象满意: '服务对象满意度',
+};
 
-/** "数量" and "数量指标" name the same category; 生态环境效益 is 生态效益. */
+/**
+ * "数量" and "数量指标" name the same category; 生态环境效益 is 生态效益; 社会公众或服务对象满意度指标
+ * is 满意度指标.
+ */
 export function indicatorKey(name: string): string {
   const bare = name.trim().replace(/指标$/u, '');
   return ALIASES[bare] ?? bare;

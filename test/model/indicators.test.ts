@@ -109,6 +109,18 @@ describe('指标 tree', () => {
     ]);
   });
 
+  it('reads 社会公众或服务对象满意度指标, the long name published forms use, as 满意度指标', () => {
+    const d = withIndicators({
+      children: [
+        {
+          name: '社会公众或服务对象满意度指标',
+          children: [{ name: '服务对象满意度指标', children: [{ name: '满意度', value: '≥90%' }] }],
+        },
+      ],
+    });
+    expect(d.filter((x) => x.code.startsWith('indicator.unknown'))).toEqual([]);
+  });
+
   it('warns on a 一级 or 二级 the framework does not have', () => {
     const d1 = withIndicators({
       framework: 'pre2021',
