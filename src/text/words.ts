@@ -9,7 +9,20 @@ const SUFFIX = /^[度率性化数额量值费者员]$/u;
  * word segmenter's words, with a number kept with its unit (2021年), a closing mark or pause
  * with the word before it and an opening mark with the word after it ("（万元）" is one word).
  */
-export function words(text: string): string[] {
+export function words(text: string): readonly string[] {
+  // tables repeat their labels (产出指标, 合计 …) thousands of times: segment each text once
+  const known = cache.get(text);
+  if (known) return known;
+  const found = segment(text);
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(text, found);
+  return found;
+}
+
+const CACHE_SIZE = 4096;
+const cache = new Map<string, readonly string[]>();
+
+function segment(text: string): string[] {
   segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
   const out: string[] = [];
   let glue = false;
@@ -66,17 +79,28 @@ export function wrapWords(
   width: number,
   measure: (text: string) => number,
 ): string[] {
-  return text.split('\n').flatMap((para) => {
-    const lines: string[] = [];
-    let line = '';
-    for (const w of words(para)) {
-      const next = line + w;
-      if (line !== '' && measure(next.trimEnd()) > width + 1e-6) {
-        lines.push(line.trimEnd());
-        line = w.trimStart();
-      } else line = next;
-    }
-    lines.push(line.trimEnd());
-    return lines;
-  });
+  return text
+    .split('\n')
+    .flatMap((para) =>
+      measure(para) <= width + 1e-6 ? [para] : wrapList(words(para), width, measure),
+    );
+}
+
+/** Words filled greedily into lines no wider than `width` (a longer word alone on its line). */
+export function wrapList(
+  ws: readonly string[],
+  width: number,
+  measure: (text: string) => number,
+): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const w of ws) {
+    const next = line + w;
+    if (line !== '' && measure(next.trimEnd()) > width + 1e-6) {
+      lines.push(line.trimEnd());
+      line = w.trimStart();
+    } else line = next;
+  }
+  lines.push(line.trimEnd());
+  return lines;
 }

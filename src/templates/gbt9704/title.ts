@@ -122,7 +122,7 @@ export function breakTitle(
   };
   if (width(title) <= maxEm) return [title];
   const segs = keepWhole(
-    words(title),
+    [...words(title)],
     title,
     keep.filter((text) => width(text) <= maxEm),
   );

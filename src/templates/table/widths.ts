@@ -1,7 +1,7 @@
 import type { Measure } from '../../layout/types.js';
 import { unbreakablePieces } from '../../text/breaks.js';
 import { emWidth } from '../../text/width.js';
-import { words, wrapWords } from '../../text/words.js';
+import { words, wrapList } from '../../text/words.js';
 import type { CellSpec, TableSpec, TableStyle } from './spec.js';
 
 /**
@@ -43,8 +43,11 @@ function paragraphs(c: CellSpec): string[] {
 
 /** The narrowest width at which `text` breaks between words into at most `lines` lines. */
 export function narrowestWrap(text: string, lines: number, width: (s: string) => number): number {
+  const whole = width(text);
+  if (lines <= 1) return whole;
   const ws = words(text);
-  const widest = Math.max(0, ...ws.map((w) => width(w.trim())));
+  if (ws.length <= 1) return whole;
+  const widest = Math.max(...ws.map((w) => width(w.trim())));
   const candidates = new Set<number>([widest]);
   for (let i = 0; i < ws.length; i++) {
     let s = '';
@@ -55,8 +58,8 @@ export function narrowestWrap(text: string, lines: number, width: (s: string) =>
     }
   }
   for (const w of [...candidates].sort((a, b) => a - b))
-    if (wrapWords(text, w, width).length <= lines) return w;
-  return width(text);
+    if (wrapList(ws, w, width).length <= lines) return w;
+  return whole;
 }
 
 function cellNeeds(c: CellSpec, style: TableStyle, measure: Measure): Needs {
