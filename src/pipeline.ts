@@ -450,7 +450,16 @@ async function renderAny(input: unknown, options: AnyKindOptions): Promise<Rende
 /** The kind of a document given without one: by its shape (a dataset is not a document). */
 function documentKindOf(input: unknown): DocumentKind {
   const kind = detectKind(input);
-  return kind === 'dataset' ? 'notice' : kind;
+  if (kind === 'dataset')
+    throw new GongwenRenderError(
+      'input.dataset',
+      {
+        zh: '这是批复数据集，不是一份公文或表格：请用 renderBatch 排版',
+        en: 'this is an approval dataset, not one notice or table: render it with renderBatch',
+      },
+      'input',
+    );
+  return kind;
 }
 
 /**

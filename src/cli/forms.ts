@@ -1,4 +1,5 @@
 import { dirname, relative, resolve } from 'node:path';
+import type { Diagnostic } from '../model/diagnostics.js';
 import type { DataKind } from '../model/kind.js';
 import { readDataFile } from './input.js';
 import type { Ctx } from './io.js';
@@ -18,11 +19,15 @@ export async function loadFormFile(
   ctx: Ctx,
   path: string,
   shown: string,
+  found: Diagnostic[] = [],
+  print = true,
 ): Promise<string | undefined> {
   const lib = await import('../index.js');
   const def = await readDataFile(path, ctx.io, ctx.m, READ_LIMITS.settings);
   const checked = lib.validateFormDefinition(def, { lang: ctx.lang });
-  printDiagnostics(ctx, shown, checked.diagnostics);
+  if (print) printDiagnostics(ctx, shown, checked.diagnostics);
+  // the form's own diagnostics, under the table's `form`, for a report of the table
+  found.push(...checked.diagnostics.map((d) => ({ ...d, path: ['form', ...d.path] })));
   if (!checked.success) return undefined;
   lib.registerForm(checked.data, { replace: true, lang: ctx.lang });
   return checked.data.id;
@@ -38,13 +43,15 @@ export async function resolveFormPath(
   file: string,
   data: unknown,
   kind: DataKind,
+  found: Diagnostic[] = [],
+  print = true,
 ): Promise<boolean> {
   if (kind !== 'department-table' && kind !== 'project-table') return true;
   if (typeof data !== 'object' || data === null) return true;
   const o = data as Record<string, unknown>;
   if (typeof o.form !== 'string' || !isFormFile(o.form)) return true;
   const path = resolve(dirname(resolve(ctx.io.cwd, file)), o.form);
-  const id = await loadFormFile(ctx, path, relative(ctx.io.cwd, path) || path);
+  const id = await loadFormFile(ctx, path, relative(ctx.io.cwd, path) || path, found, print);
   if (id === undefined) return false;
   o.form = id;
   return true;

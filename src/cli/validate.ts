@@ -41,8 +41,14 @@ async function validateFile(ctx: Ctx, file: string, flags: ValidateFlags): Promi
     return { file, valid: false, diagnostics: [d] };
   }
   const kind = flags.kind ?? detectKind(data);
-  if (!(await resolveFormPath(ctx, file, data, kind)))
-    return { file, kind, valid: false, diagnostics: [] };
+  const formDiagnostics: Diagnostic[] = [];
+  if (!(await resolveFormPath(ctx, file, data, kind, formDiagnostics, !flags.json)))
+    return {
+      file,
+      kind,
+      valid: false,
+      diagnostics: formDiagnostics.map((d) => ({ ...d, location: formatPath(d.path) })),
+    };
   const diagnostics = [
     ...(await resolveImages(data, kind, file, ctx.io, ctx.m)),
     ...validateAs(lib, kind, data, ctx.lang),

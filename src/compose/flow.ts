@@ -11,7 +11,7 @@ import type {
 import { ruleHeight } from '../layout/units.js';
 import { layParagraph, paragraphHeight, type LineBox, type ParagraphBox } from './paragraph.js';
 import { pageNumber } from './numbering.js';
-import { layTable, tableRowsOn, type TableBox } from './table.js';
+import { layTable, settleContinued, tableRowsOn, type TableBox } from './table.js';
 import type { ComposedPage, PageItem, TextItem } from './types.js';
 
 /**
@@ -286,22 +286,33 @@ class Flow {
 
   /** The height of the first line (or first row, first unit) of blocks: what must come along. */
   private leadHeight(blocks: readonly Block[], width: number): number {
-    for (const b of blocks) {
+    let spaces = 0;
+    for (const [i, b] of blocks.entries()) {
       if (b.kind === 'pageBreak') return 0;
-      if (b.kind === 'spacer') continue;
+      if (b.kind === 'spacer') {
+        spaces += b.height;
+        continue;
+      }
       if (b.kind === 'paragraph') {
         const box = layParagraph(b, this.metrics, width, this.pitch);
+        // a paragraph kept with the next block brings that block's lead along: a chain of
+        // title, subtitle and the lines above a table goes with the table's first rows
+        if (b.style.keepWithNext)
+          return spaces + paragraphHeight(box) + this.leadHeight(blocks.slice(i + 1), width);
         const first = box.lines[0];
         return (
-          box.spaceBefore + (first?.height ?? 0) + (box.lines.length === 1 ? box.spaceAfter : 0)
+          spaces +
+          box.spaceBefore +
+          (first?.height ?? 0) +
+          (box.lines.length === 1 ? box.spaceAfter : 0)
         );
       }
       if (b.kind === 'table') {
         // what the table needs to start on a page: its header rows and two body rows
         const t = layTable(b, this.metrics, this.pitch);
-        return t.heights.slice(0, t.block.headerRows + 2).reduce((a, h) => a + h, 0);
+        return spaces + t.heights.slice(0, t.block.headerRows + 2).reduce((a, h) => a + h, 0);
       }
-      return this.height([b], width);
+      return spaces + this.height([b], width);
     }
     return 0;
   }
@@ -383,8 +394,8 @@ class Flow {
   /**
    * A table's rows onto pages. A table starts on the current page only when its header rows and
    * its first two body rows fit there (or all of them, when it has fewer), else on the next;
-   * a row marked `keepWithPrevious` (a 合计 row) goes over with the row before it; the header
-   * rows come again on every page.
+   * a row marked `keepWithPrevious` (a 合计 row) goes over with the row before it, and the last
+   * row never goes over alone; the header rows come again on every page.
    */
   table(b: TableBlock, sink: Sink, left: number): void {
     const t: TableBox = layTable(b, this.metrics, this.pitch);
@@ -394,11 +405,15 @@ class Flow {
     let row = b.headerRows;
     let first = true;
     while (row < n || first) {
+      // a cell that flowed on from the page before may need its remaining rows taller
+      settleContinued(t, row);
       // what fits on this page: the header rows and as many body rows as there is room for
       const room = sink.bottom - sink.y - header - t.border;
       let end = row;
       let used = 0;
       while (end < n && used + t.heights[end]! <= room + EPSILON) used += t.heights[end++]!;
+      // the last row does not go on to a page alone when this one can spare it one more
+      if (end === n - 1 && end - row >= 3) end--;
       // a row kept with the one before it does not start a page alone
       while (end > row && end < n && tied(end)) end--;
       const wanted = Math.min(2, n - row);

@@ -1,6 +1,6 @@
 import type { TextMetrics } from '../fonts/metrics.js';
 import type { TableBlock } from '../layout/types.js';
-import { layParagraph, paragraphHeight, type ParagraphBox } from './paragraph.js';
+import { layParagraph, paragraphHeight, type LineBox, type ParagraphBox } from './paragraph.js';
 import type { LineItem, PageItem, TextItem } from './types.js';
 
 /**
@@ -22,6 +22,8 @@ export interface TableBox {
   cells: (CellBox | undefined)[][];
   /** which cell covers each grid position: "r,c" of its top-left */
   owner: string[][];
+  /** lines of a cell already drawn on earlier pages, by "r,c" */
+  progress: Map<string, number>;
 }
 
 interface CellBox {
@@ -83,7 +85,7 @@ export function layTable(b: TableBlock, metrics: TextMetrics, charPitch: number)
       const need = cell.height + chrome;
       if (need > have) heights[cell.row + cell.rowSpan - 1]! += need - have;
     }
-  return { block: b, heights, border: bw / 2, edges, cells, owner };
+  return { block: b, heights, border: bw / 2, edges, cells, owner, progress: new Map() };
 }
 
 /** Where a page's items go and how far down the flow is. */
@@ -171,8 +173,9 @@ export function tableRowsOn(
   }
   for (const l of lines) target.add(l);
 
-  // Cell text: each cell once in the rows of it shown here, its label again when its span
-  // began on an earlier page.
+  // Cell text: each cell once in the rows of it shown here. A cell whose rows go on to the next
+  // page flows: the lines that fit here, the rest where its rows go on. A short one (a label)
+  // that has been printed whole is printed again where its span goes on, so it is seen there.
   const shown = new Set(rows);
   for (const r of rows) {
     for (let c = 0; c < n; c++) {
@@ -184,28 +187,84 @@ export function tableRowsOn(
       // the first shown row of this cell's span draws it
       const firstShown = rows.find((x) => x >= r0 && x < r0 + cell.rowSpan && shown.has(x));
       if (firstShown !== r) continue;
-      if (r0 !== r && !cell.hasText) continue;
       const partTop = tops.get(r)!;
       let partBottom = partTop;
-      for (let x = r; x < r0 + cell.rowSpan && shown.has(x); x++)
+      let last = r;
+      for (let x = r; x < r0 + cell.rowSpan && shown.has(x); x++) {
         partBottom = tops.get(x)! + t.heights[x]!;
-      const inner = partBottom - partTop - 2 * b.padding.y - bw;
-      let cy =
-        partTop + bw / 2 + b.padding.y + (cell.middle ? Math.max(0, (inner - cell.height) / 2) : 0);
-      const cx = left + t.edges[c]! + bw / 2 + b.padding.x;
-      for (const p of cell.paragraphs) {
-        cy += p.spaceBefore;
-        for (const line of p.lines) {
-          const baseline = cy + line.ascent;
-          for (const item of line.items)
-            target.add({ ...item, x: cx + item.x, y: baseline } as TextItem);
-          cy += line.height;
+        last = x;
+      }
+      const ends = last === r0 + cell.rowSpan - 1;
+      const room = partBottom - partTop - 2 * b.padding.y - bw;
+      const lines = cellLines(cell);
+      const done = t.progress.get(key) ?? 0;
+      let from = done;
+      let to = lines.length;
+      let middle = cell.middle;
+      if (done >= lines.length) {
+        // printed whole on an earlier page: a short label again, nothing else
+        if (!cell.hasText || cell.height > room + 0.01 || lines.length > 3) continue;
+        from = 0;
+      } else if (!ends || done > 0) {
+        // the lines that fit in this part (all that are left where the span ends)
+        let used = 0;
+        to = from;
+        while (to < lines.length && (ends || used + lines[to]!.height <= room + 0.01)) {
+          used += lines[to]!.height;
+          to++;
         }
-        cy += p.spaceAfter;
+        if (to === from && !ends) to = Math.min(lines.length, from + 1);
+        middle = middle && from === 0 && to === lines.length;
+        t.progress.set(key, to);
+      } else t.progress.set(key, lines.length);
+      const height = lines.slice(from, to).reduce((a, l) => a + l.height, 0);
+      let cy = partTop + bw / 2 + b.padding.y + (middle ? Math.max(0, (room - height) / 2) : 0);
+      const cx = left + t.edges[c]! + bw / 2 + b.padding.x;
+      for (const l of lines.slice(from, to)) {
+        if (l.line) {
+          const baseline = cy + l.before + l.line.ascent;
+          for (const item of l.line.items)
+            target.add({ ...item, x: cx + item.x, y: baseline } as TextItem);
+        }
+        cy += l.height;
       }
     }
   }
   target.y = bottom;
+}
+
+/**
+ * Before a page's rows are placed: a cell that flowed on from the page before has its lines left
+ * to place in the rest of its span, whose rows were sized for the cell whole; the span's last row
+ * is made as much taller as the lines left need beyond those rows.
+ */
+export function settleContinued(t: TableBox, from: number): void {
+  const chrome = 2 * t.block.padding.y + t.block.borderWidth;
+  for (const [key, done] of t.progress) {
+    const [r0, c0] = key.split(',').map(Number) as [number, number];
+    const cell = t.cells[r0]![c0]!;
+    const end = r0 + cell.rowSpan; // exclusive
+    if (end <= from || r0 >= from) continue;
+    const lines = cellLines(cell);
+    if (done >= lines.length) continue;
+    const need = lines.slice(done).reduce((a, l) => a + l.height, 0) + chrome;
+    const have = t.heights.slice(from, end).reduce((a, h) => a + h, 0);
+    if (need > have) t.heights[end - 1]! += need - have;
+  }
+}
+
+/** A cell's lines, each with the paragraph spacing before and after it counted in. */
+function cellLines(cell: CellBox): { line?: LineBox; before: number; height: number }[] {
+  const out: { line?: LineBox; before: number; height: number }[] = [];
+  for (const p of cell.paragraphs) {
+    p.lines.forEach((line, i) => {
+      const before = i === 0 ? p.spaceBefore : 0;
+      const after = i === p.lines.length - 1 ? p.spaceAfter : 0;
+      out.push({ line, before, height: before + line.height + after });
+    });
+    if (p.lines.length === 0) out.push({ before: 0, height: p.spaceBefore + p.spaceAfter });
+  }
+  return out;
 }
 
 function range(from: number, to: number): number[] {

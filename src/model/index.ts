@@ -23,3 +23,4 @@ export {
   formIdFor,
 } from './forms/registry.js';
 export { BUILTIN_FORMS, DEFAULT_FORMS } from './forms/builtin.js';
+export * from './kind.js';

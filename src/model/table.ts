@@ -56,8 +56,8 @@ export const TableColumn = z
     label: PlainText.optional().describe('表头文字（未给 header 时用）'),
     /** a fixed width, mm */
     width: z.number().positive().max(1000).optional().describe('固定宽度（毫米）'),
-    /** a share of the width left by the fixed columns; used when every other column has one */
-    weight: z.number().positive().max(1000).optional().describe('宽度比例'),
+    /** a share of the width left by the fixed columns (a column without one weighs 1) */
+    weight: z.number().positive().max(1000).optional().describe('宽度比例（未设的列按 1）'),
     align: Align.optional().describe('对齐；数值列默认右对齐'),
     format: ColumnFormat.default('text'),
     /** decimals numbers are printed with (text is printed as typed) */
@@ -84,6 +84,15 @@ export const GeneralTable = z
     /** the unit of the amount columns; printed above the table as "单位：万元" */
     amountUnit: AmountUnitSchema.optional().describe('金额单位：万元 或 元（金额列使用）'),
     columns: z.array(TableColumn).min(1).max(30).describe('各列'),
+    /**
+     * rows at the top of a form, printed once above the header rows: 项目名称, 资金情况 … (a cell
+     * is a label, centred, unless it gives its own `align`)
+     */
+    head: z
+      .array(z.array(TableCellInput).max(60))
+      .max(60)
+      .optional()
+      .describe('表首各行：印在表头之上，只印一次（如项目名称、资金情况）'),
     /** header rows (repeated on every page), with spans; default: the columns' labels */
     header: z
       .array(z.array(TableCellInput).max(60))

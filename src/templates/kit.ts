@@ -104,6 +104,7 @@ export {
 } from './documents.js';
 export {
   generalTableSpec,
+  generalTableSpecs,
   generalTableBlocks,
   wantsLandscape,
   formatNumber,

@@ -11,6 +11,9 @@ import LineBreaker from 'linebreak';
 export const NO_START = /^[，。、；：！？）》」』”’〕】…—%,.;:!?)\]}]/u;
 /** Characters no line may end with. */
 export const NO_END = /^[（《「『“‘〔【([{]$/u;
+/** What may follow a number as its unit: a line never breaks between the two. */
+const UNIT_AFTER_NUMBER = /^[年月日号时点分秒个人次项元万亿千百条件台套所座户家名%％‰]$/u;
+
 /** Ideographs and the marks that sit among them. */
 export const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
@@ -28,6 +31,10 @@ export function breakOpportunities(text: string): Map<number, boolean> {
       continue;
     out.set(bk.position, bk.required);
   }
+  // A number and the unit after it hold together: 4|月, 230|人, 95|%.
+  for (let p = 1; p < text.length; p++)
+    if (/\d/u.test(text[p - 1]!) && UNIT_AFTER_NUMBER.test(text[p]!) && out.get(p) === false)
+      out.delete(p);
   // Quotation marks are ambiguous in UAX #14 and glue to both neighbours; in Chinese text “ and
   // ‘ open and ” and ’ close, so a line may break before the one and after the other.
   for (let p = 1; p < text.length; p++) {

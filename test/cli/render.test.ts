@@ -437,6 +437,13 @@ describe('gongwen render: tables on their own', () => {
       join(dir, 'broken.yaml'),
       stringify({ id: 'county/x', kind: 'project', columns: [1, 2], parts: [] }),
     );
+    await writeJson(join(dir, 'uses-broken.json'), { ...project, form: './broken.yaml' });
+    const json = await cli(['validate', 'uses-broken.json', '--json'], dir);
+    expect(json.code).toBe(1);
+    const [result] = JSON.parse(json.stdout) as {
+      diagnostics: { code: string; location: string }[];
+    }[];
+    expect(result!.diagnostics.map((d) => d.code)).toContain('form.invalid');
     const broken = await cli(['render', 'project.json', '--form', './broken.yaml'], dir);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('broken.yaml');

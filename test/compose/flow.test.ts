@@ -174,6 +174,13 @@ describe('tables', () => {
     expect(texts(stays[0]!).slice(6)).toEqual(['H0a', 'H0b', 'A0', 'B0']);
   });
 
+  it('does not leave the last row alone on a page', () => {
+    const pages = run(layoutOf(section([table(8)])));
+    const body = (p: ComposedPage) => texts(p).filter((x) => x.startsWith('B'));
+    // seven rows fit on page 1, but the eighth would stand alone on page 2
+    expect(pages.map((p) => body(p).length)).toEqual([6, 2]);
+  });
+
   it('takes the row before a 合计 row over to the next page with it', () => {
     const t = table(8);
     t.rows[t.rows.length - 1]!.keepWithPrevious = true;
@@ -192,6 +199,28 @@ describe('tables', () => {
     expect(texts(pages[0]!)).toContain('S4');
     expect(texts(pages[1]!)).toContain('S4');
     expect(texts(pages[1]!).filter((t) => t.startsWith('A'))).toEqual(['A10', 'A11']);
+  });
+
+  it('flows a long row-spanned text on to the next page, inside its rows on both', () => {
+    // S4 spans body rows 4–9 and holds 12 lines: page 1 has room for part of them in rows 4–6
+    const t = table(12, 1, { 4: 6 });
+    const long = Array.from({ length: 12 }, (_, i) => `T${i}`).join('\n');
+    const c = t.rows[5]!.cells[0]!;
+    if (c !== 'covered') c.blocks = [para(long, { lineHeight: 10 })];
+    const pages = run(layoutOf(section([t])));
+    const lines = (p: ComposedPage) => texts(p).filter((x) => /^T\d+$/u.test(x));
+    const all = pages.flatMap(lines);
+    // every line once, in order, split between the pages
+    expect(all).toEqual(Array.from({ length: 12 }, (_, i) => `T${i}`));
+    expect(lines(pages[0]!).length).toBeGreaterThan(0);
+    expect(lines(pages[1]!).length).toBeGreaterThan(0);
+    // no line below its page's bottom rule
+    for (const p of pages) {
+      const rules = p.items.filter((i) => i.kind === 'line' && i.y1 === i.y2);
+      const bottom = Math.max(...rules.map((r) => (r.kind === 'line' ? r.y1 : 0)));
+      for (const i of p.items)
+        if (i.kind === 'text' && /^T/u.test(i.text)) expect(i.y).toBeLessThan(bottom);
+    }
   });
 
   it('rules the outer edges and the rows, but not through a row span', () => {

@@ -65,7 +65,7 @@ export function cellsOf(t: TableBlock): CellText[] {
 /**
  * Whether a cell's text is printed in the PDF: as consecutive pieces, each whole on one line of
  * a page, in reading order (a cell's wrapped lines share their baselines with the cells beside
- * them). Pieces shorter than two characters do not count unless the text is that short.
+ * them).
  */
 export function printedInPdf(text: string, m: PdfMeasure): boolean {
   const target = squash(text);
@@ -81,7 +81,7 @@ export function printedInPdf(text: string, m: PdfMeasure): boolean {
     // the next piece is looked for a few lines on: lines of taller cells come between
     for (let i = start, misses = 0; left !== '' && i < lines.length && misses < 6; i++) {
       const n = longest(left, lines[i]!);
-      if (n >= Math.min(2, left.length)) {
+      if (n >= 1) {
         left = left.slice(n);
         misses = 0;
       } else if (i === start) break;

@@ -349,6 +349,23 @@ describe('summary column sets', () => {
     );
   };
 
+  it('totals amounts finer than a 元 (a batch’s tables in 元) to the 分', () => {
+    const fine = {
+      year: 2022,
+      rows: [
+        { unit: '甲局', project: '项目一', total: '0.123456' },
+        { unit: '乙局', project: '项目二', total: '1.5' },
+      ],
+    } as unknown as Parameters<typeof projectSummaryBlocks>[0];
+    const [t] = projectSummaryBlocks(fine, DEFAULT_THEME, mm(225), 's', [
+      { head: '项目', mm: 30, cell: (r) => cell(r.project) },
+      { head: '金额', mm: 20, cell: (r) => amountCell(r.total), total: (r) => r.total },
+    ]);
+    const last = (t as TableBlock).rows[(t as TableBlock).rows.length - 1]!;
+    const text = last.cells.map((c) => (c === 'covered' ? '' : c.blocks[0]!.runs[0]!.text));
+    expect(text).toEqual(['合计', '1.623456']);
+  });
+
   it('totals the totalled columns under 合计', () => {
     const rows = rowsOf([
       { head: '项目', mm: 30, cell: (r) => cell(r.project) },

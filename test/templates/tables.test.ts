@@ -245,3 +245,42 @@ describe('forms', () => {
     for (const t of specs) for (const r of t.rows) expect(r.cells).toHaveLength(6);
   });
 });
+
+describe('tables in notices and where they do not belong', () => {
+  it('checks a table inside an attachment’s blocks', async () => {
+    const { validateNotice } = await import('../../src/index.js');
+    const { minimalNotice } = await import('../fixtures.js');
+    const d = validateNotice({
+      ...minimalNotice(),
+      attachments: [
+        {
+          title: '资金安排表',
+          content: {
+            kind: 'blocks',
+            blocks: [
+              '说明如下。',
+              {
+                type: 'table',
+                table: {
+                  columns: [{ label: '单位' }, { label: '金额' }],
+                  rows: [['甲', '1', '2']],
+                },
+              },
+            ],
+          },
+        },
+      ],
+    }).diagnostics;
+    expect(d.map((x) => `${x.path.join('.')}:${x.code}`)).toContain(
+      'attachments.0.content.blocks.1.table.rows.0:table.rowWidth',
+    );
+  });
+
+  it('sends a dataset given to render to renderBatch', async () => {
+    const { renderPdf } = await import('../../src/index.js');
+    const { syntheticDataset } = await import('../../src/testing.js');
+    await expect(renderPdf(syntheticDataset(1) as never)).rejects.toMatchObject({
+      code: 'input.dataset',
+    });
+  });
+});

@@ -112,7 +112,7 @@ export const FIN2015_PROJECT: FormDefinitionInput = {
   kind: 'project',
   description: '项目支出绩效目标申报表（财预〔2015〕88号指标体系：产出、效益、满意度）',
   title: '{year}年项目支出绩效目标申报表',
-  columns: [20, 24, 28, 36, 26, 22],
+  columns: [18, 20, 22, 46, 26, 24],
   parts: [
     {
       part: 'head',
@@ -161,7 +161,7 @@ export const FIN2021_PROJECT: FormDefinitionInput = {
   kind: 'project',
   description: '项目支出绩效目标表（财预〔2021〕101号指标体系：成本指标为一级指标）',
   title: '{year}年项目支出绩效目标表',
-  columns: [18, 20, 24, 36, 24, 16, 14],
+  columns: [16, 18, 20, 44, 24, 16, 18],
   parts: [
     {
       part: 'head',
@@ -211,7 +211,7 @@ export const FIN2021_DEPARTMENT: FormDefinitionInput = {
   kind: 'department',
   description: '部门整体支出绩效目标表（财预〔2021〕101号指标体系，年度履职目标表格）',
   title: '{unit}{year}年部门整体支出绩效目标表',
-  columns: [20, 24, 24, 30, 24, 34],
+  columns: [16, 24, 20, 36, 24, 36],
   parts: [
     {
       part: 'head',

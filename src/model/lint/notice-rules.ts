@@ -369,6 +369,11 @@ const attachmentContentRule: Rule<Notice> = (n, report) => {
         for (const rule of tableRules) rule(c.table, under(report, [...base, 'table']));
         break;
       case 'blocks':
+        c.blocks.forEach((b, j) => {
+          if (b.type !== 'table') return;
+          for (const rule of tableRules)
+            rule(b.table, under(report, [...base, 'blocks', j, 'table']));
+        });
         break;
     }
   });

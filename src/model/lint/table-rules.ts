@@ -29,7 +29,7 @@ function columnName(t: GeneralTable, c: number): { zh: string; en: string } {
 
 function structure(t: GeneralTable, report: Report): void {
   const n = t.columns.length;
-  const check = (rows: Row[], key: 'header' | 'rows', zh: string, en: string) => {
+  const check = (rows: Row[], key: 'head' | 'header' | 'rows', zh: string, en: string) => {
     const grid = gridOf(rows, n);
     grid.width.forEach((w, r) => {
       if (w === n) return;
@@ -43,13 +43,20 @@ function structure(t: GeneralTable, report: Report): void {
     });
     for (const [r, k] of grid.spanPast)
       report({
-        path: [...(key === 'header' ? ['header', r, k] : cellPath(t, r, k)), 'rowSpan'],
+        path: [...(key === 'rows' ? cellPath(t, r, k) : [key, r, k]), 'rowSpan'],
         code: 'table.spanPast',
         severity: 'error',
         message: `${zh}第${r + 1}行第${k + 1}格向下合并 ${rows[r]!.cells[k]!.rowSpan} 行，超出了最后一行`,
         en: `${en} row ${r + 1}, cell ${k + 1} spans ${rows[r]!.cells[k]!.rowSpan} rows, past the last row`.trim(),
       });
   };
+  if (t.head)
+    check(
+      t.head.map((cells) => ({ cells: cells.map(cellOf), kind: 'body' as const })),
+      'head',
+      '表首',
+      'head',
+    );
   if (t.header)
     check(
       t.header.map((cells) => ({ cells: cells.map(cellOf), kind: 'body' as const })),

@@ -4,10 +4,7 @@ import {
   amountDecimals,
   amountToFen,
   fenToAmount,
-  moneyToYuan,
   sumFen,
-  sumYuan,
-  yuanToMoney,
   type AmountUnit,
 } from '../money.js';
 import type { DepartmentSummary, ProjectSummary } from '../summary.js';
@@ -154,8 +151,9 @@ function lintIndicators(ind: Indicators, report: Report): void {
   for (const rule of indicatorRules) rule(ind, under(report, ['indicators']));
 }
 
-const amt = (yuan: number) => `${yuanToMoney(yuan)}万元`;
-const amtEn = (yuan: number) => `${yuanToMoney(yuan)} × 10,000 yuan`;
+// summaries are in 万元; their amounts are summed in 分, so a batch's 元 amounts (0.123456) count
+const amt = (fen: number) => inUnit(fen, '万元');
+const amtEn = (fen: number) => inUnitEn(fen, '万元');
 /** An amount in 分, as a message names it in the table's unit. */
 const inUnit = (fen: number, unit: AmountUnit) => `${fenToAmount(fen, unit)}${unit}`;
 const inUnitEn = (fen: number, unit: AmountUnit) =>
@@ -371,8 +369,8 @@ export const departmentSummaryRules: Rule<DepartmentSummary>[] = [
           en: `${nameEn} is the same budget unit as row ${prev + 1}: list each unit on one row only`,
         });
       } else seen.set(row.unit, i);
-      const total = moneyToYuan(row.total ?? '') ?? 0;
-      const byType = sumYuan([row.basic, row.project]);
+      const total = amountToFen(row.total ?? '', '万元') ?? 0;
+      const byType = sumFen([row.basic, row.project], '万元');
       if (row.total !== undefined && row.basic !== undefined && byType !== total) {
         report({
           path: [...path, 'total'],
@@ -383,7 +381,7 @@ export const departmentSummaryRules: Rule<DepartmentSummary>[] = [
         });
       }
       if (row.total !== undefined && (row.fiscal !== undefined || row.other !== undefined)) {
-        const bySource = sumYuan([row.fiscal, row.other]);
+        const bySource = sumFen([row.fiscal, row.other], '万元');
         if (bySource !== total) {
           report({
             path: [...path, 'fiscal'],
@@ -419,8 +417,8 @@ export const projectSummaryRules: Rule<ProjectSummary>[] = [
         });
       } else seen.set(key, i);
       if (row.total !== undefined && (row.fiscal !== undefined || row.other !== undefined)) {
-        const total = moneyToYuan(row.total) ?? 0;
-        const bySource = sumYuan([row.fiscal, row.other]);
+        const total = amountToFen(row.total, '万元') ?? 0;
+        const bySource = sumFen([row.fiscal, row.other], '万元');
         if (bySource !== total) {
           report({
             path: [...path, 'total'],

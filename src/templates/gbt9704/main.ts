@@ -9,7 +9,11 @@ import { generalTableBlocks } from '../table/general.js';
 
 /** A subtitle under the title, "（2023年度）": 仿宋 on the grid, centred. */
 export function subtitleBlock(text: string, ctx: Ctx, source = 'subtitle'): ParagraphBlock {
-  return para(text, bodyStyle(ctx, { align: 'center', styleName: '副标题' }), source);
+  return para(
+    text,
+    bodyStyle(ctx, { align: 'center', styleName: '副标题', keepWithNext: true }),
+    source,
+  );
 }
 
 /** 标题: 2号小标宋, centred, broken into balanced lines (7.3.1). */
@@ -35,6 +39,8 @@ export function titleBlock(
       align: 'center',
       lineHeight: ctx.theme.titleLineHeight,
       styleName: '标题',
+      // a title never ends a page: it goes with what it is the title of
+      keepWithNext: true,
     },
     source,
   );

@@ -171,16 +171,41 @@ function totalRow(t: GeneralTable, rows: readonly Row[], n: number): RowSpec | u
   return { cells: out, keepWithPrevious: rows.length > 0 };
 }
 
-/** The columns' widths as the table asks: fixed in mm, shares when every free column has one. */
+/**
+ * The columns' widths as the table asks: fixed in mm; when any column has a weight, shares of
+ * the rest (a column without one weighs 1); else from the content alone.
+ */
 function columnSpecs(t: GeneralTable): ColumnSpec[] {
-  const free = t.columns.filter((c) => c.width === undefined);
-  const shared = free.length > 0 && free.every((c) => c.weight !== undefined);
+  const shared = t.columns.some((c) => c.width === undefined && c.weight !== undefined);
   return t.columns.map((c) =>
-    c.width !== undefined ? { width: mm(c.width) } : shared ? { share: c.weight! } : {},
+    c.width !== undefined ? { width: mm(c.width) } : shared ? { share: c.weight ?? 1 } : {},
   );
 }
 
-/** A table as a TableSpec: header rows, body rows, the computed 合计. */
+/**
+ * A table as TableSpecs on one column grid: its head rows (printed once, when it has some), then
+ * the table proper — header rows, body rows, the computed 合计.
+ */
+export function generalTableSpecs(t: GeneralTable, src: string): TableSpec[] {
+  const main = generalTableSpec(t, src);
+  if (!t.head?.length) return [main];
+  const n = t.columns.length;
+  const head: Row[] = t.head.map((cells) => ({ cells: cells.map(cellOf), kind: 'body' }));
+  const rows = gridRows(head, n, (c, r, k) => {
+    const o = {
+      ...(c.colSpan > 1 ? { colSpan: c.colSpan } : {}),
+      ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
+      ...(c.bold ? { bold: true } : {}),
+      source: `${src}.head[${r}][${k}]`,
+    };
+    return c.align === undefined || c.align === 'center'
+      ? label(c.text, { ...o, align: 'center' })
+      : cell(c.text, { ...o, align: c.align });
+  });
+  return [{ columns: main.columns, headerRows: 0, rows: rows.map((cells) => ({ cells })) }, main];
+}
+
+/** The table proper as a TableSpec: header rows, body rows, the computed 合计. */
 export function generalTableSpec(t: GeneralTable, src: string): TableSpec {
   const n = t.columns.length;
   const headerInput =
@@ -224,8 +249,9 @@ export function wantsLandscape(
   measure: Measure,
 ): boolean {
   if (t.orientation !== 'auto') return t.orientation === 'landscape';
-  const spec = generalTableSpec(t, 'table');
-  const needs = columnNeeds([spec], tableStyle(theme), measure);
+  const specs = generalTableSpecs(t, 'table');
+  const spec = specs[specs.length - 1]!;
+  const needs = columnNeeds(specs, tableStyle(theme), measure);
   const width = spec.columns.reduce((a, c, i) => a + (c.width ?? needs[i]!.comfort), 0);
   return width > portraitWidth + 0.01;
 }
@@ -241,9 +267,10 @@ export function generalTableBlocks(
   src: string,
   measure: Measure,
 ): Block[] {
-  const spec = generalTableSpec(t, src);
-  const { tables } = tableBlocks([spec], width, tableStyle(theme), measure);
+  const { tables } = tableBlocks(generalTableSpecs(t, src), width, tableStyle(theme), measure);
   const above = [...(t.above ?? [])];
-  if (t.amountUnit && !above.some((l) => /单位/u.test(l))) above.push(`单位：${t.amountUnit}`);
+  const amounts = t.columns.some((c) => c.format === 'amount');
+  if (t.amountUnit && amounts && !above.some((l) => /单位/u.test(l)))
+    above.push(`单位：${t.amountUnit}`);
   return framed({ above, notes: t.notes }, tables, theme, src);
 }

@@ -24,12 +24,12 @@ interface Needs {
 }
 
 /**
- * The lines a label may take at its comfortable width: up to four characters one, up to eight
- * two, longer ones three — a form's labels are narrow columns of short lines.
+ * The lines a label may take at its comfortable width: up to three characters one, up to eight
+ * two, longer ones three — a form's labels are narrow columns of short lines ("绩效/指标").
  */
 function comfortLines(text: string): number {
   const em = emWidth(text);
-  if (em <= 4) return 1;
+  if (em <= 3) return 1;
   if (em <= 8) return 2;
   return 3;
 }

@@ -201,26 +201,23 @@ function budgetRows(
   const money = inner('amount');
   const sub = (text: string, span: number, o: { align?: Align } = {}) =>
     label(text, { colSpan: span, align: o.align ?? 'left' });
+  // without the split by source, the split by type takes the whole row
+  const wide = bySource ? 1 : 1 + rest;
   const rows: (CellSpec | 'covered')[][] = [
     [
       sub(inner('byType'), h - 1, { align: 'center' }),
-      label(money),
-      sub(inner('bySource'), rest - 1, { align: 'center' }),
-      label(money),
+      label(money, { colSpan: wide }),
+      ...(bySource ? [sub(inner('bySource'), rest - 1, { align: 'center' }), label(money)] : []),
     ],
     [
       sub(inner('basic'), h - 1),
-      amount(byType.basic),
-      ...(bySource
-        ? [sub(inner('fiscal'), rest - 1), amount(bySource.fiscal)]
-        : [cell('', { colSpan: rest })]),
+      amount(byType.basic, { colSpan: wide }),
+      ...(bySource ? [sub(inner('fiscal'), rest - 1), amount(bySource.fiscal)] : []),
     ],
     [
       sub(inner('project'), h - 1),
-      amount(byType.project),
-      ...(bySource
-        ? [sub(inner('other'), rest - 1), amount(bySource.other)]
-        : [cell('', { colSpan: rest })]),
+      amount(byType.project, { colSpan: wide }),
+      ...(bySource ? [sub(inner('other'), rest - 1), amount(bySource.other)] : []),
     ],
   ];
   if (byLevel) {

@@ -1,6 +1,6 @@
 import type { Block, Measure } from '../../layout/types.js';
 import { FontSize } from '../../layout/units.js';
-import { sumYuan, yuanToMoney } from '../../model/money.js';
+import { fenToAmount, sumFen } from '../../model/money.js';
 import type {
   DepartmentSummary,
   DepartmentSummaryRow,
@@ -58,7 +58,7 @@ function summaryTable<R>(
     // a column no row fills has no total: 0 would be a value nobody gave
     totals.push(
       c.total && rows.some((r) => c.total!(r) !== undefined)
-        ? amount(yuanToMoney(sumYuan(rows.map(c.total))))
+        ? amount(fenToAmount(sumFen(rows.map(c.total), '万元'), '万元'))
         : cell(''),
     ),
   );
