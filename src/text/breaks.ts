@@ -31,6 +31,11 @@ export function breakOpportunities(text: string): Map<number, boolean> {
       continue;
     out.set(bk.position, bk.required);
   }
+  // A range of numbers may break after its dash: 2023.07-|2024.01 (UAX #14 keeps a hyphen with
+  // the digits after it, reading a minus sign; between two numbers it is a dash).
+  for (let p = 2; p < text.length; p++)
+    if (/[-–~～]/u.test(text[p - 1]!) && /\d/u.test(text[p - 2]!) && /\d/u.test(text[p]!))
+      out.set(p, false);
   // A number and the unit after it hold together: 4|月, 230|人, 95|%.
   for (let p = 1; p < text.length; p++)
     if (/\d/u.test(text[p - 1]!) && UNIT_AFTER_NUMBER.test(text[p]!) && out.get(p) === false)

@@ -127,7 +127,12 @@ describe('部门整体预算绩效目标表 (the seed table) as a document of it
     let checked = 0;
     for (const l1 of t.indicators.children) {
       // (a wrapped name's first line holds its first four characters)
-      const leaves = l1.children.flatMap((l2) => l2.children.map((l3) => l3.name.slice(0, 4)));
+      // (an empty 二级 has a row of its own)
+      const leaves = l1.children.flatMap((l2) =>
+        l2.children.length > 0
+          ? l2.children.map((l3) => l3.name.slice(0, 4))
+          : [l2.name.slice(0, 4)],
+      );
       for (const p of m.pages.filter((x) => onPage(x, '一级指标') > 0)) {
         const rows = leaves.filter((name) => onPage(p, name) > 0).length;
         // a wrapped label's first line carries its first two characters

@@ -7,17 +7,20 @@ import type { CellSpec, TableSpec, TableStyle } from './spec.js';
 /**
  * Column widths from content, the way a typesetter sizes a form: every column at least as wide
  * as the longest word of its labels (a label is never broken inside a word) and its longest
- * amount; then, as far as the width allows, wide enough for each label to stand on a line or
- * two, and for data to keep a few characters a line; what is left goes where text is longest.
+ * amount; then, as far as the width allows, wide enough for each label to stand on a few short
+ * lines, and for data to keep its longest text to about four lines; what is left goes where text
+ * is longest.
  * A form's own proportions (`share`) are the starting point when it gives them: a column that
  * needs more takes it from columns with room to spare, so data columns give way to labels.
  */
 
 /** What a column (or a cell) needs, pt, rules and padding included. */
 interface Needs {
-  /** the narrowest it may be: its longest word, number or amount */
+  /** the narrowest it may be: its longest word, number or amount (one character at least) */
   min: number;
-  /** the width it reads well at: labels on a line or two, data a few characters a line */
+  /** what its labels (and amounts) read well at: a few short lines each */
+  label: number;
+  /** that, and its data at about four lines for the longest text */
   comfort: number;
   /** its longest paragraph on one line */
   max: number;
@@ -31,11 +34,16 @@ function comfortLines(text: string): number {
   const em = emWidth(text);
   if (em <= 3) return 1;
   if (em <= 8) return 2;
-  return 3;
+  if (em <= 12) return 3;
+  return 4;
 }
 
-/** Data keeps at least this many characters a line when the table has room. */
-const DATA_COMFORT_EM = 4;
+/**
+ * Data reads well with its longest text in about four lines, and no fewer than four characters
+ * nor more than ten a line are asked for.
+ */
+const DATA_LINES = 4;
+const DATA_COMFORT_EM = { least: 4, most: 10 };
 
 function paragraphs(c: CellSpec): string[] {
   return (typeof c.text === 'string' ? [c.text] : [...c.text]).flatMap((t) => t.split('\n'));
@@ -67,23 +75,34 @@ function cellNeeds(c: CellSpec, style: TableStyle, measure: Measure): Needs {
   const width = (s: string) => measure(s, role, style.size);
   const texts = paragraphs(c).filter((t) => t.trim() !== '');
   const chrome = style.borderWidth + 2 * style.padding.x;
-  if (texts.length === 0) return { min: chrome, comfort: chrome, max: chrome };
+  const none = chrome + style.size;
+  if (texts.length === 0) return { min: none, label: none, comfort: none, max: none };
   const max = Math.max(...texts.map((t) => width(t)));
   let min: number;
+  let label: number;
   let comfort: number;
   if (c.kind === 'amount') {
-    min = comfort = max;
+    min = label = comfort = max;
   } else if (c.kind === 'label') {
     min = Math.max(...texts.flatMap((t) => words(t).map((w) => width(w.trim()))));
-    comfort = Math.max(...texts.map((t) => narrowestWrap(t, comfortLines(t), width)));
+    label = comfort = Math.max(...texts.map((t) => narrowestWrap(t, comfortLines(t), width)));
   } else {
-    min = Math.max(...texts.flatMap((t) => unbreakablePieces(t).map(width)));
-    comfort = Math.max(min, Math.min(max, DATA_COMFORT_EM * style.size));
+    min = label = Math.max(...texts.flatMap((t) => unbreakablePieces(t).map(width)));
+    const wanted = Math.min(
+      DATA_COMFORT_EM.most * style.size,
+      Math.max(DATA_COMFORT_EM.least * style.size, max / DATA_LINES),
+    );
+    comfort = Math.max(min, Math.min(max, wanted));
   }
-  return { min: min + chrome, comfort: comfort + chrome, max: max + chrome };
+  return {
+    min: Math.max(none, min + chrome),
+    label: Math.max(none, label + chrome),
+    comfort: Math.max(none, comfort + chrome),
+    max: Math.max(none, max + chrome),
+  };
 }
 
-const LEVELS = ['min', 'comfort', 'max'] as const;
+const LEVELS = ['min', 'label', 'comfort', 'max'] as const;
 
 /** What each column needs, from its cells; a spanning cell's need is shared by its columns. */
 export function columnNeeds(
@@ -92,7 +111,14 @@ export function columnNeeds(
   measure: Measure,
 ): Needs[] {
   const n = specs[0]?.columns.length ?? 0;
-  const needs: Needs[] = Array.from({ length: n }, () => ({ min: 0, comfort: 0, max: 0 }));
+  // a column no cell of its own gives a need still holds a character
+  const least = style.borderWidth + 2 * style.padding.x + style.size;
+  const needs: Needs[] = Array.from({ length: n }, () => ({
+    min: least,
+    label: least,
+    comfort: least,
+    max: least,
+  }));
   const spanning: { at: number; span: number; need: Needs }[] = [];
   for (const spec of specs)
     for (const row of spec.rows)
@@ -106,18 +132,26 @@ export function columnNeeds(
       });
   // narrow spans first: a wide one may then find its columns wide enough already
   spanning.sort((a, b) => a.span - b.span);
+  // A spanning cell's shortfall is shared as the form shares the width out, when it does (the
+  // columns a form gives a span are meant for it), else in proportion to what the columns need.
+  const columns = specs[0]?.columns ?? [];
   for (const { at, span, need } of spanning) {
     const cols = needs.slice(at, at + span);
+    const shares = columns.slice(at, at + span).map((c) => c.share ?? 0);
+    const shareSum = shares.reduce((a, b) => a + b, 0);
     for (const l of LEVELS) {
       const have = cols.reduce((a, c) => a + c[l], 0);
       if (have >= need[l]) continue;
       const more = need[l] - have;
-      cols.forEach((c) => (c[l] += have > 0 ? (more * c[l]) / have : more / span));
+      cols.forEach(
+        (c, k) => (c[l] += shareSum > 0 ? (more * shares[k]!) / shareSum : (more * c[l]) / have),
+      );
     }
   }
   // each level at least the one below it
   for (const c of needs) {
-    c.comfort = Math.max(c.comfort, c.min);
+    c.label = Math.max(c.label, c.min);
+    c.comfort = Math.max(c.comfort, c.label);
     c.max = Math.max(c.max, c.comfort);
   }
   return needs;
@@ -176,6 +210,7 @@ export function fitColumns(
   const avail = total - fixed.reduce<number>((a, w) => a + (w ?? 0), 0);
   const pick = (level: (typeof LEVELS)[number]) => free.map((i) => needs[i]![level]);
   const min = pick('min');
+  const label = pick('label');
   const comfort = pick('comfort');
   const max = pick('max');
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -190,20 +225,24 @@ export function fitColumns(
   } else if (shares.length > 0 && shares.every((s) => s !== undefined && s > 0)) {
     const totalShare = sum(shares as number[]);
     const start = shares.map((s) => ((s as number) * avail) / totalShare);
-    // as close to comfortable as the columns with room allow
-    const t = largest((t) => raise(start, mix(min, comfort, t)) !== undefined);
-    widths = raise(start, mix(min, comfort, t))!;
+    // labels first, then data, each as close to reading well as the columns with room allow
+    const towards = (from: readonly number[], to: readonly number[]) => {
+      const t = largest((t) => raise(start, mix(from, to, t)) !== undefined);
+      return { t, widths: raise(start, mix(from, to, t))! };
+    };
+    const labels = towards(min, label);
+    widths = labels.t < 1 ? labels.widths : towards(label, comfort).widths;
   } else if (sum(max) <= avail) {
     // everything on one line: the rest goes to the columns in proportion to their text
     const extra = avail - sum(max);
     const weight = sum(max);
     widths = max.map((w) => w + (extra * w) / weight);
   } else if (sum(comfort) <= avail) {
-    const t = (avail - sum(comfort)) / (sum(max) - sum(comfort));
-    widths = mix(comfort, max, t);
+    widths = mix(comfort, max, (avail - sum(comfort)) / (sum(max) - sum(comfort)));
+  } else if (sum(label) <= avail) {
+    widths = mix(label, comfort, (avail - sum(label)) / (sum(comfort) - sum(label) || 1));
   } else {
-    const t = (avail - sum(min)) / (sum(comfort) - sum(min) || 1);
-    widths = mix(min, comfort, t);
+    widths = mix(min, label, (avail - sum(min)) / (sum(label) - sum(min) || 1));
   }
   const out = columns.map((c) => c.width ?? 0);
   free.forEach((i, k) => (out[i] = widths[k]!));
