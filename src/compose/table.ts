@@ -22,8 +22,10 @@ export interface TableBox {
   cells: (CellBox | undefined)[][];
   /** which cell covers each grid position: "r,c" of its top-left */
   owner: string[][];
-  /** lines of a cell already drawn on earlier pages, by "r,c" */
+  /** lines of a spanning cell already drawn on earlier pages, by "r,c" */
   progress: Map<string, number>;
+  /** the spanning cells with lines still to draw */
+  flowing: Set<string>;
 }
 
 interface CellBox {
@@ -85,7 +87,7 @@ export function layTable(b: TableBlock, metrics: TextMetrics, charPitch: number)
       const need = cell.height + chrome;
       if (need > have) heights[cell.row + cell.rowSpan - 1]! += need - have;
     }
-  return { block: b, heights, border: bw / 2, edges, cells, owner, progress: new Map() };
+  return { block: b, heights, border: bw / 2, edges, cells, owner, progress: new Map(), flowing: new Set() };
 }
 
 /** Where a page's items go and how far down the flow is. */
@@ -196,6 +198,23 @@ export function tableRowsOn(
       }
       const ends = last === r0 + cell.rowSpan - 1;
       const room = partBottom - partTop - 2 * b.padding.y - bw;
+      const cx = left + t.edges[c]! + bw / 2 + b.padding.x;
+      if (r0 === r && ends) {
+        // the whole cell here (most cells): drawn as laid out
+        let cy = partTop + bw / 2 + b.padding.y;
+        if (cell.middle) cy += Math.max(0, (room - cell.height) / 2);
+        for (const p of cell.paragraphs) {
+          cy += p.spaceBefore;
+          for (const line of p.lines) {
+            const baseline = cy + line.ascent;
+            for (const item of line.items)
+              target.add({ ...item, x: cx + item.x, y: baseline } as TextItem);
+            cy += line.height;
+          }
+          cy += p.spaceAfter;
+        }
+        continue;
+      }
       const lines = cellLines(cell);
       const done = t.progress.get(key) ?? 0;
       let from = done;
@@ -216,10 +235,11 @@ export function tableRowsOn(
         if (to === from && !ends) to = Math.min(lines.length, from + 1);
         middle = middle && from === 0 && to === lines.length;
         t.progress.set(key, to);
-      } else t.progress.set(key, lines.length);
+        if (to < lines.length) t.flowing.add(key);
+        else t.flowing.delete(key);
+      }
       const height = lines.slice(from, to).reduce((a, l) => a + l.height, 0);
       let cy = partTop + bw / 2 + b.padding.y + (middle ? Math.max(0, (room - height) / 2) : 0);
-      const cx = left + t.edges[c]! + bw / 2 + b.padding.x;
       for (const l of lines.slice(from, to)) {
         if (l.line) {
           const baseline = cy + l.before + l.line.ascent;
@@ -240,7 +260,8 @@ export function tableRowsOn(
  */
 export function settleContinued(t: TableBox, from: number): void {
   const chrome = 2 * t.block.padding.y + t.block.borderWidth;
-  for (const [key, done] of t.progress) {
+  for (const key of t.flowing) {
+    const done = t.progress.get(key) ?? 0;
     const [r0, c0] = key.split(',').map(Number) as [number, number];
     const cell = t.cells[r0]![c0]!;
     const end = r0 + cell.rowSpan; // exclusive
