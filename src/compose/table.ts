@@ -87,7 +87,16 @@ export function layTable(b: TableBlock, metrics: TextMetrics, charPitch: number)
       const need = cell.height + chrome;
       if (need > have) heights[cell.row + cell.rowSpan - 1]! += need - have;
     }
-  return { block: b, heights, border: bw / 2, edges, cells, owner, progress: new Map(), flowing: new Set() };
+  return {
+    block: b,
+    heights,
+    border: bw / 2,
+    edges,
+    cells,
+    owner,
+    progress: new Map(),
+    flowing: new Set(),
+  };
 }
 
 /** Where a page's items go and how far down the flow is. */
