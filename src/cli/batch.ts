@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Ctx, Runner } from './io.js';
 import { readValidInput } from './kinds.js';
+import { lintOptions, lintPolicy, type LintFlags } from './lint.js';
 import { formatSize } from './messages.js';
 import {
   examples,
@@ -18,7 +19,7 @@ import { outputDir, readTheme } from './render.js';
 import { CliError } from './report.js';
 import { checkTargets, ensureDir, guarded, probeDir, writeAtomic, writeError } from './write.js';
 
-export interface BatchFlags extends FontFlags {
+export interface BatchFlags extends FontFlags, LintFlags {
   outDir: string;
   formats: Format[];
   jobs: number;
@@ -32,7 +33,8 @@ export async function runBatch(ctx: Ctx, file: string, flags: BatchFlags): Promi
   const started = Date.now();
   const cores = availableParallelism();
   if (flags.jobs > cores) io.stderr.write(`${m.jobsOverCores(flags.jobs, cores)}\n`);
-  const data = await readValidInput(ctx, file, 'dataset', m.batch.notADataset);
+  const policy = await lintPolicy(ctx, flags);
+  const data = await readValidInput(ctx, file, 'dataset', m.batch.notADataset, policy);
   if (data === undefined) return 1;
   const lib = await import('../index.js');
 
@@ -59,7 +61,7 @@ export async function runBatch(ctx: Ctx, file: string, flags: BatchFlags): Promi
     for await (const item of lib.renderBatch(data as Parameters<typeof lib.renderBatch>[0], {
       formats: flags.formats,
       jobs: flags.jobs,
-      validation: { lang: ctx.lang },
+      validation: policy,
       ...fonts,
       ...(theme ? { theme } : {}),
     })) {
@@ -118,7 +120,7 @@ export function registerBatch(program: Command, ctx: Ctx, done: Runner): void {
     .addOption(formatsOption(m))
     .option('-j, --jobs <n>', m.batch.jobs, jobsParser(m), 1)
     .option('--theme <file>', m.render.theme);
-  for (const o of fontOptions(m)) command.addOption(o);
+  for (const o of [...fontOptions(m), ...lintOptions(m)]) command.addOption(o);
   command
     .option('--force', m.render.force)
     .addHelpText(

@@ -1,8 +1,8 @@
-import type { Diagnostic } from '../index.js';
+import type { Diagnostic, ValidateOptions } from '../index.js';
 import { DOCUMENT_KINDS, detectKind } from '../model/kind.js';
 import { readDataFile, resolveImages } from './input.js';
 import type { Ctx } from './io.js';
-import type { Kind, Lang } from './messages.js';
+import type { Kind } from './messages.js';
 import { CliError, printDiagnostics } from './report.js';
 
 export const KINDS: readonly Kind[] = [...DOCUMENT_KINDS, 'dataset'];
@@ -12,7 +12,12 @@ export { detectKind };
 type Lib = typeof import('../index.js');
 
 /** Validates with the model's own validate… function; never throws. */
-export function validateAs(lib: Lib, kind: Kind, data: unknown, lang: Lang = 'zh'): Diagnostic[] {
+export function validateAs(
+  lib: Lib,
+  kind: Kind,
+  data: unknown,
+  options: ValidateOptions = {},
+): Diagnostic[] {
   const validate = {
     notice: lib.validateNotice,
     'department-table': lib.validateDepartmentTargetTable,
@@ -22,7 +27,7 @@ export function validateAs(lib: Lib, kind: Kind, data: unknown, lang: Lang = 'zh
     table: lib.validateTable,
     dataset: lib.validateDataset,
   }[kind];
-  return validate(data, { lang }).diagnostics;
+  return validate(data, options).diagnostics;
 }
 
 /**
@@ -35,11 +40,12 @@ export async function readValidInput(
   file: string,
   kind: Kind,
   wrongKind: (found: string) => string,
+  policy: ValidateOptions = { lang: ctx.lang },
 ): Promise<unknown> {
   const data = await readDataFile(file, ctx.io, ctx.m);
   const found = detectKind(data);
   if (found !== kind) throw new CliError(wrongKind(ctx.m.kinds[found]));
-  return (await checkInput(ctx, file, data, kind)) ? data : undefined;
+  return (await checkInput(ctx, file, data, kind, policy)) ? data : undefined;
 }
 
 /**
@@ -51,11 +57,12 @@ export async function checkInput(
   file: string,
   data: unknown,
   kind: Kind,
+  policy: ValidateOptions = { lang: ctx.lang },
 ): Promise<boolean> {
   const lib = await import('../index.js');
   const diagnostics = [
     ...(await resolveImages(data, kind, file, ctx.io, ctx.m)),
-    ...validateAs(lib, kind, data, ctx.lang),
+    ...validateAs(lib, kind, data, policy),
   ];
   printDiagnostics(ctx, file, diagnostics);
   return !diagnostics.some((d) => d.severity === 'error');

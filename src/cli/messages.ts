@@ -82,6 +82,13 @@ const zh = {
     noTemplate: (file: string) =>
       `模板文件 ${file} 没有导出模板（default 或 template 导出，须有 id、accepts 和 layout）`,
   },
+  lint: {
+    strict: '样式规则（GB/T 9704 的格式要求）按错误处理；默认只警告',
+    rule: '设定某条规则的级别，可重复：代码=error|warning|off，如 budget.keyTaskSum=warning',
+    badRule: (value: string) =>
+      `“${value}”不是“规则代码=级别”：级别为 error、warning 或 off，如 budget.keyTaskSum=warning`,
+    badConfig: (file: string) => `配置文件 ${file} 有误（见上）`,
+  },
   render: {
     description: '把一份公文或表格（目标表、汇总表、一般表格）排成 PDF 和/或 DOCX',
     file: '数据文件（.json、.yaml、.yml）：公文或表格，按内容识别',
@@ -280,6 +287,13 @@ const en: Messages = {
     unreadable: (file: string, why: string) => `cannot load the template file ${file}: ${why}`,
     noTemplate: (file: string) =>
       `the template file ${file} exports no template (a default or \`template\` export with id, accepts and layout)`,
+  },
+  lint: {
+    strict: 'treat style rules (GB/T 9704’s presentation rules) as errors; they warn by default',
+    rule: 'set a rule’s level, repeatable: CODE=error|warning|off, such as budget.keyTaskSum=warning',
+    badRule: (value) =>
+      `"${value}" is not CODE=LEVEL: the level is error, warning or off, such as budget.keyTaskSum=warning`,
+    badConfig: (file) => `the configuration ${file} has errors (above)`,
   },
   render: {
     description:

@@ -8,6 +8,7 @@ import { READ_LIMITS } from './read.js';
 import type { Ctx, Runner } from './io.js';
 import { isFormFile, loadFormFile, resolveFormPath } from './forms.js';
 import { checkInput } from './kinds.js';
+import { lintOptions, lintPolicy, type LintFlags } from './lint.js';
 import { CliError } from './report.js';
 import { formatSize } from './messages.js';
 import {
@@ -21,7 +22,7 @@ import {
 import { isTemplateFile, loadTemplateFile } from './template.js';
 import { checkTargets, ensureDir, guarded, probeDir, writeAll, type Target } from './write.js';
 
-export interface RenderFlags extends FontFlags {
+export interface RenderFlags extends FontFlags, LintFlags {
   formats: Format[];
   kind?: DocumentKind;
   label?: string;
@@ -64,7 +65,8 @@ export async function renderFile(ctx: Ctx, file: string, flags: RenderFlags): Pr
     if (typeof data === 'object' && data !== null) (data as Record<string, unknown>).form = id;
   }
   if (flags.form === undefined && !(await resolveFormPath(ctx, file, data, kind))) return 1;
-  if (!(await checkInput(ctx, file, data, kind))) return 1;
+  const policy = await lintPolicy(ctx, flags);
+  if (!(await checkInput(ctx, file, data, kind, policy))) return 1;
   const lib = await import('../index.js');
 
   const theme = await readTheme(ctx, flags.theme);
@@ -88,7 +90,7 @@ export async function renderFile(ctx: Ctx, file: string, flags: RenderFlags): Pr
   const result = await lib.render(data as GeneralTableInput, {
     kind: kind as 'table',
     formats: flags.formats,
-    validation: { lang: ctx.lang },
+    validation: policy,
     ...fonts,
     ...(theme ? { theme } : {}),
     ...(flags.label !== undefined ? { label: flags.label } : {}),
@@ -134,7 +136,7 @@ export function registerRender(program: Command, ctx: Ctx, done: Runner): void {
     .option('--form <id|file>', m.render.form)
     .option('--template <id>', m.render.template)
     .option('--theme <file>', m.render.theme);
-  for (const o of fontOptions(m)) command.addOption(o);
+  for (const o of [...fontOptions(m), ...lintOptions(m)]) command.addOption(o);
   command
     .option('--force', m.render.force)
     .addHelpText(

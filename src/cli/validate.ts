@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
-import type { Diagnostic } from '../index.js';
+import type { Diagnostic, ValidateOptions } from '../index.js';
+import { lintOptions, lintPolicy, type LintFlags } from './lint.js';
 import { formatPath } from '../model/diagnostics.js';
 import { InputError, readDataFile, resolveImages } from './input.js';
 import type { Ctx, Runner } from './io.js';
@@ -17,12 +18,17 @@ export interface FileResult {
   diagnostics: (Diagnostic & { location: string; line?: number; column?: number })[];
 }
 
-interface ValidateFlags {
+interface ValidateFlags extends LintFlags {
   kind?: Kind;
   json?: boolean;
 }
 
-async function validateFile(ctx: Ctx, file: string, flags: ValidateFlags): Promise<FileResult> {
+async function validateFile(
+  ctx: Ctx,
+  file: string,
+  flags: ValidateFlags,
+  policy: ValidateOptions,
+): Promise<FileResult> {
   const lib = await import('../index.js');
   let data: unknown;
   try {
@@ -51,7 +57,7 @@ async function validateFile(ctx: Ctx, file: string, flags: ValidateFlags): Promi
     };
   const diagnostics = [
     ...(await resolveImages(data, kind, file, ctx.io, ctx.m)),
-    ...validateAs(lib, kind, data, ctx.lang),
+    ...validateAs(lib, kind, data, policy),
   ];
   if (!flags.json) {
     for (const d of diagnostics) ctx.io.stdout.write(`${diagnosticLine(ctx, file, d)}\n`);
@@ -73,7 +79,8 @@ export async function validateFiles(
   flags: ValidateFlags,
 ): Promise<number> {
   const results: FileResult[] = [];
-  for (const file of files) results.push(await validateFile(ctx, file, flags));
+  const policy = await lintPolicy(ctx, flags);
+  for (const file of files) results.push(await validateFile(ctx, file, flags, policy));
   const all = results.flatMap((r) => r.diagnostics);
   if (flags.json) {
     ctx.io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -86,18 +93,21 @@ export async function validateFiles(
 
 export function registerValidate(program: Command, ctx: Ctx, done: Runner): void {
   const { m } = ctx;
-  program
+  const command = program
     .command('validate')
     .description(m.validate.description)
     .argument('<files...>', m.validate.files)
     .addOption(new Option('--kind <kind>', `${m.validate.kind}${KINDS.join(', ')}`).choices(KINDS))
-    .option('--json', m.validate.json)
+    .option('--json', m.validate.json);
+  for (const o of lintOptions(m)) command.addOption(o);
+  command
     .addHelpText(
       'after',
       examples(m, [
         'gongwen validate notice.json',
         'gongwen validate examples/formats/*.json --json',
         'gongwen validate --kind department-table table.yaml',
+        'gongwen validate notice.json --strict --rule budget.keyTaskSum=warning',
       ]),
     )
     .action((files: string[], flags: ValidateFlags) =>

@@ -42,6 +42,7 @@ export const RenderOptionsSchema = z
           .describe('规则级别')
           .optional(),
         lang: z.enum(['zh', 'en']).describe('诊断语言').optional(),
+        strict: z.boolean().describe('样式规则按错误处理').optional(),
       })
       .strict()
       .describe('校验设置')

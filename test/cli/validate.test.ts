@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticDataset } from '../../src/testing.js';
-import { cli, sampleNotice, tempDir, writeJson } from './helpers.js';
+import { cli, list, sampleNotice, tempDir, writeJson } from './helpers.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -132,5 +132,62 @@ describe('gongwen validate', () => {
     const r = await cli(['validate', '--kind', 'memo', 'ok.json'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('可选：notice、department-table');
+  });
+});
+
+describe('the lint policy', () => {
+  const withStyle = () => ({ ...sampleNotice(), attachments: [{ title: '资金安排表。' }] });
+
+  it('style rules warn by default; --strict makes them errors; --rule sets one rule', async () => {
+    const dir = await tempDir();
+    await writeJson(join(dir, 'n.json'), withStyle());
+    const plain = await cli(['validate', 'n.json'], dir);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/警告 attachment\.titlePunctuation/u);
+    const strict = await cli(['validate', 'n.json', '--strict'], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/错误 attachment\.titlePunctuation/u);
+    const off = await cli(
+      ['validate', 'n.json', '--strict', '--rule', 'attachment.titlePunctuation=off'],
+      dir,
+    );
+    expect(off.code).toBe(0);
+    expect(off.stdout).not.toContain('attachment.titlePunctuation');
+    const bad = await cli(['validate', 'n.json', '--rule', 'budget=maybe'], dir);
+    expect(bad.code).toBe(2);
+  });
+
+  it('reads gongwen.config.json, or the gongwen key of package.json, from the directory up', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'sub'));
+    await writeJson(join(dir, 'sub', 'n.json'), withStyle());
+    await writeJson(join(dir, 'package.json'), { name: 'x', gongwen: { strict: true } });
+    const fromPkg = await cli(['validate', 'n.json'], join(dir, 'sub'));
+    expect(fromPkg.code).toBe(1);
+    // the nearer file wins, and the flags win over it
+    await writeJson(join(dir, 'sub', 'gongwen.config.json'), {
+      rules: { 'attachment.titlePunctuation': 'error' },
+    });
+    const fromConfig = await cli(['validate', 'n.json'], join(dir, 'sub'));
+    expect(fromConfig.code).toBe(1);
+    const overridden = await cli(
+      ['validate', 'n.json', '--rule', 'attachment.titlePunctuation=warning'],
+      join(dir, 'sub'),
+    );
+    expect(overridden.code).toBe(0);
+    // a bad config is an error naming the file and the field
+    await writeJson(join(dir, 'sub', 'gongwen.config.json'), { rules: { 'title.long': 'loud' } });
+    const broken = await cli(['validate', 'n.json'], join(dir, 'sub'));
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('gongwen.config.json');
+    expect(broken.stderr).toContain('title.long');
+  });
+
+  it('render takes the same policy', async () => {
+    const dir = await tempDir();
+    await writeJson(join(dir, 'n.json'), withStyle());
+    const strict = await cli(['render', 'n.json', '--strict', '-f', 'docx'], dir);
+    expect(strict.code).toBe(1);
+    expect(await list(dir)).toEqual(['n.json']);
   });
 });

@@ -79,7 +79,7 @@ describe('发文字号 lint in a notice', () => {
   it('requires a number for 文件格式 but not for 纪要格式', () => {
     const { docNumber: _, ...rest } = minimalNotice();
     expect(byCode(validateNotice(rest).diagnostics, 'docNumber.missing')).toEqual([
-      { path: 'docNumber', severity: 'error' },
+      { path: 'docNumber', severity: 'warning' },
     ]);
     expect(
       byCode(validateNotice({ ...rest, format: 'minutes' }).diagnostics, 'docNumber.missing'),

@@ -3,10 +3,11 @@ import {
   GongwenValidationError,
   formatDiagnostic,
   parseNotice,
+  validateDepartmentTargetTable,
   validateNotice,
   type NoticeInput,
 } from '../../src/index.js';
-import { byCode, jpegHeader, minimalNotice, sealPng } from '../fixtures.js';
+import { byCode, jpegHeader, minimalDepartmentTable, minimalNotice, sealPng } from '../fixtures.js';
 
 const lint = (patch: Partial<NoticeInput>) =>
   validateNotice({ ...minimalNotice(), ...patch }).diagnostics;
@@ -109,7 +110,7 @@ describe('Notice lint rules', () => {
 
   it('recipients.missing for a 下行文 without 主送机关', () => {
     expect(byCode(lint({ recipients: undefined }), 'recipients.missing')).toEqual([
-      { path: 'recipients', severity: 'error' },
+      { path: 'recipients', severity: 'warning' },
     ]);
     expect(
       byCode(lint({ recipients: undefined, format: 'minutes' }), 'recipients.missing'),
@@ -118,7 +119,7 @@ describe('Notice lint rules', () => {
 
   it('signers.missing for a 上行文, signers.notUpward otherwise', () => {
     expect(byCode(lint({ direction: 'up' }), 'signers.missing')).toEqual([
-      { path: 'signers', severity: 'error' },
+      { path: 'signers', severity: 'warning' },
     ]);
     expect(lint({ direction: 'up', signers: ['张三'] })).toEqual([]);
     expect(byCode(lint({ signers: ['张三'] }), 'signers.notUpward')).toEqual([
@@ -136,7 +137,7 @@ describe('Notice lint rules', () => {
   it('attachment.titlePunctuation names the attachment and the clause', () => {
     const d = lint({ attachments: [{ title: '汇总表' }, { title: '项目表。' }] });
     expect(byCode(d, 'attachment.titlePunctuation')).toEqual([
-      { path: 'attachments.1.title', severity: 'error' },
+      { path: 'attachments.1.title', severity: 'warning' },
     ]);
     expect(d.find((x) => x.code === 'attachment.titlePunctuation')!.message).toBe(
       '附件2的标题以句号结尾：附件名称后不加标点符号（GB/T 9704—2012 7.3.4）',
@@ -176,7 +177,7 @@ describe('Notice lint rules', () => {
       { path: 'copyNumber', severity: 'error' },
     ]);
     expect(byCode(lint({ secrecy: { level: '秘密' } }), 'copyNumber.requiredForSecret')).toEqual([
-      { path: 'copyNumber', severity: 'error' },
+      { path: 'copyNumber', severity: 'warning' },
     ]);
     expect(lint({ secrecy: { level: '秘密', period: '6个月' }, copyNumber: '000001' })).toEqual([]);
     expect(
@@ -185,6 +186,34 @@ describe('Notice lint rules', () => {
         'schema.format',
       ),
     ).toEqual([{ path: 'secrecy.period', severity: 'error' }]);
+  });
+
+  it('style rules warn by default and fail with strict; each rule can be set', () => {
+    const input = { ...minimalNotice(), attachments: [{ title: '资金安排表。' }] };
+    const at = (o: object) =>
+      byCode(validateNotice(input, o).diagnostics, 'attachment.titlePunctuation');
+    expect(at({})).toEqual([{ path: 'attachments.0.title', severity: 'warning' }]);
+    expect(at({ strict: true })).toEqual([{ path: 'attachments.0.title', severity: 'error' }]);
+    expect(validateNotice(input, { strict: true }).success).toBe(false);
+    expect(validateNotice(input).success).toBe(true);
+    // a level given for the rule wins over the policy
+    expect(at({ strict: true, rules: { 'attachment.titlePunctuation': 'off' } })).toEqual([]);
+    // consistency rules stay errors without strict
+    const t = validateDepartmentTargetTable({
+      ...minimalDepartmentTable(),
+      keyTasks: [{ name: '甲', content: '乙', amount: '1', expectedOutcome: '丙' }],
+    });
+    expect(byCode(t.diagnostics, 'budget.keyTaskSum')).toEqual([
+      { path: 'keyTasks', severity: 'error' },
+    ]);
+    const relaxed = validateDepartmentTargetTable(
+      {
+        ...minimalDepartmentTable(),
+        keyTasks: [{ name: '甲', content: '乙', amount: '1', expectedOutcome: '丙' }],
+      },
+      { rules: { 'budget.keyTaskSum': 'warning' } },
+    );
+    expect(relaxed.success).toBe(true);
   });
 
   it('signature.count when 署名 and 发文机关 differ in number', () => {

@@ -66,7 +66,7 @@ describe('部门整体预算绩效目标表', () => {
         dept((t) => void (t.overallGoals = [])),
         'targets.noGoals',
       ),
-    ).toEqual([{ path: 'overallGoals', severity: 'error' }]);
+    ).toEqual([{ path: 'overallGoals', severity: 'warning' }]);
   });
 
   it('schema errors name the field: negative staff, bad amount', () => {

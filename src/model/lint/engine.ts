@@ -1,10 +1,14 @@
 import type { Diagnostic, Lang, Path, Severity } from '../diagnostics.js';
+import { isStyleRule } from './policy.js';
 
 /** Per-code severity overrides, as in ESLint: `{ 'budget.keyTaskSum': 'warning' }`. */
 export type RuleSettings = Partial<Record<string, Severity | 'off'>>;
 
 export interface LintOptions {
+  /** a level per rule code, over everything else */
   rules?: RuleSettings;
+  /** style rules (GB/T 9704's presentation rules, see policy.ts) are errors, not warnings */
+  strict?: boolean;
   /** the language of the messages: Chinese (default) or English */
   lang?: Lang;
 }
@@ -36,10 +40,11 @@ export function runRules<T>(
   const report: Report = (f) => {
     const setting = options.rules?.[f.code];
     if (setting === 'off') return;
+    const policy = isStyleRule(f.code) ? (options.strict ? 'error' : 'warning') : f.severity;
     out.push({
       path: [...basePath, ...f.path],
       code: f.code,
-      severity: setting ?? f.severity,
+      severity: setting ?? policy,
       message: options.lang === 'en' ? f.en : f.message,
     });
   };

@@ -24,7 +24,7 @@ const docNumberRule: Rule<Notice> = (n, report) => {
       report({
         path: ['docNumber'],
         code: 'docNumber.missing',
-        severity: 'error',
+        severity: 'warning',
         message: '缺少发文字号：文件格式和信函格式的公文须标注发文字号（GB/T 9704—2012 7.2.5）',
         en: 'the document number (docNumber) is missing: documents in the file and letter formats must carry one (GB/T 9704—2012 7.2.5)',
       });
@@ -99,7 +99,7 @@ const addresseeRule: Rule<Notice> = (n, report) => {
     report({
       path: ['recipients'],
       code: 'recipients.missing',
-      severity: 'error',
+      severity: 'warning',
       message: '缺少主送机关：下行文、平行文应标注主送机关（GB/T 9704—2012 7.3.2）',
       en: 'the recipients (recipients) are missing: a downward or parallel document should name its recipients (GB/T 9704—2012 7.3.2)',
     });
@@ -108,7 +108,7 @@ const addresseeRule: Rule<Notice> = (n, report) => {
     report({
       path: ['signers'],
       code: 'signers.missing',
-      severity: 'error',
+      severity: 'warning',
       message: '上行文应标注签发人姓名（GB/T 9704—2012 7.2.6）',
       en: 'an upward document should name its signers (signers) (GB/T 9704—2012 7.2.6)',
     });
@@ -178,7 +178,7 @@ const attachmentRule: Rule<Notice> = (n, report) => {
       report({
         path,
         code: 'attachment.titlePunctuation',
-        severity: 'error',
+        severity: 'warning',
         message: `附件${i + 1}的标题以${p}结尾：附件名称后不加标点符号（GB/T 9704—2012 7.3.4）`,
         en: `the title of attachment ${i + 1} ends with ${trailingPunctuationEn(a.title)}: an attachment name takes no closing punctuation (GB/T 9704—2012 7.3.4)`,
       });
@@ -280,7 +280,7 @@ const signatureRule: Rule<Notice> = (n, report) => {
     report({
       path: ['copyNumber'],
       code: 'copyNumber.requiredForSecret',
-      severity: 'error',
+      severity: 'warning',
       message: '涉密公文应当标注份号（GB/T 9704—2012 7.2.1）',
       en: 'a classified document should carry a copy number (copyNumber) (GB/T 9704—2012 7.2.1)',
     });
@@ -385,7 +385,7 @@ const formatRule: Rule<Notice> = (n, report) => {
     report({
       path: ['orderNumber'],
       code: 'order.missingNumber',
-      severity: 'error',
+      severity: 'warning',
       message: '命令（令）格式须有令号（GB/T 9704—2012 10.2）',
       en: 'the order format needs an order number (orderNumber) (GB/T 9704—2012 10.2)',
     });

@@ -257,7 +257,7 @@ export const departmentTableRules: Rule<DepartmentTargetTable>[] = [
       report({
         path: ['overallGoals'],
         code: 'targets.noGoals',
-        severity: 'error',
+        severity: 'warning',
         message: `${t.unit}的总体绩效目标为空`,
         en: `the overall goals (overallGoals) of "${t.unit}" are empty`,
       });
@@ -323,7 +323,7 @@ export const projectTableRules: Rule<ProjectTargetTable>[] = [
       report({
         path: ['annualGoals'],
         code: 'targets.noGoals',
-        severity: 'error',
+        severity: 'warning',
         message: `项目“${t.name}”的年度目标为空`,
         en: `the annual goals (annualGoals) of the project "${t.name}" are empty`,
       });
