@@ -43,10 +43,28 @@ export const BodyTable = z
   })
   .strict();
 
+/**
+ * 条目: a numbered paragraph — "一、" followed by an ordinary sentence, in the body's face — as
+ * most notices number their points; only a short titled point is a heading. Numbered with the
+ * headings of its level.
+ */
+export const BodyItem = z
+  .object({
+    type: z.literal('item'),
+    level: HeadingLevel.describe('层次：1 一、 2 （一） 3 1. 4 （1）'),
+    /** 序号 as typed ("二、"); omitted → numbered automatically by position. */
+    number: PlainText.pipe(z.string().min(1))
+      .optional()
+      .describe('序号，如“二、”；省略时按顺序自动编号'),
+    text: PlainText.pipe(z.string().min(1)).describe('条目文字（不含序号）'),
+  })
+  .strict();
+
 export type BodyParagraph = z.output<typeof BodyParagraph>;
 export type BodyHeading = z.output<typeof BodyHeading>;
+export type BodyItem = z.output<typeof BodyItem>;
 export type BodyTable = z.output<typeof BodyTable>;
-export type BodyBlock = BodyParagraph | BodyHeading | BodyTable;
+export type BodyBlock = BodyParagraph | BodyHeading | BodyItem | BodyTable;
 
 const HEADING_PATTERNS: { level: HeadingLevel; re: RegExp }[] = [
   { level: 1, re: /^([一二三四五六七八九十百]+)、/u },
@@ -80,8 +98,19 @@ export function headingLabel(level: HeadingLevel, n: number): string {
 }
 
 /**
- * Reads one line of plain text: a numbered line becomes a heading (split into a run-in heading
- * when its first sentence ends with 。 and text follows), anything else a paragraph.
+ * How long a numbered line's words may be and still be a heading: a heading is a short phrase —
+ * standing alone without a full stop ("一、总体要求"), a short sentence alone ("二、强化管理。"),
+ * or a short sentence with the paragraph run in after it ("二、及时公开批复后的绩效目标。请各单位
+ * ……"). Anything longer is a numbered paragraph, in the body's face.
+ */
+const HEADING_CHARS = { alone: 30, sentence: 16, runIn: 24 };
+
+const chars = (s: string) => [...s].length;
+
+/**
+ * Reads one line of plain text: a numbered line becomes a heading when its words are a short
+ * title (run in when text follows its first sentence), a numbered item otherwise; anything else
+ * is a paragraph.
  */
 export function parseBlockLine(line: string): BodyBlock | undefined {
   const text = line.replace(TRIM, '');
@@ -91,9 +120,16 @@ export function parseBlockLine(line: string): BodyBlock | undefined {
     if (!m) continue;
     const rest = text.slice(m[0].length).replace(TRIM, '');
     if (rest === '') break;
-    const stop = rest.indexOf('。');
+    const stop = rest.search(/[。！？]/u);
     const head = stop >= 0 ? rest.slice(0, stop + 1) : rest;
     const tail = stop >= 0 ? rest.slice(stop + 1).replace(TRIM, '') : '';
+    const heading =
+      stop < 0
+        ? chars(rest) <= HEADING_CHARS.alone && !/[，；、：,;:]/u.test(rest)
+        : tail === ''
+          ? chars(head) <= HEADING_CHARS.sentence && !/[，；,;]/u.test(head)
+          : chars(head) <= HEADING_CHARS.runIn && !/[，；,;]/u.test(head);
+    if (!heading) return { type: 'item', level, number: m[0], text: rest };
     const block: BodyHeading = { type: 'heading', level, number: m[0], text: head };
     if (tail !== '') block.continuation = tail;
     return block;
@@ -123,7 +159,7 @@ const BodyText = z
 
 const BlockItem = z.union([
   BodyText.describe('一段纯文本；以“一、”“（一）”“1.”“（1）”开头的识别为标题'),
-  z.discriminatedUnion('type', [BodyParagraph, BodyHeading, BodyTable]),
+  z.discriminatedUnion('type', [BodyParagraph, BodyHeading, BodyItem, BodyTable]),
 ]);
 
 /**
@@ -147,7 +183,7 @@ export type Body = z.output<typeof Body>;
 export function headingLabels(blocks: readonly BodyBlock[]): (string | undefined)[] {
   const counters = [0, 0, 0, 0, 0];
   return blocks.map((b) => {
-    if (b.type !== 'heading') return undefined;
+    if (b.type !== 'heading' && b.type !== 'item') return undefined;
     const explicit = b.number === undefined ? undefined : headingOrdinal(b.number);
     counters[b.level] = explicit ?? counters[b.level]! + 1;
     for (let l = b.level + 1; l <= 4; l++) counters[l] = 0;
@@ -164,7 +200,9 @@ export function blocksToText(blocks: readonly BodyBlock[]): string {
         ? b.text
         : b.type === 'table'
           ? tableText(b.table)
-          : `${labels[i]}${b.text}${b.continuation ?? ''}`,
+          : b.type === 'item'
+            ? `${labels[i]}${b.text}`
+            : `${labels[i]}${b.text}${b.continuation ?? ''}`,
     )
     .join('\n');
 }

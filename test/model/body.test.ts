@@ -27,6 +27,48 @@ describe('正文 from plain text', () => {
     });
   });
 
+  it('reads a numbered ordinary sentence as an item, a short titled one as a heading', () => {
+    const kinds = (text: string) =>
+      parseBlocks(text).map((b) =>
+        b.type === 'heading' ? (b.continuation ? 'run-in' : 'heading') : b.type,
+      );
+    // published notices: most points are "一、" + a sentence in the body's face
+    expect(
+      kinds(
+        [
+          '一、各单位要高度重视预算绩效管理工作，明确分管领导和具体责任人，确保各项工作落到实处。',
+          '二、请于2023年3月31日前将自评报告报送市财政局。',
+          '三、强化管理。',
+          '四、及时公开批复后的绩效目标。请各单位在收到本通知后公开。',
+          '（一）总体要求',
+          '（二）按照“谁申请资金，谁设定目标”的原则，各单位应当设定绩效目标，并对其真实性负责。',
+          '1.坚持问题导向',
+          '2.各县（市、区）财政局要会同主管部门，做好资金分配、下达和监管工作。',
+          '（1）项目名称、资金用途，分配依据',
+        ].join('\n'),
+      ),
+    ).toEqual(['item', 'item', 'heading', 'run-in', 'heading', 'item', 'heading', 'item', 'item']);
+    expect(parseBlocks('二、请于2023年3月31日前将自评报告报送市财政局。')[0]).toEqual({
+      type: 'item',
+      level: 1,
+      number: '二、',
+      text: '请于2023年3月31日前将自评报告报送市财政局。',
+    });
+  });
+
+  it('numbers items and headings of a level as one sequence; items print in the body face', () => {
+    const blocks = Body.parse([
+      { type: 'heading', level: 1, text: '总体要求' },
+      { type: 'item', level: 1, text: '各单位要高度重视。' },
+      { type: 'item', level: 1, number: '三、', text: '加强监督。' },
+      { type: 'item', level: 1, text: '及时公开。' },
+    ]);
+    expect(headingLabels(blocks)).toEqual(['一、', '二、', '三、', '四、']);
+    expect(blocksToText(blocks)).toBe(
+      '一、总体要求\n二、各单位要高度重视。\n三、加强监督。\n四、及时公开。',
+    );
+  });
+
   it('keeps numbers that are not headings in paragraphs', () => {
     const blocks = parseBlocks('1.5万元用于培训。\n2021年全市完成目标。\n十、');
     expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph']);

@@ -189,4 +189,23 @@ describe('文件格式 layout', () => {
     });
     expect(without.sections.map((s) => s.page.orientation)).toEqual(['portrait', 'landscape']);
   });
+
+  it('prints a numbered item in the body face, a heading of its level in 黑体', () => {
+    const blocks = layout({
+      body: [
+        { type: 'heading', level: 1, text: '总体要求' },
+        {
+          type: 'item',
+          level: 1,
+          text: '各单位要高度重视预算绩效管理工作，确保各项工作落到实处。',
+        },
+      ],
+    }).sections[0]!.blocks;
+    const ps = paragraphs(blocks);
+    const heading = ps.find((p) => textOf(p) === '一、总体要求')!;
+    const item = ps.find((p) => textOf(p).startsWith('二、各单位'))!;
+    expect(heading.runs[0]!.role).toBe('heiti');
+    expect(item.runs.every((r) => r.role === undefined || r.role === 'fangsong')).toBe(true);
+    expect(item.style.role).toBe('fangsong');
+  });
 });

@@ -306,7 +306,7 @@ const bodyRule: Rule<Notice> = (n, report) => {
       for (const rule of tableRules) rule(b.table, under(report, ['body', i, 'table']));
       return;
     }
-    const texts = b.type === 'paragraph' ? [b.text] : [b.text, b.continuation ?? ''];
+    const texts = b.type === 'heading' ? [b.text, b.continuation ?? ''] : [b.text];
     for (const text of texts) {
       for (const m of text.matchAll(CITED)) {
         const parsed = parseDocNumber(m[0]);
@@ -320,7 +320,8 @@ const bodyRule: Rule<Notice> = (n, report) => {
         });
       }
     }
-    if (b.type !== 'heading') return;
+    // items and headings of a level share one sequence
+    if (b.type !== 'heading' && b.type !== 'item') return;
     expected[b.level] = (expected[b.level] ?? 0) + 1;
     for (let l = b.level + 1; l <= 4; l++) expected[l] = 0;
     if (b.number === undefined) return;
@@ -385,7 +386,7 @@ const formatRule: Rule<Notice> = (n, report) => {
     report({
       path: ['orderNumber'],
       code: 'order.missingNumber',
-      severity: 'warning',
+      severity: 'error',
       message: '命令（令）格式须有令号（GB/T 9704—2012 10.2）',
       en: 'the order format needs an order number (orderNumber) (GB/T 9704—2012 10.2)',
     });

@@ -27,7 +27,6 @@ export const STYLE_RULES: ReadonlySet<string> = new Set([
   'body.citedDocNumber',
   'body.headingSequence',
   'date.chineseNumerals',
-  'order.missingNumber',
   'format.unusedField',
   // target tables and summaries
   'targets.noGoals',

@@ -87,6 +87,14 @@ export function bodyBlocks(blocks: readonly BodyBlock[], ctx: Ctx, source: strin
         ...generalTableBlocks(b.table, ctx.theme, ctx.width, `${src}.table`, ctx.measure),
       ];
     }
+    if (b.type === 'item') {
+      // a numbered paragraph: the number and the text in the body's face
+      return para(
+        `${labels[i]}${b.text}`,
+        bodyStyle(ctx, { firstLineIndent: ctx.chars(2), styleName: '正文' }),
+        src,
+      );
+    }
     const runs = [run(`${labels[i]}${b.text}`, HEADING_ROLE[b.level])];
     if (b.continuation) runs.push(run(b.continuation, 'fangsong'));
     return para(
