@@ -5,24 +5,32 @@ import { englishOf } from './messages.js';
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.ZodType;
 
-/** Finds the schema that describes the value at `path`, looking through wrappers and unions. */
-function schemaAt(schema: AnySchema, path: Path): AnySchema | undefined {
+/**
+ * Finds the schema that describes the value at `path`, looking through wrappers and unions. Of a
+ * union's options, the one through which the rest of the field's path (`ahead`) goes on is taken:
+ * the `name` of an attachment's tables is a project table's.
+ */
+function schemaAt(schema: AnySchema, path: Path, ahead: Path = []): AnySchema | undefined {
   const s = unwrap(schema);
   if (path.length === 0) return schema;
   const [head, ...rest] = path;
   if (s instanceof z.ZodObject && typeof head === 'string') {
     const child = (s.shape as Record<string, AnySchema>)[head];
-    return child ? schemaAt(child, rest) : undefined;
+    return child ? schemaAt(child, rest, ahead) : undefined;
   }
   if (s instanceof z.ZodArray && typeof head === 'number') {
-    return schemaAt(s.element as AnySchema, rest);
+    return schemaAt(s.element as AnySchema, rest, ahead);
   }
-  if (s instanceof z.ZodRecord) return schemaAt(s.valueType as AnySchema, rest);
+  if (s instanceof z.ZodRecord) return schemaAt(s.valueType as AnySchema, rest, ahead);
   if (s instanceof z.ZodUnion) {
+    let first: AnySchema | undefined;
     for (const option of s.options as AnySchema[]) {
-      const found = schemaAt(option, path);
-      if (found) return found;
+      const found = schemaAt(option, path, ahead);
+      if (!found) continue;
+      if (ahead.length === 0 || schemaAt(option, [...path, ...ahead])) return found;
+      first ??= found;
     }
+    return first;
   }
   return undefined;
 }
@@ -42,8 +50,8 @@ function unwrap(schema: AnySchema): AnySchema {
 }
 
 /** The nearest description on the way from the field's schema down through its wrappers. */
-function describedAt(schema: AnySchema, path: Path): string | undefined {
-  let s: AnySchema | undefined = schemaAt(schema, path);
+function describedAt(schema: AnySchema, path: Path, ahead: Path = []): string | undefined {
+  let s: AnySchema | undefined = schemaAt(schema, path, ahead);
   while (s) {
     if (s.description) return s.description;
     const inner = unwrapOnce(s);
@@ -69,11 +77,11 @@ export function describePath(root: AnySchema, path: Path, rootName: string): str
       continue;
     }
     // a record's key names itself (a font role, a rule code)
-    const parent = schemaAt(root, path.slice(0, i));
+    const parent = schemaAt(root, path.slice(0, i), path.slice(i));
     const d =
       parent && unwrap(parent) instanceof z.ZodRecord
         ? undefined
-        : describedAt(root, path.slice(0, i + 1));
+        : describedAt(root, path.slice(0, i + 1), path.slice(i + 1));
     parts.push(d ? shortLabel(d) : seg);
   }
   return parts.length === 0 ? rootName : parts.join('的');
@@ -259,6 +267,12 @@ function problem(issue: Issue): Problem {
       };
     }
     case 'invalid_value':
+      if (issue.input === undefined)
+        return {
+          code: 'schema.required',
+          text: `缺少此项（必填）：应为以下之一：${issue.values.map((v) => clip(v)).join('、')}`,
+          en: `required: one of ${issue.values.map((v) => quote(v)).join(', ')}`,
+        };
       return {
         code: 'schema.enum',
         text: `应为以下之一：${issue.values.map((v) => clip(v)).join('、')}，收到 ${clip(issue.input)}`,

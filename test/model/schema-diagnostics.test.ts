@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateNotice } from '../../src/index.js';
-import { minimalNotice } from '../fixtures.js';
+import { minimalNotice, minimalProjectTable } from '../fixtures.js';
 
 const diag = (input: unknown) => validateNotice(input).diagnostics;
 
@@ -64,5 +64,32 @@ describe('schema errors become Diagnostics with Chinese messages', () => {
       expect(d).toMatchObject({ path: [], code: 'schema.type' });
       expect(d!.message).toMatch(/^公文：应为对象，收到/);
     }
+  });
+});
+
+describe('diagnostics that name the right thing', () => {
+  it('names a project table in an attachment as a project table', () => {
+    const p = { ...minimalProjectTable(), name: undefined };
+    const d = validateNotice({
+      ...minimalNotice(),
+      attachments: [{ title: '项目表', content: { kind: 'projectTargets', tables: [p] } }],
+    }).diagnostics;
+    expect(d.map((x) => x.message)).toEqual([
+      '附件第1项的附件内容的项目支出绩效目标表第1项的项目名称：缺少此项（必填）',
+    ]);
+  });
+
+  it('says a missing choice is missing, not "收到 undefined"', () => {
+    const [d] = validateNotice({ ...minimalNotice(), secrecy: { period: '1年' } }).diagnostics;
+    expect(d!.code).toBe('schema.required');
+    expect(d!.message).toContain('缺少此项');
+    expect(d!.message).not.toContain('undefined');
+  });
+
+  it('takes a line feed in a title as the break it is documented to be', () => {
+    const d = validateNotice({ ...minimalNotice(), title: '关于开展\n检查的通知' }).diagnostics;
+    expect(d.map((x) => x.code)).not.toContain('title.whitespace');
+    const spaced = validateNotice({ ...minimalNotice(), title: '关于开展 检查的通知' }).diagnostics;
+    expect(spaced.map((x) => x.code)).toContain('title.whitespace');
   });
 });

@@ -149,7 +149,8 @@ const titleRule: Rule<Notice> = (n, report) => {
       en: `the title (title) has ${length} characters, more than ${TITLE_LIMITS.warn} (about four lines): consider shortening it`,
     });
   }
-  if (/[\s\u3000]/u.test(n.title)) {
+  // a line feed is the documented way to break a title where its author wants; other space is not
+  if (/[^\S\n]|\u3000/u.test(n.title)) {
     report({
       path: ['title'],
       code: 'title.whitespace',
