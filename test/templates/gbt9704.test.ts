@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mm, parseNotice } from '../../src/index.js';
-import { layoutFileNotice, type Block, type ParagraphBlock } from '../../src/templates/kit.js';
+import {
+  DEFAULT_THEME,
+  layoutFileNotice,
+  makeCtx,
+  type Block,
+  type ParagraphBlock,
+} from '../../src/templates/kit.js';
 import { breakTitle } from '../../src/templates/gbt9704/title.js';
 import { estimateWidth } from '../../src/text/width.js';
 import { minimalNotice, sealPng } from '../fixtures.js';
@@ -207,5 +213,29 @@ describe('文件格式 layout', () => {
     expect(heading.runs[0]!.role).toBe('heiti');
     expect(item.runs.every((r) => r.role === undefined || r.role === 'fangsong')).toBe(true);
     expect(item.style.role).toBe('fangsong');
+  });
+
+  it('never sets an unsealed date nearer the edge than two characters (7.3.5.2)', () => {
+    for (const [name, date] of [
+      ['湛江市人民政府办公室', '2021-03-01'],
+      ['湛江市人民政府', '2021-03-01'],
+      ['湛江市财政局', '2021-12-31'],
+      ['市财政局', '2021-03-01'],
+    ] as const) {
+      const l = layout({
+        issuers: [{ name }],
+        date,
+        imprint: { printer: '办公室', printDate: date },
+      });
+      const ctx = makeCtx(DEFAULT_THEME);
+      const ps = paragraphs(l.sections[0]!.blocks);
+      const n = ps.find((p) => p.style.styleName === '署名')!;
+      const d = ps.find((p) => p.style.styleName === '成文日期')!;
+      const right = (p: ParagraphBlock) => (p.style.indentLeft ?? 0) + ctx.bodyWidth(textOf(p));
+      expect(right(d), `${name} ${date}`).toBeLessThanOrEqual(ctx.width - ctx.chars(2) + 0.02);
+      expect(right(n)).toBeLessThanOrEqual(ctx.width - ctx.chars(2) + 0.02);
+      // the date starts two characters right of the 署名
+      expect((d.style.indentLeft ?? 0) - (n.style.indentLeft ?? 0)).toBeCloseTo(ctx.chars(2), 2);
+    }
   });
 });

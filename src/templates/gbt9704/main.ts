@@ -180,8 +180,10 @@ export function signatureBlock(n: Notice, ctx: Ctx, keepWith: Block[]): Block[] 
     const nameWidth = Math.max(...names.map(em));
     let nameX = W - c(2) - nameWidth;
     let dateX = nameX + c(2);
-    // 7.3.5.2: a date longer than the 署名 stands 右空二字 and pushes the 署名 left.
-    if (em(date) > nameWidth) {
+    // 7.3.5.2: the date starts two characters right of the 署名; a date that would then come
+    // nearer the edge than two characters (a date longer than the 署名 less those two, measured
+    // as drawn: digits are wider than half a character) stands 右空二字 and pushes the 署名 left.
+    if (em(date) > nameWidth - c(2) + 0.01) {
       dateX = W - c(2) - em(date);
       nameX = dateX - c(2);
     }
