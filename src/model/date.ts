@@ -15,11 +15,41 @@ export function isRealDate({ year, month, day }: YMD): boolean {
   return day <= days;
 }
 
-/** Reads "2021-03-11" or "2021年3月11日" (leading zeros allowed on input). */
+/** 二〇二一年三月十一日, as older documents wrote the 成文日期. */
+export const CHINESE_DATE =
+  /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/u;
+
+const DIGIT = '〇一二三四五六七八九';
+
+/** 十一 → 11, 三 → 3, 二十 → 20, 三十一 → 31. */
+function smallNumeral(t: string): number {
+  if (!t.includes('十')) return DIGIT.indexOf(t);
+  const [tens, ones] = t.split('十');
+  return (tens ? DIGIT.indexOf(tens) : 1) * 10 + (ones ? DIGIT.indexOf(ones) : 0);
+}
+
+/**
+ * Reads "2021-03-11" or "2021年3月11日" (leading zeros allowed on input), or the same in Chinese
+ * numerals, "二〇二一年三月十一日".
+ */
 export function readDate(text: string): YMD | undefined {
   const m = ISO.exec(text) ?? CN.exec(text);
-  if (!m) return undefined;
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const c = CHINESE_DATE.exec(text);
+  if (!c) return undefined;
+  const year = Number([...c[1]!].map((d) => (d === '零' ? 0 : DIGIT.indexOf(d))).join(''));
+  return { year, month: smallNumeral(c[2]!), day: smallNumeral(c[3]!) };
+}
+
+/** A date in Chinese numerals: 2021-03-11 → 二〇二一年三月十一日. */
+export function chineseDate(iso: string): string {
+  const d = readDate(iso);
+  if (!d) throw new RangeError(`不是日期：${iso}`);
+  const small = (n: number) =>
+    n < 10
+      ? DIGIT[n]!
+      : `${n >= 20 ? DIGIT[Math.floor(n / 10)] : ''}十${n % 10 ? DIGIT[n % 10] : ''}`;
+  return `${[...String(d.year)].map((x) => DIGIT[Number(x)]).join('')}年${small(d.month)}月${small(d.day)}日`;
 }
 
 export function toIsoDate({ year, month, day }: YMD): string {
@@ -45,7 +75,7 @@ export const CnDate = z
     if (!d) {
       ctx.addIssue({
         code: 'custom',
-        message: `日期应写成“2021-03-11”或“2021年3月11日”，收到 “${t.slice(0, 40)}”`,
+        message: `日期应写成“2021-03-11”或“2021年3月11日”（旧式的“二〇二一年三月十一日”也可），收到 “${t.slice(0, 40)}”`,
         params: {
           code: 'date.format',
           en: `a date should be written "2021-03-11" or "2021年3月11日", got "${t.slice(0, 40)}"`,

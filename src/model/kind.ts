@@ -59,8 +59,8 @@ export function detectKind(data: unknown): DataKind {
   const o = data as Record<string, unknown>;
   if (typeof o.$schema === 'string') {
     const file = o.$schema.split(/[\\/]/u).pop() ?? '';
-    const kind = SCHEMA_FILES[file];
-    if (kind) return kind;
+    // own keys only: a $schema of "__proto__" or "toString" names no kind
+    if (Object.hasOwn(SCHEMA_FILES, file)) return SCHEMA_FILES[file]!;
   }
   if ('units' in o) return 'dataset';
   if (Array.isArray(o.columns) && Array.isArray(o.rows)) return 'table';

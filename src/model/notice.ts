@@ -108,6 +108,10 @@ export const Attachment = z
       .default('bound')
       .describe('bound 与正文一起装订 / separate 另行分发（附件说明后注“（分发）”）'),
     content: AttachmentContent.optional().describe('附件内容：目标表、汇总表或自由段落'),
+    /** the title printed on the annex page when it differs from the 附件说明 line (the full one) */
+    pageTitle: Text.optional().describe('附件页上的标题（与附件说明中的名称不同时，如全称）'),
+    /** print the annex page (its number and title) although the annex has no content here */
+    titlePage: z.boolean().optional().describe('附件无内容时仍印出只有标题的附件页'),
   })
   .strict();
 
@@ -171,10 +175,24 @@ export const Notice = z
     body: Body,
     /** 附件 */
     attachments: z.array(Attachment).default([]).describe('附件'),
+    /** 联系人、电话: a paragraph (or several) between the 附件说明 and the 落款 */
+    contact: z
+      .union([Text, z.array(Text).min(1).max(10)])
+      .transform((v) => (typeof v === 'string' ? [v] : v))
+      .optional()
+      .describe('联系人及电话等，印在附件说明之后、落款之前'),
     /** 发文机关署名; omitted → the issuers' full names */
     signature: z.array(Text).optional().describe('发文机关署名；省略时用发文机关全称'),
     /** 成文日期 */
     date: CnDate.describe('成文日期'),
+    /**
+     * how the 成文日期 is printed: Arabic numerals (GB/T 9704—2012 7.3.5.1, the default) or
+     * Chinese numerals, as older documents wrote it (二〇二一年三月十一日)
+     */
+    dateNumerals: z
+      .enum(['arabic', 'chinese'])
+      .default('arabic')
+      .describe('成文日期的数字：arabic 阿拉伯数字（默认）或 chinese 汉字（旧式）'),
     /** 附注, without the enclosing （） */
     note: Text.transform((t) => t.replace(/^[（(](.*)[)）]$/u, '$1').trim())
       .pipe(z.string().min(1))

@@ -45,7 +45,7 @@ function validator<S extends z.ZodType>(
         diagnostics: zodIssuesToDiagnostics(parsed.error.issues, schema, names[lang], lang),
       };
     }
-    const diagnostics = runRules(parsed.data, rules, options);
+    const diagnostics = runRules(parsed.data, rules, options, [], input);
     if (hasErrors(diagnostics)) return { success: false, diagnostics };
     return { success: true, data: parsed.data, diagnostics };
   };

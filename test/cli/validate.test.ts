@@ -136,7 +136,10 @@ describe('gongwen validate', () => {
 });
 
 describe('the lint policy', () => {
-  const withStyle = () => ({ ...sampleNotice(), attachments: [{ title: '资金安排表。' }] });
+  const withStyle = () => ({
+    ...sampleNotice(),
+    attachments: [{ title: '资金安排表。', titlePage: true }],
+  });
 
   it('style rules warn by default; --strict makes them errors; --rule sets one rule', async () => {
     const dir = await tempDir();

@@ -301,6 +301,13 @@ const CASES: Case[] = [
   ),
   department('negative staff', { staff: { active: -1, retired: 0 } }, ['schema.tooSmall']),
   project('a period format', { period: { start: '2021-1', end: '2021-12' } }, ['schema.format']),
+  notice('a date in Chinese numerals', { date: '二〇二一年三月十一日' }, ['date.chineseNumerals']),
+  notice('an attachment the body refers to but nobody listed', { body: '详见附件1-3。' }, [
+    'attachment.referenced',
+  ]),
+  notice('an attachment with nothing to print', { attachments: [{ title: '乙表' }] }, [
+    'attachment.empty',
+  ]),
   // ---- lint: tables
   department('no indicators', tree([]), ['indicator.empty']),
   project('a form nobody registered', { form: 'county/none' }, ['form.unknown']),

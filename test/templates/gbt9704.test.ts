@@ -25,6 +25,9 @@ function paragraphs(blocks: readonly Block[]): ParagraphBlock[] {
   );
 }
 const textOf = (p: ParagraphBlock) => p.runs.map((r) => r.text).join('');
+/** A paragraph's text with its hanging label ("附件：1.") in front. */
+const fullText = (p: ParagraphBlock) =>
+  `${(p.label?.runs ?? []).map((r) => r.text).join('')}${textOf(p)}`;
 
 describe('标题 line breaking', () => {
   it('keeps a short title on one line and honours explicit breaks', () => {
@@ -141,13 +144,39 @@ describe('文件格式 layout', () => {
 
   it('prints only bound attachments as pages, each with its label and title', () => {
     const blocks = layout({
-      attachments: [{ title: '甲表', distribution: 'separate' }, { title: '乙表' }],
+      attachments: [
+        { title: '甲表', distribution: 'separate' },
+        { title: '乙表', pageTitle: '2021年乙表（全称）', titlePage: true },
+        { title: '丙表' },
+      ],
     }).sections[0]!.blocks;
+    // 丙表 has no content and no title page: no page (attachment.empty says so)
     const breaks = blocks.filter((b) => b.kind === 'pageBreak');
     expect(breaks).toHaveLength(1);
     const after = paragraphs(blocks.slice(blocks.indexOf(breaks[0]!)));
     expect(textOf(after[0]!)).toBe('附件2');
-    expect(textOf(after[1]!)).toBe('乙表');
+    // the page carries the full title; the 附件说明 the short one
+    expect(textOf(after[1]!)).toBe('2021年乙表（全称）');
+    expect(paragraphs(blocks).some((p) => fullText(p).includes('2.乙表'))).toBe(true);
+  });
+
+  it('prints the contact lines between the 附件说明 and the 落款, and a Chinese date as asked', () => {
+    const ps = paragraphs(
+      layout({
+        attachments: [{ title: '乙表', titlePage: true }],
+        contact: '联系人：张三，电话：0759-3333333',
+        date: '二〇二一年三月十一日',
+        dateNumerals: 'chinese',
+        imprint: { printer: '湛江市财政局办公室', printDate: '2021-03-11' },
+      }).sections[0]!.blocks,
+    );
+    const texts = ps.map(fullText);
+    const notes = texts.findIndex((t) => t.startsWith('附件：'));
+    const contact = texts.indexOf('联系人：张三，电话：0759-3333333');
+    const date = texts.indexOf('二〇二一年三月十一日');
+    expect(notes).toBeGreaterThanOrEqual(0);
+    expect(contact).toBeGreaterThan(notes);
+    expect(date).toBeGreaterThan(contact);
   });
 
   it('lays a seal over the signature and the date when the issuer has one', () => {

@@ -284,3 +284,14 @@ describe('tables in notices and where they do not belong', () => {
     });
   });
 });
+
+describe('kinds', () => {
+  it('names a kind only for gongwen’s own schema files ($schema "__proto__" names none)', async () => {
+    const { detectKind } = await import('../../src/index.js');
+    expect(detectKind({ $schema: '__proto__', title: 'x' })).toBe('notice');
+    expect(detectKind({ $schema: 'x/toString' })).toBe('notice');
+    expect(detectKind({ $schema: 'https://unpkg.com/gongwen/schema/table.json' })).toBe('table');
+    expect(detectKind({ columns: [], rows: [] })).toBe('table');
+    expect(detectKind({ name: '项目', indicators: {} })).toBe('project-table');
+  });
+});

@@ -26,8 +26,12 @@ export interface Finding {
 
 export type Report = (finding: Finding) => void;
 
-/** A lint rule: looks at a parsed value and reports what a careful reviewer would object to. */
-export type Rule<T> = (value: T, report: Report) => void;
+/**
+ * A lint rule: looks at a parsed value and reports what a careful reviewer would object to.
+ * `input` is the value as given, before parsing normalised it, for rules about how something was
+ * written (a date in Chinese numerals).
+ */
+export type Rule<T> = (value: T, report: Report, input?: unknown) => void;
 
 /** Runs rules over a value; findings get `basePath` in front and the configured severity. */
 export function runRules<T>(
@@ -35,6 +39,7 @@ export function runRules<T>(
   rules: readonly Rule<T>[],
   options: LintOptions = {},
   basePath: Path = [],
+  input?: unknown,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report: Report = (f) => {
@@ -48,7 +53,7 @@ export function runRules<T>(
       message: options.lang === 'en' ? f.en : f.message,
     });
   };
-  for (const rule of rules) rule(value, report);
+  for (const rule of rules) rule(value, report, input);
   return out;
 }
 

@@ -3,7 +3,7 @@ import { checkDocNumberText, parseDocNumber } from '../doc-number.js';
 import { IMAGE_LIMITS, inspectImage, wan } from '../image.js';
 import type { Notice } from '../notice.js';
 import { trailingPunctuation, trailingPunctuationEn } from '../../text/punctuation.js';
-import { formatCnDate } from '../date.js';
+import { CHINESE_DATE, chineseDate, formatCnDate } from '../date.js';
 import { tableRules } from './table-rules.js';
 import { under, type Rule } from './engine.js';
 import {
@@ -171,8 +171,56 @@ const titleRule: Rule<Notice> = (n, report) => {
   }
 };
 
+/** 成文日期 in Chinese numerals: accepted, as older documents wrote it, but not GB/T 9704's way. */
+const dateNumeralsRule: Rule<Notice> = (n, report, input) => {
+  const raw = (input as { date?: unknown } | undefined)?.date;
+  const chinese = n.dateNumerals === 'chinese';
+  if (!chinese && !(typeof raw === 'string' && CHINESE_DATE.test(raw.trim()))) return;
+  const arabic = formatCnDate(n.date);
+  report({
+    path: [chinese ? 'dateNumerals' : 'date'],
+    code: 'date.chineseNumerals',
+    severity: 'warning',
+    message: chinese
+      ? `成文日期按汉字印出（${chineseDate(n.date)}）：GB/T 9704—2012 7.3.5.1 规定用阿拉伯数字（${arabic}）`
+      : `成文日期用汉字书写：GB/T 9704—2012 7.3.5.1 规定用阿拉伯数字，将印作“${arabic}”；要照原样印汉字，设 dateNumerals 为 "chinese"`,
+    en: chinese
+      ? `the date is printed in Chinese numerals (${chineseDate(n.date)}): GB/T 9704—2012 7.3.5.1 asks for Arabic numerals (${arabic})`
+      : `the date is written in Chinese numerals: GB/T 9704—2012 7.3.5.1 asks for Arabic numerals, so it is printed "${arabic}"; to print it as written, set dateNumerals to "chinese"`,
+  });
+};
+
+/** The 附件N the body mentions, against the attachments there are. */
+const ATTACHMENT_REFERENCE = /附件\s*(\d{1,2})(?:\s*[-—－~～至到]\s*(\d{1,2}))?/gu;
+
 const attachmentRule: Rule<Notice> = (n, report) => {
+  const count = n.attachments.length;
+  let highest = 0;
+  n.body.forEach((b) => {
+    const text =
+      b.type === 'table' ? '' : `${b.text}${b.type === 'heading' ? (b.continuation ?? '') : ''}`;
+    for (const m of text.matchAll(ATTACHMENT_REFERENCE))
+      highest = Math.max(highest, Number(m[2] ?? m[1]));
+  });
+  if (highest > count) {
+    report({
+      path: ['attachments'],
+      code: 'attachment.referenced',
+      severity: 'warning',
+      message: `正文提到附件${highest}，但只列了 ${count} 个附件：请补全附件，或核对正文`,
+      en: `the body refers to attachment ${highest}, but ${count} attachment${count === 1 ? ' is' : 's are'} listed: add the missing ones, or check the body`,
+    });
+  }
   n.attachments.forEach((a, i) => {
+    if (a.distribution === 'bound' && !a.content && !a.titlePage) {
+      report({
+        path: ['attachments', i],
+        code: 'attachment.empty',
+        severity: 'warning',
+        message: `附件${i + 1}“${a.title}”没有内容，不印附件页：另行分发的设 distribution 为 "separate"；要印只有标题的附件页，设 titlePage 为 true`,
+        en: `attachment ${i + 1} "${a.title}" has no content, so no annex page is printed: set distribution to "separate" if it is distributed on its own, or titlePage to true to print a page with its title only`,
+      });
+    }
     const path = ['attachments', i, 'title'];
     const p = trailingPunctuation(a.title);
     if (p) {
@@ -416,6 +464,7 @@ const formatRule: Rule<Notice> = (n, report) => {
 };
 
 export const noticeRules: Rule<Notice>[] = [
+  dateNumeralsRule,
   formatRule,
   docNumberRule,
   dateRule,

@@ -17,6 +17,7 @@ import { generalTableBlocks, wantsLandscape } from '../table/general.js';
 import {
   afterTitle,
   attachmentNotes,
+  contactBlocks,
   bodyBlocks,
   noteBlock,
   recipientsBlock,
@@ -51,6 +52,8 @@ function attachmentPages(n: Notice, ctx: Ctx, format: FormatParts): Chunk[] {
   n.attachments.forEach((a, i) => {
     if (a.distribution !== 'bound') return;
     const c = a.content;
+    // an annex with nothing to print has no page, unless asked (attachment.empty says so)
+    if (!c && !a.titlePage) return;
     const landscape =
       c?.kind === 'departmentSummary' ||
       c?.kind === 'projectSummary' ||
@@ -69,7 +72,7 @@ function attachmentPages(n: Notice, ctx: Ctx, format: FormatParts): Chunk[] {
       ),
     );
     out.push(spacer(here.lines(1)));
-    out.push(titleBlock(a.title, here, `attachments[${i}].title`));
+    out.push(titleBlock(a.pageTitle ?? a.title, here, `attachments[${i}].title`));
     const src = `attachments[${i}].content`;
     if (c?.kind === 'blocks') {
       out.push(afterTitle(here));
@@ -218,7 +221,11 @@ export function layoutFileNotice(
 /** A Notice → a Layout in one of the GB/T 9704 formats. */
 export function layoutNoticeAs(n: Notice, ctx: Ctx, format: FormatParts): Layout {
   const body = bodyBlocks(n.body, ctx, 'body');
-  const notes = [...attachmentNotes(n, ctx), ...(format.afterNotes?.(n, ctx) ?? [])];
+  const notes = [
+    ...attachmentNotes(n, ctx),
+    ...contactBlocks(n, ctx),
+    ...(format.afterNotes?.(n, ctx) ?? []),
+  ];
   // The signature keeps the last paragraph (and the 附件说明) on its page, so the date is never
   // separated from the text (7.3.5.5) — unless that paragraph is too long to move as a whole.
   const last = body[body.length - 1];

@@ -1,13 +1,12 @@
 import type { Block, PageOverlay, ParagraphBlock } from '../../layout/types.js';
 import { FontSize, mm } from '../../layout/units.js';
-import { formatCnDate } from '../../model/date.js';
+import { noticeDate, sealSize, signatureBlock } from './main.js';
 import { formatDocNumber } from '../../model/doc-number.js';
 import type { Notice } from '../../model/notice.js';
 import { closing } from './closing.js';
 import { bodyStyle, fixedHeight, para, run, spacer, type Ctx } from './context.js';
 import { FILE_FORMAT, type FormatParts } from './file.js';
 import { headerTopLines, issuerMark, separator } from './header.js';
-import { sealSize, signatureBlock } from './main.js';
 
 /** How far below its printed top a one-line CJK mark's ink ends, as a share of its size. */
 const INK_DEPTH = 0.9;
@@ -158,7 +157,7 @@ function signatorySignature(n: Notice, ctx: Ctx, keepWith: Block[]): Block[] {
   const c = ctx.chars;
   const pitch = ctx.grid.linePitch;
   const date = para(
-    formatCnDate(n.date),
+    noticeDate(n),
     bodyStyle(ctx, { align: 'right', indentRight: c(4), styleName: '成文日期' }),
     'date',
   );
@@ -287,7 +286,7 @@ export const MINUTES_FORMAT: FormatParts = {
         ...keepWith,
         spacer(ctx.lines(1)),
         para(
-          formatCnDate(n.date),
+          noticeDate(n),
           bodyStyle(ctx, { align: 'right', indentRight: ctx.chars(4), styleName: '成文日期' }),
           'date',
         ),

@@ -1,6 +1,6 @@
 import type { Block, FontRole, Overlay, ParagraphBlock } from '../../layout/types.js';
 import { headingLabels, type BodyBlock } from '../../model/body.js';
-import { formatCnDate } from '../../model/date.js';
+import { chineseDate, formatCnDate } from '../../model/date.js';
 import { inspectImage } from '../../model/image.js';
 import type { Notice } from '../../model/notice.js';
 import { bodyStyle, para, run, spacer, type Ctx } from './context.js';
@@ -109,6 +109,22 @@ export function bodyBlocks(blocks: readonly BodyBlock[], ctx: Ctx, source: strin
   });
 }
 
+/** The 成文日期 as printed: Arabic numerals, or Chinese ones when the notice asks (older ones). */
+export function noticeDate(n: Notice): string {
+  return n.dateNumerals === 'chinese' ? chineseDate(n.date) : formatCnDate(n.date);
+}
+
+/** 联系人、电话: paragraphs 左空二字 between the 附件说明 and the 落款. */
+export function contactBlocks(n: Notice, ctx: Ctx): Block[] {
+  return (n.contact ?? []).map((text, i) =>
+    para(
+      text,
+      bodyStyle(ctx, { firstLineIndent: ctx.chars(2), styleName: '联系方式' }),
+      `contact[${i}]`,
+    ),
+  );
+}
+
 /** 主送机关: 顶格 including wraps, ending with a full-width colon (7.3.2). */
 export function recipientsBlock(recipients: string, ctx: Ctx): ParagraphBlock {
   return para(`${recipients}：`, bodyStyle(ctx, { styleName: '主送机关' }), 'recipients');
@@ -165,7 +181,7 @@ export function sealSize(bytes: Uint8Array, width: number): { width: number; hei
  */
 export function signatureBlock(n: Notice, ctx: Ctx, keepWith: Block[]): Block[] {
   const names = n.signature ?? n.issuers.map((i) => i.name);
-  const date = formatCnDate(n.date);
+  const date = noticeDate(n);
   const W = ctx.width;
   const c = ctx.chars;
   const pitch = ctx.grid.linePitch;
