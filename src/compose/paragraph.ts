@@ -90,7 +90,11 @@ function placeLine(line: Line, p: ParagraphBlock, start: number, avail: number):
   const chars = line.pieces.flatMap((piece) => [...piece.text]);
   let gaps = 0;
   for (let j = 0; j + 1 < chars.length; j++) if (stretchable(chars[j]!, chars[j + 1]!)) gaps++;
-  return lineItems(line.pieces, start, gaps > 0 ? free / gaps : 0);
+  const spacing = gaps > 0 ? free / gaps : 0;
+  // A line cut short by a long unbreakable token after it (an e-mail address, a URL) is left
+  // ragged rather than spread into gaps wider than half a character.
+  const size = line.pieces[0]?.size ?? p.style.size;
+  return lineItems(line.pieces, start, spacing > size / 2 ? 0 : spacing);
 }
 
 /**

@@ -4,6 +4,29 @@ let segmenter: Intl.Segmenter | undefined;
 
 const SUFFIX = /^[度率性化数额量值费者员]$/u;
 
+/** The last character of an organisation's name: 财政|局, 财政|厅, 审计|署 hold together. */
+const ORGAN = /^[局厅委办署院处科室司站所]$/u;
+
+/**
+ * Words of official documents the segmenter cuts in two (印|发, 专|项, 高|质量): each is glued
+ * back when its halves come one after the other.
+ */
+const LEXICON = new Set([
+  '印发',
+  '转发',
+  '专项',
+  '高质量',
+  '实施',
+  '市级',
+  '县级',
+  '省级',
+  '本级',
+  '财政局',
+  '财政厅',
+  '审计局',
+  '人民政府',
+]);
+
 /**
  * Chinese words as a reader sees them, for breaking labels and titles between words only: the
  * word segmenter's words, with a number kept with its unit (2021年), a closing mark or pause
@@ -34,7 +57,10 @@ function segment(text: string): string[] {
         NO_START.test(segment) ||
         (/\d$/u.test(prev) && /^[年月日号期届次个项]/u.test(segment)) ||
         // a suffix the segmenter leaves apart: 满意|度, 完成|率, 及时|性, 人员|数
-        (SUFFIX.test(segment) && /\p{Script=Han}{2}$/u.test(prev)))
+        (SUFFIX.test(segment) && /\p{Script=Han}{2}$/u.test(prev)) ||
+        // an organisation's name and the word for what it is: 湛江|市, 财政|局
+        (ORGAN.test(segment) && /\p{Script=Han}{2}$/u.test(prev)) ||
+        LEXICON.has(prev + segment))
     ) {
       out[out.length - 1] = prev + segment;
     } else {

@@ -93,6 +93,15 @@ describe('placing lines', () => {
     ]);
   });
 
+  it('leaves a line cut short by a long token ragged rather than opening wide gaps', () => {
+    // 一二 then an address too long to join them: spreading 一二 over 100 pt would open 80 pt
+    const [first] = items(para('一二 gongwencontact@example.gov.cn', { align: 'justify' }), 100);
+    expect(first).toEqual([['一二', 0, 0]]);
+    // a line a little short is still justified
+    const [full] = items(para('一二三四五六七八九十甲乙', { align: 'justify' }), 105);
+    expect(full!.some((i) => (i[2] as number) > 0)).toBe(true);
+  });
+
   it('leaves the last line and hard-broken lines unjustified', () => {
     const out = items(para('一二三\n四', { align: 'justify' }), 100);
     expect(out).toEqual([[['一二三', 0, 0]], [['四', 0, 0]]]);

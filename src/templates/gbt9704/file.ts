@@ -238,7 +238,18 @@ export function layoutNoticeAs(n: Notice, ctx: Ctx, format: FormatParts): Layout
   const tail: Block[] = [...(movable ? [last] : []), ...notes];
   const blocks: Block[] = [
     ...format.header(n, ctx),
-    ...(format.title ? [titleBlock(n.title, ctx), afterTitle(ctx)] : []),
+    // the issuers' names are kept whole in the title (湛江市财政局 never split across lines)
+    ...(format.title
+      ? [
+          titleBlock(
+            n.title,
+            ctx,
+            'title',
+            n.issuers.flatMap((i) => [i.name, i.markName ?? i.name]),
+          ),
+          afterTitle(ctx),
+        ]
+      : []),
     ...(n.recipients ? [recipientsBlock(n.recipients, ctx)] : []),
     ...lead,
     ...format.signature(n, ctx, tail),

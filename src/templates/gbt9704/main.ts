@@ -25,11 +25,13 @@ export function titleBlock(
   keep: readonly string[] = [],
 ): ParagraphBlock {
   const size = ctx.theme.sizes.title;
+  // names in 《》 and “” are not broken inside when they fit a line, nor the names given
+  const quoted = [...title.matchAll(/《[^》]*》|“[^”]*”/gu)].map((m) => m[0]);
   const lines = breakTitle(
     title,
     ctx.width / size,
     (s) => ctx.measure(s, 'xiaobiaosong', size) / size,
-    keep,
+    [...keep, ...quoted],
   );
   return para(
     [run(lines.join('\n'))],
