@@ -353,21 +353,84 @@ class Flow {
     if (g.keepTogether) {
       const h = this.height(g.blocks, width);
       const room = sink.bottom - this.frame.top;
-      if (sink.y + h > sink.bottom + EPSILON && sink.started && h <= room) sink.next();
+      if (sink.y + h > sink.bottom + EPSILON && sink.started) {
+        // a group taller than a page breaks where it must; one that carries lines, where it may
+        if (g.carryLines && this.carry(g, g.carryLines, sink, left, width)) return;
+        if (h <= room) sink.next();
+      }
     }
     const top = sink.y;
     for (const o of g.overlays ?? []) {
       sink.add({
         kind: 'image',
+        bytes: o.bytes,
         x: left + o.x,
         y: top + o.y,
         width: o.width,
         height: o.height,
-        bytes: o.bytes,
-        ...(o.source ? { source: o.source } : {}),
+        source: o.source,
       });
     }
     this.blocks(g.blocks, sink, left, width);
+  }
+
+  /**
+   * A group that does not fit where it starts, its last block taking only the last `lines`
+   * lines of text before it to the next page: what comes before them flows as usual (a
+   * paragraph breaking between lines), the carried lines and the last block go together. False
+   * when there are not that many lines, or what is carried would not fit on a page.
+   */
+  private carry(g: GroupBlock, lines: number, sink: Sink, left: number, width: number): boolean {
+    const head = g.blocks.slice(0, -1);
+    const last = g.blocks[g.blocks.length - 1];
+    // images are placed from the group's top, which a split would leave on another page
+    if (!last || (g.overlays?.length ?? 0) > 0) return false;
+    // walk back from the last block until `lines` lines of text are gathered
+    let count = 0;
+    let k = head.length;
+    let box: ParagraphBox | undefined;
+    let j = 0;
+    while (k > 0 && count < lines) {
+      const b = head[--k]!;
+      if (b.kind === 'spacer') continue;
+      if (b.kind !== 'paragraph') return false;
+      box = layParagraph(b, this.metrics, width, this.pitch);
+      j = Math.max(0, box.lines.length - (lines - count));
+      count += box.lines.length - j;
+    }
+    if (count < lines || !box) return false;
+    // a paragraph kept with the next (a heading) goes along when the split falls right after it
+    while (j === 0 && k > 0) {
+      const before = head[k - 1]!;
+      if (before.kind !== 'paragraph' || !before.style.keepWithNext) break;
+      k--;
+      box = layParagraph(before, this.metrics, width, this.pitch);
+    }
+    if (k === 0 && j === 0) return false;
+    const carried = box.lines.slice(j);
+    const carriedHeight =
+      (j === 0 ? box.spaceBefore : 0) +
+      carried.reduce((a, l) => a + l.height, 0) +
+      box.spaceAfter +
+      this.height(head.slice(k + 1), width) +
+      this.height([last], width);
+    if (carriedHeight > sink.bottom - this.frame.top) return false;
+    // what stays flows as usual, then the carried lines go where they and the last block fit
+    this.blocks(head.slice(0, k), sink, left, width);
+    if (j > 0) {
+      sink.y += box.spaceBefore;
+      for (const line of box.lines.slice(0, j)) {
+        if (sink.y + line.height > sink.bottom + EPSILON && sink.started) sink.next();
+        this.placeLine(line, sink, left);
+      }
+    }
+    // (a paragraph's space before is not carried to the top of a page)
+    if (sink.y + carriedHeight > sink.bottom + EPSILON && sink.started) sink.next();
+    else if (j === 0) sink.y += box.spaceBefore;
+    for (const line of carried) this.placeLine(line, sink, left);
+    sink.y += box.spaceAfter;
+    this.blocks([...head.slice(k + 1), last], sink, left, width);
+    return true;
   }
 
   columns(b: Extract<Block, { kind: 'columns' }>, sink: Sink, left: number, _width: number): void {

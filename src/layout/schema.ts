@@ -106,6 +106,7 @@ export const BlockSchema: z.ZodType<Block> = z.lazy(() =>
       kind: z.literal('group'),
       blocks: z.array(BlockSchema),
       keepTogether: z.boolean(),
+      carryLines: z.number().int().positive().optional(),
       overlays: z
         .array(
           z.object({

@@ -125,6 +125,12 @@ export interface GroupBlock {
   kind: 'group';
   blocks: Block[];
   keepTogether: boolean;
+  /**
+   * When the group does not fit where it starts: its last block takes only the last
+   * `carryLines` lines of text before it to the next page, the rest flowing as usual (the 落款
+   * takes two lines of the body over, not its whole last paragraph and the 附件说明)
+   */
+  carryLines?: number;
   overlays?: Overlay[];
 }
 

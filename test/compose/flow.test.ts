@@ -107,6 +107,49 @@ describe('keep rules', () => {
     expect(pages.map((p) => texts(p).length)).toEqual([8, 3]);
   });
 
+  describe('a group that carries only its last lines over (the 落款)', () => {
+    const signature: Block = { kind: 'group', keepTogether: true, blocks: lines(2, 'S') };
+    const carrying = (head: Block[]): Block => ({
+      kind: 'group',
+      keepTogether: true,
+      carryLines: 2,
+      blocks: [...head, signature],
+    });
+
+    it('breaks the paragraph before the last block, two of its lines going over', () => {
+      // five lines in, a five-line paragraph and the signature: three lines stay, two go over
+      const pages = run(layoutOf(section([...lines(5), carrying([para('字'.repeat(80))])])));
+      expect(texts(pages[0]!)).toEqual([
+        'L1',
+        'L2',
+        'L3',
+        'L4',
+        'L5',
+        ...Array(3).fill('字'.repeat(16)),
+      ]);
+      expect(texts(pages[1]!)).toEqual(['字'.repeat(16), '字'.repeat(16), 'S1', 'S2']);
+    });
+
+    it('lets the paragraphs before the carried lines flow as usual', () => {
+      const pages = run(layoutOf(section([para('first'), carrying(lines(9, 'P'))])));
+      expect(texts(pages[0]!)).toEqual(['first', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7']);
+      expect(texts(pages[1]!)).toEqual(['P8', 'P9', 'S1', 'S2']);
+    });
+
+    it('takes a heading along when the carried lines start right after it', () => {
+      const head = [...lines(3, 'P'), para('H', { keepWithNext: true }), ...lines(2, 'Q')];
+      const pages = run(layoutOf(section([...lines(3), carrying(head)])));
+      expect(texts(pages[0]!)).toEqual(['L1', 'L2', 'L3', 'P1', 'P2', 'P3']);
+      expect(texts(pages[1]!)).toEqual(['H', 'Q1', 'Q2', 'S1', 'S2']);
+    });
+
+    it('moves whole when it has fewer lines than it should carry', () => {
+      const pages = run(layoutOf(section([...lines(7), carrying([para('one')])])));
+      expect(texts(pages[0]!)).toHaveLength(7);
+      expect(texts(pages[1]!)).toEqual(['one', 'S1', 'S2']);
+    });
+  });
+
   it('places a group’s images from the group’s top', () => {
     const group: Block = {
       kind: 'group',

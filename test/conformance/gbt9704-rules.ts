@@ -652,8 +652,13 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
     ]),
   );
 
-  // A22 date with the text
+  // A22 date with the text: the 署名 and date never open a page, some text (the body's or the
+  // 附件说明's last lines) stands above them on theirs
   {
+    const above =
+      nameLine && firstName >= 0
+        ? nameLine.page.lines.slice(0, firstName).filter((l) => !isNumber(l))
+        : [];
     const lastBody = bodyLines.at(-1);
     out.push(
       result(
@@ -662,10 +667,17 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
         dateLine && lastBody
           ? [
               [
-                dateLine.page === lastBody.page ||
-                  (notesLine !== undefined && notesLine.page === dateLine.page),
-                `date p${dateLine.page.index}, text p${lastBody.page.index}${notesLine ? `, 附件说明 p${notesLine.page.index}` : ''}`,
+                above.length > 0,
+                `date p${dateLine.page.index}, ${above.length} text lines above the 署名 there, body ends p${lastBody.page.index}`,
               ],
+              // …and keeping them together leaves no body page's foot more than five lines empty
+              ...m.pages
+                .filter((p) => p.index < dateLine.page.index && !isLandscape(p))
+                .map((p): [boolean, string] => {
+                  const lastY = Math.max(...p.lines.filter((l) => !isNumber(l)).map((l) => l.y));
+                  const empty = (G.bottom - lastY) / G.line - DESCENT;
+                  return [empty < 5.5, `p${p.index} foot ${f(empty)} lines empty`];
+                }),
             ]
           : [],
       ),

@@ -332,7 +332,17 @@ function imageRun(
   });
 }
 
-function blocks(list: readonly Block[], ctx: Ctx, width: number, keep = false): Child[] {
+/**
+ * `keep`: every paragraph but the last stays with the next and on one page; with `breakable`
+ * they may break between lines (widow control takes at least two lines over).
+ */
+function blocks(
+  list: readonly Block[],
+  ctx: Ctx,
+  width: number,
+  keep = false,
+  breakable = false,
+): Child[] {
   const out: Child[] = [];
   list.forEach((b, i) => {
     const last = i === list.length - 1;
@@ -346,7 +356,16 @@ function blocks(list: readonly Block[], ctx: Ctx, width: number, keep = false): 
       case 'paragraph':
         out.push(
           new Paragraph(
-            paragraphOptions(b, ctx, keep && !last ? { keepNext: true, keepLines: true } : {}),
+            paragraphOptions(
+              b,
+              ctx,
+              keep && !last
+                ? {
+                    keepNext: true,
+                    ...(breakable ? { widowControl: true } : { keepLines: true }),
+                  }
+                : {},
+            ),
           ),
         );
         ctx.previous = b.style;
@@ -360,7 +379,18 @@ function blocks(list: readonly Block[], ctx: Ctx, width: number, keep = false): 
         // before the group become part of that space, so the group's top lies that much lower.
         const lead = ctx.pending;
         ctx.images.push(...(b.overlays ?? []).map((o) => imageRun(o, o.y + lead, ctx)));
-        out.push(...blocks(b.blocks, ctx, width, b.keepTogether || keep));
+        if (b.carryLines) {
+          // The last block takes only a few lines over (carryLines), which a word processor
+          // cannot be told: the paragraph before it is kept with it, breakable (Word's widow
+          // control takes two lines over; LibreOffice moves it whole), the rest flows freely.
+          // Keeping more paragraphs would have LibreOffice move them all, half a page.
+          const paragraphs = b.blocks.flatMap((x, k) =>
+            x.kind === 'paragraph' && k < b.blocks.length - 1 ? [k] : [],
+          );
+          const from = paragraphs.at(-1) ?? 0;
+          out.push(...blocks(b.blocks.slice(0, from), ctx, width, keep));
+          out.push(...blocks(b.blocks.slice(from), ctx, width, true, true));
+        } else out.push(...blocks(b.blocks, ctx, width, b.keepTogether || keep));
         break;
       }
       case 'table': {

@@ -226,16 +226,14 @@ export function layoutNoticeAs(n: Notice, ctx: Ctx, format: FormatParts): Layout
     ...contactBlocks(n, ctx),
     ...(format.afterNotes?.(n, ctx) ?? []),
   ];
-  // The signature keeps the last paragraph (and the 附件说明) on its page, so the date is never
-  // separated from the text (7.3.5.5) — unless that paragraph is too long to move as a whole.
-  const last = body[body.length - 1];
-  const movable =
-    last?.kind === 'paragraph' &&
-    // the first paragraph never leaves page 1, which must show body text (7.3.3)
-    body.length > 1 &&
-    ctx.bodyWidth(last.runs.map((r) => r.text).join('')) <= 8 * ctx.width;
-  const lead = movable ? body.slice(0, -1) : body;
-  const tail: Block[] = [...(movable ? [last] : []), ...notes];
+  // The 落款 keeps the last lines of text (the body's or the 附件说明's) on its page, so the
+  // date is never separated from the text (7.3.5.5): the body's last paragraphs go into its
+  // group, which the composition breaks where only two lines go over with the 落款. The first
+  // paragraph stays out: it never leaves page 1, which must show body text (7.3.3).
+  let from = body.length;
+  while (from > Math.max(1, body.length - 3) && body[from - 1]?.kind === 'paragraph') from--;
+  const lead = body.slice(0, from);
+  const tail: Block[] = [...body.slice(from), ...notes];
   const blocks: Block[] = [
     ...format.header(n, ctx),
     // the issuers' names are kept whole in the title (湛江市财政局 never split across lines)

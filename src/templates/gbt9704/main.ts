@@ -175,6 +175,14 @@ export function sealSize(bytes: Uint8Array, width: number): { width: number; hei
 }
 
 /**
+ * The 落款 takes the last two lines of text before it to the next page when it does not fit,
+ * never a whole paragraph and the 附件说明 with it, which would leave half a page empty: the
+ * date is never alone on a page (7.3.5.1), and a body page's foot has at most the 落款's
+ * height empty.
+ */
+const CARRY = { carryLines: 2 } as const;
+
+/**
  * 发文机关署名, 成文日期 and 印章 (7.3.5). Sealed: the date 右空四字, each name centred over its
  * seal, the last seal pressing name and date, both below the seal's centre, the seal's top right
  * under the last line of text. Unsealed: the name 右空二字 one line under the text, the date on
@@ -207,7 +215,8 @@ export function signatureBlock(n: Notice, ctx: Ctx, keepWith: Block[]): Block[] 
     }
     names.forEach((name, i) => lines.push(para(name, style(nameX, '署名'), `signature[${i}]`)));
     lines.push(para(date, style(dateX, '成文日期'), 'date'));
-    return [{ kind: 'group', keepTogether: true, blocks: [...keepWith, ...lines] }];
+    const signature: Block = { kind: 'group', keepTogether: true, blocks: lines };
+    return [{ kind: 'group', keepTogether: true, ...CARRY, blocks: [...keepWith, signature] }];
   }
 
   const dateCenter = W - c(4) - em(date) / 2;
@@ -264,7 +273,7 @@ export function signatureBlock(n: Notice, ctx: Ctx, keepWith: Block[]): Block[] 
     ],
   };
   return keepWith.length > 0
-    ? [{ kind: 'group', keepTogether: true, blocks: [...keepWith, sealed] }]
+    ? [{ kind: 'group', keepTogether: true, ...CARRY, blocks: [...keepWith, sealed] }]
     : [sealed];
 }
 
