@@ -15,9 +15,12 @@ export function isRealDate({ year, month, day }: YMD): boolean {
   return day <= days;
 }
 
-/** 二〇二一年三月十一日, as older documents wrote the 成文日期. */
+/**
+ * 二〇二一年三月十一日, as older documents wrote the 成文日期; the zero is also typed 零, or ○
+ * (a white circle, not the numeral, as many published pages have it).
+ */
 export const CHINESE_DATE =
-  /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/u;
+  /^([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/u;
 
 const DIGIT = '〇一二三四五六七八九';
 
@@ -37,7 +40,7 @@ export function readDate(text: string): YMD | undefined {
   if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   const c = CHINESE_DATE.exec(text);
   if (!c) return undefined;
-  const year = Number([...c[1]!].map((d) => (d === '零' ? 0 : DIGIT.indexOf(d))).join(''));
+  const year = Number([...c[1]!].map((d) => (d === '零' || d === '○' ? 0 : DIGIT.indexOf(d))).join(''));
   return { year, month: smallNumeral(c[2]!), day: smallNumeral(c[3]!) };
 }
 

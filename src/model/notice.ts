@@ -133,6 +133,8 @@ export const Imprint = z
 export const Notice = z
   .object({
     $schema: SchemaRef,
+    /** where the notice comes from (not printed): a source, its 发文字号 as published */
+    description: PlainText.optional().describe('说明（不印出）：出处、来源等'),
     format: DocumentFormat.default('file'),
     direction: Direction.default('down'),
     /** 份号: six digits (GB/T 9704 7.2.1) */

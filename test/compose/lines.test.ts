@@ -102,6 +102,18 @@ describe('placing lines', () => {
     expect(full!.some((i) => (i[2] as number) > 0)).toBe(true);
   });
 
+  it('leaves ragged a line whose gaps would open wider than a quarter of a character', () => {
+    // eight ideographs (80 pt) then a remark kept whole that goes to the next line
+    const kept: ParagraphBlock = {
+      ...para('一二三四五六七八', { align: 'justify' }),
+      runs: [{ text: '一二三四五六七八' }, { text: '（甲乙丙丁）', keep: true }],
+    };
+    // 100 pt: 20 pt over 7 gaps, 2.9 pt (0.29 char) each: ragged
+    expect(items(kept, 100)[0]).toEqual([['一二三四五六七八', 0, 0]]);
+    // 93 pt: 13 pt over 7 gaps, 1.9 pt (0.19 char): justified
+    expect(items(kept, 93)[0]).toEqual([['一二三四五六七八', 0, 13 / 7]]);
+  });
+
   it('leaves the last line and hard-broken lines unjustified', () => {
     const out = items(para('一二三\n四', { align: 'justify' }), 100);
     expect(out).toEqual([[['一二三', 0, 0]], [['四', 0, 0]]]);

@@ -47,13 +47,22 @@ describe('发文字号 lint in a notice', () => {
     expect(lint('湛财绩〔2021〕2号')).toEqual([]);
   });
 
+  // how the number is typed is style (it prints in the canonical form); a short year is not
   it.each([
-    ['湛财绩[2021]2号', 'docNumber.brackets'],
-    ['湛财绩〔2021〕第2号', 'docNumber.di'],
-    ['湛财绩〔2021〕002号', 'docNumber.leadingZero'],
-    ['湛财绩〔21〕2号', 'docNumber.shortYear'],
-  ])('%s → %s at docNumber', (text, code) => {
-    expect(byCode(lint(text), code)).toEqual([{ path: 'docNumber', severity: 'error' }]);
+    ['湛财绩[2021]2号', 'docNumber.brackets', 'warning'],
+    ['湛财绩〔2021〕第2号', 'docNumber.di', 'warning'],
+    ['湛财绩〔2021〕002号', 'docNumber.leadingZero', 'warning'],
+    ['湛财绩〔21〕2号', 'docNumber.shortYear', 'error'],
+  ])('%s → %s at docNumber, %s', (text, code, severity) => {
+    expect(byCode(lint(text), code)).toEqual([{ path: 'docNumber', severity }]);
+  });
+
+  it('makes the typing rules errors under strict', () => {
+    const d = validateNotice(
+      { ...minimalNotice(), docNumber: '湛财绩[2021]2号' },
+      { strict: true },
+    ).diagnostics;
+    expect(byCode(d, 'docNumber.brackets')).toEqual([{ path: 'docNumber', severity: 'error' }]);
   });
 
   it('reports an implausible year and a year that differs from 成文日期', () => {

@@ -8,6 +8,7 @@ import {
   fromChineseNumeral,
   toChineseNumeral,
 } from '../../src/index.js';
+import { chineseDate } from '../../src/model/date.js';
 import {
   amountToFen,
   CnDate,
@@ -73,6 +74,21 @@ describe('CnDate', () => {
     expect(CnDate.parse('2021-03-11')).toBe('2021-03-11');
     expect(CnDate.parse('2021年3月11日')).toBe('2021-03-11');
     expect(CnDate.parse('2021年03月01日')).toBe('2021-03-01');
+  });
+
+  it.each([
+    ['二〇二一年三月十一日', '2021-03-11'],
+    ['二○一二年八月二日', '2012-08-02'], // ○, a white circle, as published pages type the zero
+    ['二零一一年九月十三日', '2011-09-13'],
+    ['二〇二〇年十二月三十一日', '2020-12-31'],
+    ['二〇一九年十月二十日', '2019-10-20'],
+  ])('reads the old 成文日期 %s in Chinese numerals as %s', (input, iso) => {
+    expect(CnDate.parse(input)).toBe(iso);
+    expect(chineseDate(iso)).toBe(input.replace(/[○零]/gu, '〇'));
+  });
+
+  it('rejects a Chinese date that is no date', () => {
+    expect(issueCode(CnDate.safeParse('二〇二一年二月三十日'))).toBe('date.invalid');
   });
 
   it('prints 成文日期 without 虚位', () => {

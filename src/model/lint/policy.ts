@@ -9,6 +9,12 @@
 export const STYLE_RULES: ReadonlySet<string> = new Set([
   // the notice
   'docNumber.missing',
+  // how the 发文字号 is typed; it is printed in the canonical form whatever the input
+  'docNumber.brackets',
+  'docNumber.di',
+  'docNumber.leadingZero',
+  'docNumber.hao',
+  'docNumber.whitespace',
   'docNumber.yearMismatch',
   'recipients.missing',
   'signers.missing',

@@ -1,4 +1,4 @@
-import type { Block, FontRole, Overlay, ParagraphBlock } from '../../layout/types.js';
+import type { Block, FontRole, Overlay, ParagraphBlock, Run } from '../../layout/types.js';
 import { headingLabels, type BodyBlock } from '../../model/body.js';
 import { chineseDate, formatCnDate } from '../../model/date.js';
 import { inspectImage } from '../../model/image.js';
@@ -147,7 +147,7 @@ export function attachmentNotes(n: Notice, ctx: Ctx): Block[] {
   const numberWidth = Math.max(...n.attachments.map((_, i) => ctx.bodyWidth(`${i + 1}.`)));
   const out: Block[] = [spacer(ctx.lines(1))];
   n.attachments.forEach((a, i) => {
-    const name = a.distribution === 'separate' ? `${a.title}（分发）` : a.title;
+    const name = attachmentNameRuns(a.distribution === 'separate' ? `${a.title}（分发）` : a.title);
     const number = numbered ? `${i + 1}.` : '';
     const first = i === 0;
     const labelText = (first ? head : '') + number;
@@ -165,6 +165,15 @@ export function attachmentNotes(n: Notice, ctx: Ctx): Block[] {
     out.push(block);
   });
   return out;
+}
+
+/**
+ * An attachment's name as runs: a short bracketed remark at its end — "（分发）", "（总表不下发）"
+ * — is kept whole, never split across lines (its word would be cut in two).
+ */
+function attachmentNameRuns(name: string): Run[] {
+  const m = /^(.*?)(（[^（）]{1,10}）)$/u.exec(name);
+  return m && m[1] ? [run(m[1]), run(m[2]!, undefined, { keep: true })] : [run(name)];
 }
 
 /** Image height for a seal drawn `width` wide, from the image's own proportions. */
