@@ -6,6 +6,7 @@
  */
 import type { FontRole } from '../../src/layout/types.js';
 import { formatCnDate, formatDocNumber, type Notice } from '../../src/index.js';
+import { headingLabels } from '../../src/model/body.js';
 import {
   redBox,
   redRuns,
@@ -504,26 +505,30 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
     out.push(result('A15', '正文 左空二字, wraps 顶格', checks));
   }
 
-  // A16 heading fonts
+  // A16 heading fonts: each numbered block of the body, found by its first characters, in the
+  // face of its kind — headings by level (黑体, 楷体, 仿宋, 仿宋), numbered items in the body's
   {
     const checks: [boolean, string][] = [];
-    const levels: [RegExp, FontRole, string][] = [
-      [/^[一二三四五六七八九十]+、/u, 'heiti', '一、'],
-      [/^（[一二三四五六七八九十]+）/u, 'kaiti', '（一）'],
-      [/^\d+[.．]/u, 'fangsong', '1.'],
-      [/^（\d+）/u, 'fangsong', '（1）'],
-    ];
-    for (const [re, role, label] of levels) {
-      const hits = bodyLines.filter(
-        ({ line }) => re.test(squash(line.text)) && near(line.x0, G.left + 2 * G.char, 2),
-      );
-      if (hits.length === 0) continue;
-      const bad = hits.filter(({ line }) => !exp.fonts[role].test(fontOf(line)));
-      checks.push([
-        bad.length === 0,
-        `${label} ×${hits.length} in ${[...new Set(hits.map(({ line }) => fontOf(line)))].join('/')}`,
-      ]);
-    }
+    const HEADING_ROLE: FontRole[] = ['heiti', 'heiti', 'kaiti', 'fangsong', 'fangsong'];
+    const labels = headingLabels(n.body);
+    const found = new Map<string, { hits: number; bad: number; fonts: Set<string> }>();
+    n.body.forEach((b, i) => {
+      if (b.type !== 'heading' && b.type !== 'item') return;
+      const start = squash(`${labels[i]}${b.text}`).slice(0, 8);
+      const hit = bodyLines.find(({ line }) => squash(line.text).startsWith(start));
+      if (!hit) return;
+      const role = b.type === 'item' ? 'fangsong' : HEADING_ROLE[b.level]!;
+      const key = `${b.type === 'item' ? 'item' : 'heading'} level ${b.level}`;
+      const entry = found.get(key) ?? { hits: 0, bad: 0, fonts: new Set<string>() };
+      entry.hits++;
+      // the face the line starts in: its number's
+      const font = fontOf(hit.line);
+      entry.fonts.add(font);
+      if (!exp.fonts[role].test(font)) entry.bad++;
+      found.set(key, entry);
+    });
+    for (const [key, e] of found)
+      checks.push([e.bad === 0, `${key} ×${e.hits} in ${[...e.fonts].join('/')}`]);
     out.push(result('A16', 'heading levels 黑/楷/仿', checks));
   }
 
@@ -539,8 +544,10 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
       );
       let nameX = NaN;
       let numberLines = 0;
+      const contact = (n.contact ?? []).map((c) => squash(c).slice(0, 6));
       for (const [k, line] of lines.entries()) {
         const text = squash(line.text);
+        if (contact.some((c) => text.startsWith(c))) break;
         const m1 = /^(附件：)?(\d+\.)?/u.exec(text)!;
         if (k > 0 && line.y - lines[k - 1]!.y > G.line + 1) break;
         if (k === 0 || m1[2]) {
@@ -606,8 +613,12 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
         } else a18.push([false, 'no red seal found']);
       } else {
         const dx = d.x0 - s.x0;
-        // 7.3.5.2: a date longer than the 署名 stands 右空二字 instead.
-        const dateLonger = d.x1 - d.x0 > s.x1 - s.x0;
+        // Joint issuers' names stand one under another, aligned left: the longest sets the right
+        const names = nameLine.page.lines.slice(firstName, nameLine.index + 1);
+        const sRight = Math.max(...names.map((l) => l.x1));
+        // 7.3.5.2: a date that, two characters right of the 署名, would come nearer the edge
+        // than the 署名 stands 右空二字 instead.
+        const dateLonger = d.x1 - d.x0 > sRight - s.x0 - 2 * G.char + 0.5;
         if (dateLonger)
           a19.push([
             near(d.x1, G.right - 2 * G.char, 3),
@@ -616,8 +627,8 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
         a19.push([near(dx, 2 * G.char, 2), `日期 starts ${f(dx / G.char)} chars right of 署名`]);
         if (!dateLonger)
           a19.push([
-            near(s.x1, G.right - 2 * G.char, 3),
-            `署名 right ${f(s.x1)} (want ${f(G.right - 2 * G.char)})`,
+            near(sRight, G.right - 2 * G.char, 3),
+            `署名 right ${f(sRight)} (want ${f(G.right - 2 * G.char)})`,
           ]);
         const prev = nameLine.page.lines[firstName - 1];
         const top = signatureStart ?? s;
@@ -707,7 +718,8 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
   {
     const checks: [boolean, string][] = [];
     n.attachments.forEach((a, i) => {
-      if (a.distribution !== 'bound') return;
+      // an attachment printed here: bound, with content or asked to print its title page
+      if (a.distribution !== 'bound' || (!a.content && !a.titlePage)) return;
       const label = `附件${n.attachments.length > 1 ? i + 1 : ''}`;
       // A landscape page's number runs down its edge and may sort first.
       const firstLine = (p: PageMeasure) => p.lines.find((l) => !isNumber(l));
@@ -727,7 +739,7 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
       checks.push([
         title.length > 0 &&
           near(emTop(title[0]!) - emTop(l1), 2 * G.line, 2) &&
-          squash(title.map((t) => t.text).join('')) === squash(a.title),
+          squash(title.map((t) => t.text).join('')) === squash(a.pageTitle ?? a.title),
         `title on line ${title[0] ? f(1 + (emTop(title[0]) - emTop(l1)) / G.line) : '-'}`,
       ]);
     });

@@ -3,7 +3,9 @@
  * 上行文 with 签发人 and 份号/密级/紧急程度, a joint issuance with a long title, a body of four
  * or more pages with every heading level and a wrapping 抄送, a body that ends on an odd page.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { noticeWithSummaries, parseDataset, type NoticeInput } from '../../src/index.js';
 import { syntheticDataset } from '../../src/testing.js';
 import { sealPng } from '../fixtures.js';
@@ -31,7 +33,8 @@ export interface ConformanceCase {
   input: NoticeInput;
 }
 
-export function conformanceCases(): ConformanceCase[] {
+/** `examples`: with the real notices of examples/notices (default). */
+export function conformanceCases({ examples = true } = {}): ConformanceCase[] {
   const base = seed();
   return [
     { name: 'zhanjiang-2021', input: base },
@@ -157,5 +160,29 @@ export function conformanceCases(): ConformanceCase[] {
         imprint: { printer: '湛江市财政局办公室', printDate: '2021-08-02' },
       },
     },
+    ...(examples ? exampleNotices() : []),
   ];
+}
+
+export const EXAMPLE_NOTICES = 'examples/notices';
+
+/**
+ * The real notices of examples/notices, as the command line reads them: a seal named by its
+ * path is read from beside the data file.
+ */
+export function exampleNotices(): ConformanceCase[] {
+  return readdirSync(EXAMPLE_NOTICES)
+    .filter((f) => /\.ya?ml$/u.test(f))
+    .sort()
+    .map((file) => {
+      const input = parse(readFileSync(join(EXAMPLE_NOTICES, file), 'utf8')) as NoticeInput & {
+        issuers: { seal?: unknown }[];
+      };
+      for (const issuer of input.issuers) {
+        const seal = issuer.seal as { path?: string } | undefined;
+        if (seal?.path)
+          issuer.seal = new Uint8Array(readFileSync(join(EXAMPLE_NOTICES, seal.path)));
+      }
+      return { name: file.replace(/\.ya?ml$/u, ''), input };
+    });
 }

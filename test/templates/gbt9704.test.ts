@@ -142,6 +142,30 @@ describe('文件格式 layout', () => {
     );
   });
 
+  it('keeps a short bracketed remark at the end of an attachment name whole', () => {
+    const ps = paragraphs(
+      layout({
+        attachments: [
+          { title: '甲表', distribution: 'separate' },
+          { title: '分配表（总表不下发）' },
+          { title: '统计表（示范区、议案项目适用）' },
+        ],
+      }).sections[0]!.blocks,
+    ).filter((p) => p.style.styleName === '附件说明');
+    expect(ps.map((p) => p.runs.map((r) => [r.text, r.keep ?? false]))).toEqual([
+      [
+        ['甲表', false],
+        ['（分发）', true],
+      ],
+      [
+        ['分配表', false],
+        ['（总表不下发）', true],
+      ],
+      // a remark of more than six characters breaks as text: kept whole it would leave a short line
+      [['统计表（示范区、议案项目适用）', false]],
+    ]);
+  });
+
   it('prints only bound attachments as pages, each with its label and title', () => {
     const blocks = layout({
       attachments: [

@@ -172,7 +172,7 @@ export function attachmentNotes(n: Notice, ctx: Ctx): Block[] {
  * — is kept whole, never split across lines (its word would be cut in two).
  */
 function attachmentNameRuns(name: string): Run[] {
-  const m = /^(.*?)(（[^（）]{1,10}）)$/u.exec(name);
+  const m = /^(.*?)(（[^（）]{1,6}）)$/u.exec(name);
   return m && m[1] ? [run(m[1]), run(m[2]!, undefined, { keep: true })] : [run(name)];
 }
 
