@@ -40,7 +40,9 @@ export function readDate(text: string): YMD | undefined {
   if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   const c = CHINESE_DATE.exec(text);
   if (!c) return undefined;
-  const year = Number([...c[1]!].map((d) => (d === '零' || d === '○' ? 0 : DIGIT.indexOf(d))).join(''));
+  const year = Number(
+    [...c[1]!].map((d) => (d === '零' || d === '○' ? 0 : DIGIT.indexOf(d))).join(''),
+  );
   return { year, month: smallNumeral(c[2]!), day: smallNumeral(c[3]!) };
 }
 
