@@ -107,6 +107,7 @@ export const BlockSchema: z.ZodType<Block> = z.lazy(() =>
       blocks: z.array(BlockSchema),
       keepTogether: z.boolean(),
       carryLines: z.number().int().positive().optional(),
+      squeezeLines: z.number().int().positive().max(2).optional(),
       overlays: z
         .array(
           z.object({

@@ -131,6 +131,12 @@ export interface GroupBlock {
    * takes two lines of the body over, not its whole last paragraph and the 附件说明)
    */
   carryLines?: number;
+  /**
+   * When the group does not fit where it starts on a page other than its section's first: the
+   * page's lines may be brought closer, by at most `squeezeLines` lines in the page (GB/T 9704
+   * 7.3.5.5 调整行距), for the group to fit there whole before anything is carried over
+   */
+  squeezeLines?: number;
   overlays?: Overlay[];
 }
 

@@ -143,6 +143,41 @@ describe('keep rules', () => {
       expect(texts(pages[1]!)).toEqual(['H', 'Q1', 'Q2', 'S1', 'S2']);
     });
 
+    const squeezing = (head: Block[]): Block => ({
+      kind: 'group',
+      keepTogether: true,
+      carryLines: 2,
+      squeezeLines: 1,
+      blocks: [...head, signature],
+    });
+
+    it('first brings the lines of a later page closer, by one line in the page at most', () => {
+      // page 2: six lines, then Q and the signature — nine lines where eight stand
+      const pages = run(layoutOf(section([...lines(8), ...lines(6, 'M'), squeezing([para('Q')])])));
+      expect(pages).toHaveLength(2);
+      expect(texts(pages[1]!)).toEqual(['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'Q', 'S1', 'S2']);
+      const ys = baselines(pages[1]!);
+      // the first baseline stays; the pitch is 20 × (180 − 28.8) / (200 − 28.8)
+      expect(ys[0]).toBe(28.8);
+      const pitch = (ys.at(-1)! - ys[0]!) / 8;
+      expect(pitch).toBeCloseTo((20 * 151.2) / 171.2, 1);
+      expect(ys.at(-1)! + 20 * (1 - 0.88)).toBeLessThanOrEqual(180.01);
+    });
+
+    it('does not squeeze by more than a line, nor a section’s first page', () => {
+      // two lines short on page 2: the last two lines go over instead
+      const two = run(
+        layoutOf(section([...lines(8), ...lines(6, 'M'), squeezing([para('Q'), para('R')])])),
+      );
+      expect(texts(two[1]!)).toEqual(['M1', 'M2', 'M3', 'M4', 'M5', 'M6']);
+      expect(texts(two[2]!)).toEqual(['Q', 'R', 'S1', 'S2']);
+      expect(baselines(two[1]!)).toEqual([28.8, 48.8, 68.8, 88.8, 108.8, 128.8]);
+      // page 1 (its 版头 stands at fixed places): not squeezed, the group goes over
+      const first = run(layoutOf(section([...lines(6), squeezing([para('Q')])])));
+      expect(baselines(first[0]!)).toEqual([28.8, 48.8, 68.8, 88.8, 108.8, 128.8]);
+      expect(texts(first[1]!)).toEqual(['Q', 'S1', 'S2']);
+    });
+
     it('moves whole when it has fewer lines than it should carry', () => {
       const pages = run(layoutOf(section([...lines(7), carrying([para('one')])])));
       expect(texts(pages[0]!)).toHaveLength(7);

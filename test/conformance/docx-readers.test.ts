@@ -23,9 +23,10 @@ import { convertWithLibreOffice, LIBREOFFICE_FONT_NAMES, requireTool } from './l
 import { conformanceCases } from './notices.js';
 import { measurePdf, type PdfMeasure } from './pdf-measure.js';
 
-// The real notices of examples/notices are measured in the PDF; through LibreOffice they still
-// miss A2, A18, A19 and A29 on digit widths and page-top spacing (issue #13's work).
-const cases = conformanceCases({ examples: false });
+// The real notices of examples/notices and the squeezed 落款 are measured in the PDF; through
+// LibreOffice they still miss A2 (a line-end comma hung past the margin), A18, A19 (digits set
+// wider) and A29: issue #13's work.
+const cases = conformanceCases({ examples: false }).filter((c) => c.name !== 'squeezed');
 const docs: Record<string, Uint8Array> = {};
 
 /**

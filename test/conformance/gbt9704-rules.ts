@@ -82,6 +82,13 @@ function findLine(m: PdfMeasure, pred: (l: TextLine) => boolean, from = 0): Foun
   return undefined;
 }
 
+/** The line pitch of a page's body text: the grid's, or closer on a 落款's squeezed page. */
+function pagePitch(p: PageMeasure): number {
+  const ls = p.lines.filter((l) => !PAGE_NUMBER.test(squash(l.text)) && near(l.size, 16, 0.3));
+  const pitches = ls.slice(1).map((l, i) => l.y - ls[i]!.y);
+  return Math.min(G.line, ...pitches.filter((d) => d > G.line / 2));
+}
+
 function fontOf(l: TextLine): string {
   return l.items[0]?.font ?? '';
 }
@@ -244,7 +251,8 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
     const checks: [boolean, string][] = [];
     for (const p of m.pages.slice(1)) {
       const lines = p.lines.filter((l) => !isNumber(l) && near(l.size, 16, 0.3));
-      if (lines.length < 22) continue;
+      // the 落款's page may hold its lines closer (A22)
+      if (lines.length < 22 || p === dateLine?.page) continue;
       const pitches = lines.slice(1).map((l, i) => l.y - lines[i]!.y);
       const full = lines.filter(
         (l) =>
@@ -632,10 +640,12 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
           ]);
         const prev = nameLine.page.lines[firstName - 1];
         const top = signatureStart ?? s;
+        // in lines of that page, which may hold its lines closer (A22)
+        const pitch = pagePitch(nameLine.page);
         if (prev)
           a19.push([
-            near(top.y - prev.y, 2 * G.line, 2),
-            `署名 baseline ${f((top.y - prev.y) / G.line)} lines under the text (one blank line)`,
+            near(top.y - prev.y, 2 * pitch, 2),
+            `署名 baseline ${f((top.y - prev.y) / pitch)} lines under the text (one blank line)`,
           ]);
       }
     } else {
@@ -681,6 +691,11 @@ export function checkGbt9704(m: PdfMeasure, exp: Expectation): RuleResult[] {
                 above.length > 0,
                 `date p${dateLine.page.index}, ${above.length} text lines above the 署名 there, body ends p${lastBody.page.index}`,
               ],
+              // …which may bring that page's lines closer, by one line in the page at most
+              [
+                pagePitch(dateLine.page) >= (G.line * 21) / 22 - 0.3,
+                `落款 page line pitch ${f(pagePitch(dateLine.page))} pt (at least ${f((G.line * 21) / 22)})`,
+              ] as [boolean, string],
               // …and keeping them together leaves no body page's foot more than five lines empty
               ...m.pages
                 .filter((p) => p.index < dateLine.page.index && !isLandscape(p))

@@ -160,6 +160,23 @@ export function conformanceCases({ examples = true } = {}): ConformanceCase[] {
         imprint: { printer: '湛江市财政局办公室', printDate: '2021-08-02' },
       },
     },
+    {
+      // The 落款 one line short on page 2: the page's lines are brought closer (23 where 22
+      // stand) rather than lines carried over (7.3.5.5)
+      name: 'squeezed',
+      input: {
+        issuers: [{ name: '湛江市财政局' }],
+        docNumber: '湛财绩〔2021〕30号',
+        title: '关于加强2021年市级部门预算绩效管理的通知',
+        recipients: '市直各单位',
+        body: [
+          '为进一步加强预算绩效管理，现将有关事项通知如下：',
+          ...Array.from({ length: 6 }, (_, i) => SENTENCES[i % 3]! + SENTENCES[(i + 1) % 3]!),
+          '请各单位高度重视，认真组织实施，确保各项工作落到实处，执行中遇到的问题，请及时向市财政局预算绩效管理科反映。',
+        ],
+        date: '2021-04-06',
+      },
+    },
     ...(examples ? exampleNotices() : []),
   ];
 }

@@ -184,12 +184,13 @@ export function sealSize(bytes: Uint8Array, width: number): { width: number; hei
 }
 
 /**
- * The 落款 takes the last two lines of text before it to the next page when it does not fit,
- * never a whole paragraph and the 附件说明 with it, which would leave half a page empty: the
- * date is never alone on a page (7.3.5.1), and a body page's foot has at most the 落款's
- * height empty.
+ * A 落款 that does not fit on its page (GB/T 9704 7.3.5.5): first the page's lines are brought
+ * closer, by one line in the page at most; failing that, it takes the last two lines of text
+ * before it to the next page — never a whole paragraph and the 附件说明 with it, which would
+ * leave half a page empty. The date is never alone on a page, and a body page's foot has at
+ * most the 落款's height empty.
  */
-const CARRY = { carryLines: 2 } as const;
+const CARRY = { squeezeLines: 1, carryLines: 2 } as const;
 
 /**
  * 发文机关署名, 成文日期 and 印章 (7.3.5). Sealed: the date 右空四字, each name centred over its
