@@ -239,7 +239,12 @@ class Flow {
 
   /** Draws a section overlay on its first page, outside the flow. */
   overlay(o: NonNullable<Section['overlays']>[number], page: ComposedPage): void {
-    this.blocks([o.block], measuring(o.y, (item) => page.items.push(item)), o.x, o.width);
+    this.blocks(
+      [o.block],
+      measuring(o.y, (item) => page.items.push(item)),
+      o.x,
+      o.width,
+    );
   }
 
   /** The height blocks take at a width, laid out without page breaks. */
@@ -515,7 +520,12 @@ class Flow {
     let x = left + (b.offset ?? 0);
     b.columns.forEach((c, i) => {
       const shift = b.verticalAlign === 'middle' ? (tallest - heights[i]!) / 2 : 0;
-      this.blocks(c.blocks, measuring(top + shift, (item) => sink.add(item)), x, c.width);
+      this.blocks(
+        c.blocks,
+        measuring(top + shift, (item) => sink.add(item)),
+        x,
+        c.width,
+      );
       x += c.width;
     });
     sink.y = top + tallest;
