@@ -70,10 +70,12 @@ export interface CommonRenderOptions extends FontOptions {
   /** DOCX: font family names per role (default: the theme's, e.g. 仿宋_GB2312, 方正小标宋简体) */
   fontNames?: Partial<Record<FontRole, string>>;
   /**
-   * DOCX: embed the fonts used (Word's embedded TrueType fonts) so a receiver without them sees
-   * the same page. Runs then name the embedded faces. Off by default: whole CJK fonts are large.
+   * DOCX fonts in the file. `'subset'` (the default, when fonts were resolved): each font the runs
+   * name is embedded under that name, cut to the characters the document uses, so a word
+   * processor without 仿宋_GB2312 (LibreOffice on a desktop with only Noto CJK) draws the face
+   * the PDF draws. `true`: the whole resolved fonts, runs named after them. `false`: names only.
    */
-  embedFonts?: boolean;
+  embedFonts?: boolean | 'subset';
   /** fonts already resolved by the caller (the batch resolves once for all its documents) */
   resolvedFonts?: ResolvedFontSet;
 }
@@ -248,7 +250,8 @@ export function fontsFor(
   options: CommonRenderOptions,
 ): ResolvedFontSet | undefined {
   if (options.resolvedFonts) return options.resolvedFonts;
-  if (writers.some((w) => w.fonts === 'required') || options.embedFonts)
+  // whole fonts to embed must be found; subsets are embedded when fonts are found
+  if (writers.some((w) => w.fonts === 'required') || options.embedFonts === true)
     return resolveFonts(options);
   // Fonts the caller names must work (a broken file is an error); only when it names none may
   // a document go without measured text.
@@ -311,7 +314,7 @@ export async function writeLayout(
       faces: plan?.faces ?? {},
       ...(ctx.fonts ? { fonts: ctx.fonts } : {}),
       fontNames: ctx.fontNames,
-      embedFonts: ctx.options.embedFonts ?? false,
+      embedFonts: ctx.options.embedFonts ?? 'subset',
       warnings: plan?.warnings ?? [],
       creationDate: ctx.creationDate,
     });

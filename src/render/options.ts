@@ -48,7 +48,10 @@ export const RenderOptionsSchema = z
       .describe('校验设置')
       .optional(),
     fontNames: z.partialRecord(role, z.string().min(1)).describe('DOCX 字体名').optional(),
-    embedFonts: z.boolean().describe('DOCX 嵌入字体').optional(),
+    embedFonts: z
+      .union([z.boolean(), z.literal('subset')])
+      .describe('DOCX 嵌入字体：subset（默认，只嵌入用到的字）、true（整套字体）或 false')
+      .optional(),
     template: z
       .union([z.string().min(1), z.object({ id: z.string(), layout: z.function() }).loose()])
       .describe('版式模板')

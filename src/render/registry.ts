@@ -27,8 +27,8 @@ export interface WriterInput {
   fonts?: ResolvedFontSet;
   /** font family names per role, as word processors name them (theme.fontNames, or options) */
   fontNames: Record<FontRole, string>;
-  /** embed the fonts in the file, where the format can */
-  embedFonts: boolean;
+  /** embed the fonts in the file, where the format can: whole, as subsets, or not */
+  embedFonts: boolean | 'subset';
   /** what the glyph check let through with a warning */
   warnings: RenderWarning[];
   /** the document's date (PDF metadata, DOCX core properties, zip entries) */

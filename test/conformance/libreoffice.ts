@@ -1,7 +1,7 @@
 /**
  * LibreOffice as an independent DOCX reader: converts DOCX files to PDF with a throw-away profile
- * and fontconfig aliases for the font names gongwen writes, so LibreOffice draws the Noto CJK
- * fonts instead of falling back to DejaVu.
+ * and the system's fontconfig as installed — no aliases for the font names gongwen writes, as a
+ * Linux desktop with only fonts-noto-cjk has it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,73 +23,64 @@ export function requireTool(tool: string, why: string): boolean {
   return false;
 }
 
-const ALIASES: [string, string, boolean][] = [
-  ['方正小标宋简体', 'Noto Serif CJK SC', true],
-  ['仿宋_GB2312', 'Noto Serif CJK SC', false],
-  ['仿宋', 'Noto Serif CJK SC', false],
-  ['黑体', 'Noto Sans CJK SC', false],
-  ['楷体_GB2312', 'Noto Serif CJK SC', false],
-  ['楷体', 'Noto Serif CJK SC', false],
-  ['宋体', 'Noto Serif CJK SC', false],
-];
-
-/** How each role's font shows in LibreOffice's PDFs under those aliases. */
+/**
+ * How each role's font shows in LibreOffice's PDFs. No fontconfig aliases are set, as on a
+ * desktop with only fonts-noto-cjk: the faces are the subsets the DOCX embeds under its font
+ * names (仿宋_GB2312 …), which LibreOffice installs under those names.
+ */
 export const LIBREOFFICE_FONT_NAMES: Record<FontRole, RegExp> = {
-  xiaobiaosong: /NotoSerifCJK\w*-Bold/u,
-  fangsong: /NotoSerifCJK\w*-Regular/u,
-  heiti: /NotoSansCJK\w*-Regular/u,
-  kaiti: /NotoSerifCJK\w*-Regular/u,
-  songti: /NotoSerifCJK\w*-Regular/u,
+  xiaobiaosong: /NotoSerif\w*-Bold/u,
+  fangsong: /NotoSerif\w*-Regular/u,
+  heiti: /NotoSans\w*-(?:Regular|Medium)/u,
+  kaiti: /NotoSerif\w*-Regular/u,
+  songti: /NotoSerif\w*-Regular/u,
 };
-
-function fontsConf(dir: string): string {
-  const rules = ALIASES.map(
-    ([from, to, bold]) =>
-      `<match target="pattern"><test name="family"><string>${from}</string></test><edit name="family" mode="assign" binding="strong"><string>${to}</string></edit>${bold ? '<edit name="weight" mode="assign" binding="strong"><const>bold</const></edit>' : ''}</match>`,
-  );
-  const file = join(dir, 'fonts.conf');
-  writeFileSync(
-    file,
-    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n<include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n${rules.join('\n')}\n</fontconfig>\n`,
-  );
-  return file;
-}
 
 // Keep the blank pages LibreOffice inserts before a section that must start on an even page.
 const PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
 
-/** Converts DOCX files (name → bytes) to PDF in one LibreOffice run; returns name → PDF bytes. */
+/**
+ * Converts DOCX files (name → bytes) to PDF, one LibreOffice run each (one throw-away profile for
+ * all); returns name → PDF bytes. One run a file, as a user opens one document: LibreOffice
+ * keeps the first embedded font of a name for the rest of a session, so documents converted in
+ * one run would draw with the first one's font subsets.
+ */
 export function convertWithLibreOffice(
   docs: Record<string, Uint8Array>,
 ): Record<string, Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), 'gongwen-lo-'));
   const out = join(dir, 'pdf');
   mkdirSync(out);
-  const files = Object.entries(docs).map(([name, bytes]) => {
+  for (const [name, bytes] of Object.entries(docs)) {
     const file = join(dir, `${name}.docx`);
     writeFileSync(file, bytes);
-    return file;
-  });
-  const r = spawnSync(
-    'soffice',
-    [
-      '--headless',
-      '--norestore',
-      `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--convert-to',
-      PDF_FILTER,
-      '--outdir',
-      out,
-      ...files,
-    ],
-    {
-      env: { ...process.env, FONTCONFIG_FILE: fontsConf(dir) },
-      encoding: 'utf8',
-      timeout: 300_000,
-    },
-  );
-  if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr || r.stdout}`);
+    const r = spawnSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--convert-to',
+        PDF_FILTER,
+        '--outdir',
+        out,
+        file,
+      ],
+      {
+        // the system's fontconfig as it is: no aliases for the names gongwen writes
+        env: withoutFontconfigOverrides(process.env),
+        encoding: 'utf8',
+        timeout: 300_000,
+      },
+    );
+    if (r.status !== 0) throw new Error(`soffice failed on ${name}: ${r.stderr || r.stdout}`);
+  }
   return Object.fromEntries(
     Object.keys(docs).map((name) => [name, new Uint8Array(readFileSync(join(out, `${name}.pdf`)))]),
   );
+}
+
+function withoutFontconfigOverrides(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { FONTCONFIG_FILE: _file, FONTCONFIG_PATH: _path, ...rest } = env;
+  return rest;
 }

@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { TEST_FONTS } from '../conformance/fonts.js';
 
 const root = resolve('.');
 const built = existsSync('dist/index.js') && existsSync('dist/index.d.ts');
@@ -124,6 +125,17 @@ describe.runIf(built)('the packed package in a new project', () => {
         { cwd: project, encoding: 'utf8' },
       );
       expect(run.trim()).toBe('function');
+      // the CommonJS build renders a DOCX with its font subsets (HarfBuzz's wasm found and run)
+      const fonts = JSON.stringify(TEST_FONTS);
+      const cjs = execFileSync(
+        process.execPath,
+        [
+          '-e',
+          `const g = require('gongwen'); g.renderDocx({ issuers: [{ name: '示例局' }], title: '关于示例的通知', body: '正文。', date: '2026-01-05' }, { fonts: ${fonts}, systemFonts: false }).then((d) => console.log(Object.keys(require('fflate').unzipSync(d.bytes)).filter((f) => f.startsWith('word/fonts/')).length))`,
+        ],
+        { cwd: project, encoding: 'utf8' },
+      );
+      expect(Number(cjs.trim())).toBe(5);
       const help = execFileSync(join(project, 'node_modules', '.bin', 'gongwen'), ['--help'], {
         cwd: project,
         encoding: 'utf8',

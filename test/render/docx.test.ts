@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import * as fontkit from 'fontkit';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { mm, renderDepartmentTableDocx, renderDocx, type NoticeInput } from '../../src/index.js';
@@ -140,7 +141,9 @@ describe('DOCX package', () => {
     expect(styles.match(/<w:docDefaults>/gu)).toHaveLength(1);
     const pPr = /<w:pPrDefault><w:pPr>([\s\S]*?)<\/w:pPr><\/w:pPrDefault>/u.exec(defaults)![1]!;
     const order = [
-      '<w:overflowPunct w:val="false"/>',
+      // Word 2013+ takes the Choice (off); LibreOffice, which reads the switch inverted, the
+      // Fallback ("on", which it takes as off)
+      '<mc:AlternateContent><mc:Choice Requires="w15"><w:overflowPunct w:val="false"/></mc:Choice><mc:Fallback><w:overflowPunct/></mc:Fallback></mc:AlternateContent>',
       '<w:autoSpaceDE w:val="false"/>',
       '<w:autoSpaceDN w:val="false"/>',
       '<w:spacing',
@@ -267,8 +270,41 @@ describe('DOCX package', () => {
     expect(Buffer.from(a.bytes).equals(Buffer.from(c.bytes))).toBe(false);
   });
 
-  it('embeds the fonts when asked, naming the embedded faces', async () => {
-    const plain = await render(minimalNotice());
+  it('embeds subsets of its fonts under the names the runs give, by default', async () => {
+    const input = minimalNotice();
+    const docx = await render(input);
+    const p = parts(docx.bytes);
+    const table = p['word/fontTable.xml']!;
+    const rels = p['word/_rels/fontTable.xml.rels']!;
+    const files = unzipSync(docx.bytes);
+    for (const name of ['方正小标宋简体', '仿宋_GB2312', '黑体', '楷体_GB2312', '宋体']) {
+      const entry = new RegExp(
+        `<w:font w:name="${name}">[\\s\\S]*?<w:embedRegular r:id="(rId\\d+)" w:fontKey="\\{([0-9A-F-]+)\\}"/>`,
+        'u',
+      ).exec(table);
+      expect(entry, name).not.toBeNull();
+      const target = new RegExp(`Id="${entry![1]}"[^>]*Target="([^"]+)"`, 'u').exec(rels)?.[1];
+      const font = fontkit.create(
+        deobfuscate(files[`word/${target}`]!, entry![2]!),
+      ) as fontkit.Font;
+      // a whole font (a word processor installs it), with the document's characters only
+      // the characters set in that name, and what editing needs (ASCII, Chinese punctuation)
+      const set =
+        { 方正小标宋简体: input.title, 仿宋_GB2312: '各单位，2021年。' }[name] ?? '1a，。（）';
+      for (const ch of set)
+        expect(font.hasGlyphForCodePoint(ch.codePointAt(0)!), `${name} ${ch}`).toBe(true);
+      expect(font.hasGlyphForCodePoint('鬱'.codePointAt(0)!)).toBe(false);
+      expect(font.numGlyphs).toBeLessThan(1000);
+    }
+    // the runs keep the names a government machine has: the subsets only stand in for them
+    expect(docx.fontNames.fangsong).toBe('仿宋_GB2312');
+    expect(docx.bytes.length).toBeLessThan(1_000_000);
+    const none = await render(input, { embedFonts: false });
+    expect(Object.keys(unzipSync(none.bytes)).some((f) => f.startsWith('word/fonts/'))).toBe(false);
+  });
+
+  it('embeds the whole fonts when asked, naming the embedded faces', async () => {
+    const plain = await render(minimalNotice(), { embedFonts: false });
     const embedded = await render(minimalNotice(), { embedFonts: true });
     const files = Object.keys(unzipSync(embedded.bytes));
     expect(files.filter((f) => f.startsWith('word/fonts/'))).toHaveLength(4);
@@ -287,3 +323,15 @@ describe('DOCX package', () => {
     expect(table.fontNames.fangsong).toBe('Noto Serif SC');
   });
 });
+
+/**
+ * An embedded font's file as stored (ECMA-376 Part 1, 17.8.1): its first 32 bytes XORed with the
+ * font key's 16 bytes, read from the GUID's last byte back to its first.
+ */
+function deobfuscate(data: Uint8Array, guid: string): Buffer {
+  const hex = guid.replace(/-/gu, '');
+  const key = Array.from({ length: 16 }, (_, i) => parseInt(hex.slice(30 - 2 * i, 32 - 2 * i), 16));
+  const out = Buffer.from(data);
+  for (let i = 0; i < 32; i++) out[i] = out[i]! ^ key[i % 16]!;
+  return out;
+}

@@ -284,11 +284,19 @@ describe('文件格式 layout', () => {
       const ps = paragraphs(l.sections[0]!.blocks);
       const n = ps.find((p) => p.style.styleName === '署名')!;
       const d = ps.find((p) => p.style.styleName === '成文日期')!;
-      const right = (p: ParagraphBlock) => (p.style.indentLeft ?? 0) + ctx.bodyWidth(textOf(p));
+      // where a paragraph's text starts and ends, left- or right-aligned
+      const start = (p: ParagraphBlock) =>
+        p.style.align === 'right'
+          ? ctx.width - (p.style.indentRight ?? 0) - ctx.bodyWidth(textOf(p))
+          : (p.style.indentLeft ?? 0);
+      const right = (p: ParagraphBlock) => start(p) + ctx.bodyWidth(textOf(p));
       expect(right(d), `${name} ${date}`).toBeLessThanOrEqual(ctx.width - ctx.chars(2) + 0.02);
       expect(right(n)).toBeLessThanOrEqual(ctx.width - ctx.chars(2) + 0.02);
       // the date starts two characters right of the 署名
-      expect((d.style.indentLeft ?? 0) - (n.style.indentLeft ?? 0)).toBeCloseTo(ctx.chars(2), 2);
+      expect(start(d) - start(n)).toBeCloseTo(ctx.chars(2), 2);
+      // a date 右空二字 is anchored there, right-aligned (wider digits elsewhere keep it off the margin)
+      if (Math.abs(right(d) - (ctx.width - ctx.chars(2))) < 0.02)
+        expect([d.style.align, d.style.indentRight]).toEqual(['right', ctx.chars(2)]);
     }
   });
 });

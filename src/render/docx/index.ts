@@ -1,6 +1,7 @@
 import { faceMetrics } from '../../fonts/metrics.js';
 import { FONT_ROLES, type FontRole } from '../../layout/types.js';
 import type { Writer } from '../registry.js';
+import { fontSubsets, wholeFonts, type EmbeddedFont } from './embed.js';
 
 /**
  * DOCX: the flowing Layout tree as a Word document (render.ts), which a word processor
@@ -12,16 +13,13 @@ export const docxWriter: Writer = {
   mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   fonts: 'optional',
   async write(doc) {
-    const fontNames: Record<FontRole, string> = { ...doc.fontNames };
-    const embedded: { name: string; data: Uint8Array }[] = [];
-    if (doc.embedFonts && doc.fonts) {
+    let fontNames: Record<FontRole, string> = { ...doc.fontNames };
+    let embedded: EmbeddedFont[] = [];
+    if (doc.embedFonts === true && doc.fonts) {
       // runs name the embedded faces, so the receiver's Word finds them
-      for (const role of FONT_ROLES) {
-        const f = doc.fonts[role];
-        fontNames[role] = f.family;
-        if (!embedded.some((e) => e.name === f.family))
-          embedded.push({ name: f.family, data: f.bytes });
-      }
+      ({ names: fontNames, embedded } = wholeFonts(doc.fonts));
+    } else if (doc.embedFonts === 'subset' && doc.fonts) {
+      embedded = await fontSubsets(doc.layout, doc.fonts, fontNames);
     }
     // how high the composition puts text in its line box, from the fonts when there are any
     const emAscent = doc.fonts

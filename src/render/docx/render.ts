@@ -1,4 +1,5 @@
 import {
+  BuilderElement,
   FrameAnchorType,
   HeightRule,
   AlignmentType,
@@ -37,6 +38,7 @@ import {
 import { deflateRawSync } from 'node:zlib';
 import { strFromU8, strToU8, unzipSync, Zip, ZipPassThrough } from 'fflate';
 import { piecesXml, rowPieces, spliceRows } from './long-tables.js';
+import { stableFontKeys } from './embed.js';
 import { XMLBuilder } from 'fast-xml-parser';
 import type {
   Align,
@@ -921,10 +923,36 @@ class ParagraphDefaultsEastAsian extends XmlComponent {
   }
 }
 
+/**
+ * `w:overflowPunct` off — no line-final "，" or "。" hung past the margin — said so that Word and
+ * LibreOffice both read it so. LibreOffice (7.4 and its DOCX import since) inverts the switch:
+ * writerfilter's DomainMapper sets ParaIsHangingPunctuation to `val == 0`, so "off" hangs
+ * punctuation there and "on" does not. Markup compatibility gives each its value: the Choice
+ * requires w15 (Word 2013 and later), which LibreOffice does not claim and so takes the Fallback.
+ * A reader that knows neither takes the Fallback too, "on", which is also what the element's
+ * absence would mean to it (ISO/IEC 29500-1 17.3.1.21).
+ */
+function noHangingPunctuation(): XmlComponent {
+  return new BuilderElement({
+    name: 'mc:AlternateContent',
+    children: [
+      new BuilderElement<{ requires: string }>({
+        name: 'mc:Choice',
+        attributes: { requires: { key: 'Requires', value: 'w15' } },
+        children: [new OnOffElement('w:overflowPunct', false)],
+      }),
+      new BuilderElement({
+        name: 'mc:Fallback',
+        children: [new OnOffElement('w:overflowPunct', true)],
+      }),
+    ],
+  });
+}
+
 class ParagraphPropertiesEastAsian extends XmlComponent {
   constructor(paragraph: ReturnType<typeof namedStyle>['paragraph']) {
     super('w:pPr');
-    this.root.push(new OnOffElement('w:overflowPunct', false));
+    this.root.push(noHangingPunctuation());
     this.root.push(new OnOffElement('w:autoSpaceDE', false));
     this.root.push(new OnOffElement('w:autoSpaceDN', false));
     this.root.push(createSpacing({ ...paragraph.spacing, before: 0, after: 0 }));
@@ -963,7 +991,7 @@ function coreProperties(layout: Layout, created: Date): string {
  * The package again with every entry dated `created` and in a fixed order: docx's zip dates its
  * entries with the time of packing, and the same input must give the same bytes. Only the zip
  * is rewritten (fflate): the parts are docx's, byte for byte — the long tables' rows put in
- * place of their markers (long-tables.ts).
+ * place of their markers (long-tables.ts), embedded fonts keyed by their contents (embed.ts).
  */
 function reproducible(
   zipped: Uint8Array,
@@ -971,6 +999,7 @@ function reproducible(
   rows: ReadonlyMap<string, string>,
 ): Uint8Array {
   const files = unzipSync(zipped);
+  stableFontKeys(files);
   if (rows.size > 0) {
     const doc = 'word/document.xml';
     files[doc] = strToU8(spliceRows(strFromU8(files[doc]!), rows));

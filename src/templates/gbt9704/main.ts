@@ -219,12 +219,24 @@ export function signatureBlock(n: Notice, ctx: Ctx, keepWith: Block[]): Block[] 
     // 7.3.5.2: the date starts two characters right of the 署名; a date that would then come
     // nearer the edge than two characters (a date longer than the 署名 less those two, measured
     // as drawn: digits are wider than half a character) stands 右空二字 and pushes the 署名 left.
-    if (em(date) > nameWidth - c(2) + 0.01) {
+    const dateLonger = em(date) > nameWidth - c(2) + 0.01;
+    if (dateLonger) {
       dateX = W - c(2) - em(date);
       nameX = dateX - c(2);
     }
     names.forEach((name, i) => lines.push(para(name, style(nameX, '署名'), `signature[${i}]`)));
-    lines.push(para(date, style(dateX, '成文日期'), 'date'));
+    // A date 右空二字 is set right-aligned two characters in: where a word processor sets digits
+    // wider (LibreOffice adds space between digits and Chinese), it still ends there, never at
+    // the margin. A shorter date starts where the rule puts it, two characters right of the 署名.
+    lines.push(
+      para(
+        date,
+        dateLonger
+          ? bodyStyle(ctx, { align: 'right', indentRight: c(2), styleName: '成文日期' })
+          : style(dateX, '成文日期'),
+        'date',
+      ),
+    );
     const signature: Block = { kind: 'group', keepTogether: true, blocks: lines };
     return [{ kind: 'group', keepTogether: true, ...CARRY, blocks: [...keepWith, signature] }];
   }
