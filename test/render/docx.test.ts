@@ -157,6 +157,10 @@ describe('DOCX package', () => {
     expect([...at].sort((x, y) => x - y)).toEqual(at);
     // the body's face and size are said once there too, not on each paragraph
     expect(defaults).toMatch(/<w:rPrDefault><w:rPr>[\s\S]*<w:sz w:val="32"\/>/u);
+    // and the text's language, so fallback faces and line-breaking rules are Chinese ones
+    expect(defaults).toMatch(
+      /<w:rPrDefault><w:rPr>[\s\S]*<w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/><\/w:rPr>/u,
+    );
     const doc = p['word/document.xml']!;
     expect(doc).not.toContain('overflowPunct');
   });
@@ -268,6 +272,18 @@ describe('DOCX package', () => {
     expect(core['dcterms:created']['#text']).toBe('2021-03-11T04:00:00Z');
     const c = await render(seed, { creationDate: new Date('2022-01-01T00:00:00Z') });
     expect(Buffer.from(a.bytes).equals(Buffer.from(c.bytes))).toBe(false);
+  });
+
+  it('anchors a 右空二字 date to the right, so wider digits elsewhere never reach the margin', async () => {
+    const p = parts((await render(seed)).bytes);
+    const doc = p['word/document.xml']!;
+    const at = doc.indexOf('2021年3月11日</w:t>');
+    const paragraph = doc.slice(doc.lastIndexOf('<w:p>', at), at);
+    // right-aligned by its style, 成文日期
+    expect(effectiveRun(p, '2021年3月11日</w:t>')).toMatchObject({ align: 'right' });
+    // two characters of the 3号 grid: 2 × 15.79 pt = 632 twips
+    expect(paragraph).toMatch(/<w:ind w:right="632"\/>/u);
+    expect(paragraph).not.toMatch(/w:left=/u);
   });
 
   it('embeds subsets of its fonts under the names the runs give, by default', async () => {

@@ -857,7 +857,14 @@ export async function renderLayoutToDocx(
       : {}),
     styles: {
       // 正文 is the document default: its paragraphs name no style and repeat none of this
-      importedStyles: [new DocumentDefaultsEastAsian(normal.run, normal.paragraph)],
+      importedStyles: [
+        new DocumentDefaultsEastAsian(
+          // the text's language: Chinese (a word processor then picks Chinese fallback faces and
+          // Chinese line-breaking rules, and shapes digits in the Chinese font)
+          { ...normal.run, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          normal.paragraph,
+        ),
+      ],
       paragraphStyles,
     },
     sections,
@@ -907,7 +914,7 @@ function firstParagraph(blocks: readonly Block[]): ParagraphBlock | undefined {
  */
 class DocumentDefaultsEastAsian extends XmlComponent {
   constructor(
-    run: ReturnType<typeof namedStyle>['run'],
+    run: ReturnType<typeof namedStyle>['run'] & { language: { value: string; eastAsia: string } },
     paragraph: ReturnType<typeof namedStyle>['paragraph'],
   ) {
     super('w:docDefaults');
