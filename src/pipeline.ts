@@ -11,6 +11,7 @@ import { compose } from './compose/flow.js';
 import { GongwenRenderError } from './errors.js';
 import { glyphPlan, type GlyphPlan, type RenderWarning } from './fonts/fallback.js';
 import { measureOf, roleMetrics } from './fonts/metrics.js';
+import type { FontFace } from './fonts/face.js';
 import {
   fontReports,
   resolveFonts,
@@ -304,7 +305,18 @@ export async function writeLayout(
   const out: Record<string, WriterOutput> = {};
   for (const writer of writers) {
     if (writer.fonts === 'required' && !ctx.fonts) throw new Error(`${writer.id} needs fonts`);
-    const metrics = plan?.metrics;
+    // a writer that only asks where things fell (the DOCX: where the 版记 went) composes with
+    // the fonts' metrics as they are, glyphs unchecked
+    const metrics =
+      plan?.metrics ??
+      (ctx.fonts
+        ? roleMetrics(
+            Object.fromEntries(FONT_ROLES.map((r) => [r, ctx.fonts![r].font])) as Record<
+              FontRole,
+              FontFace
+            >,
+          )
+        : undefined);
     out[writer.id] = await writer.write({
       layout,
       pages: () => {

@@ -174,22 +174,40 @@ describe('DOCX package', () => {
     expect(sections[0]).toMatch(/<w:footerReference w:type="default"/u);
     expect(sections[0]).toMatch(/<w:footerReference w:type="even"/u);
     expect(sections[1]).toContain('<w:type w:val="evenPage"/>');
-    // The closing's footer sits on the 版心 bottom: footer distance = bottom margin.
-    expect(sections[1]).toContain(`w:footer="${twips(35)}"`);
     const footers = Object.entries(p)
       .filter(([k]) => /^word\/footer\d+\.xml$/u.test(k))
       .map(([, v]) => v);
-    const numbered = footers.filter((f) => /PAGE/u.test(f));
+    const numbered = footers.filter((f) => /PAGE/u.test(f) && !f.includes('印发'));
     expect(numbered).toHaveLength(2);
     expect(
       numbered.some((f) => /<w:jc w:val="right"\/>/u.test(f)) &&
         numbered.some((f) => /<w:jc w:val="left"\/>/u.test(f)),
     ).toBe(true);
     for (const f of numbered) expect(f).toContain('— ');
-    const closing = footers.find((f) => f.includes('印发'))!;
-    expect(closing).toContain('湛江市财政局办公室');
-    expect(closing).not.toMatch(/PAGE/u);
-    expect(closing).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"/u);
+    const closing = footers.filter((f) => f.includes('印发'));
+    expect(closing[0]).toContain('湛江市财政局办公室');
+    expect(closing[0]).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"/u);
+    // The seed's 版记 page (6) follows the last annex page (5), no blank page between: it is
+    // numbered (GB/T 9704 7.5), the number under the 版记 in the same footer, whose bottom is
+    // the number's line, as on the other pages.
+    for (const f of closing) expect(f).toMatch(/PAGE/u);
+    expect(sections[1]).toContain(/w:footer="(\d+)"/u.exec(sections[0]!)![0]);
+  });
+
+  it('leaves the 版记 page unnumbered when a blank page comes before it (7.5)', async () => {
+    // the body ends on page 2 (even): the 版记 goes to page 4, after a blank page 3
+    const upward = conformanceCases().find((c) => c.name === 'upward')!.input;
+    const p = parts((await render(upward)).bytes);
+    const doc = p['word/document.xml']!;
+    const sections = [...doc.matchAll(/<w:sectPr[\s\S]*?<\/w:sectPr>/gu)].map((m) => m[0]);
+    expect(sections.at(-1)).toContain('<w:type w:val="evenPage"/>');
+    // its footer sits on the 版心 bottom: footer distance = bottom margin
+    expect(sections.at(-1)).toContain(`w:footer="${twips(35)}"`);
+    const closing = Object.entries(p).filter(
+      ([k, v]) => /^word\/footer\d+\.xml$/u.test(k) && v.includes('印发'),
+    );
+    expect(closing.length).toBeGreaterThan(0);
+    for (const [, f] of closing) expect(f).not.toMatch(/PAGE/u);
   });
 
   it('turns the sections holding the 批复汇总表 to landscape, margins turned with the sheet', async () => {

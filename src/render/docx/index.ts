@@ -1,5 +1,6 @@
 import { faceMetrics } from '../../fonts/metrics.js';
 import { FONT_ROLES, type FontRole } from '../../layout/types.js';
+import type { ComposedPage } from '../../compose/types.js';
 import type { Writer } from '../registry.js';
 import { fontSubsets, wholeFonts, type EmbeddedFont } from './embed.js';
 
@@ -25,13 +26,33 @@ export const docxWriter: Writer = {
     const emAscent = doc.fonts
       ? Object.fromEntries(FONT_ROLES.map((r) => [r, faceMetrics(doc.fonts![r].font, r).emAscent]))
       : undefined;
+    // whether the composition numbered the 版记's page (GB/T 9704 7.5)
+    const last = doc.fonts && doc.layout.sections.at(-1)?.closing ? lastOf(doc.pages()) : undefined;
     const { renderLayoutToDocx } = await import('./render.js');
     const bytes = await renderLayoutToDocx(doc.layout, {
       fontNames,
       embedFonts: embedded,
       creationDate: doc.creationDate,
+      closingNumbered: last !== undefined && closingNumbered(last),
       ...(emAscent ? { emAscent } : {}),
     });
     return { bytes, fontNames, warnings: [] };
   },
 };
+
+function lastOf<T>(items: Iterable<T>): T | undefined {
+  let last: T | undefined;
+  for (const item of items) last = item;
+  return last;
+}
+
+/**
+ * Whether the DOCX numbers its 版记 page: no blank page comes before it (GB/T 9704 7.5). On a
+ * page of its own in the composition, as the composition numbered it. Sharing the body's last
+ * page there, the DOCX still gives it the next even page: after a body ending on an odd page
+ * that is the next page (numbered), after an even one a blank page comes first (neither is).
+ */
+function closingNumbered(last: ComposedPage): boolean {
+  if (last.holds === 'closing') return last.number !== undefined;
+  return (last.index + 1) % 2 === 1;
+}

@@ -66,6 +66,8 @@ export interface DocxRenderOptions {
   creationDate?: Date;
   /** body rows of a long table written at a time (long-tables.ts; default 200) */
   pieceRows?: number;
+  /** the composition numbered the 版记's page (no blank page before it, GB/T 9704 7.5) */
+  closingNumbered?: boolean;
   /**
    * Where each role's em box sits above the baseline, em (the composition's, from the fonts):
    * how high the Layout puts text in its line box. Without fonts, 0.88, where CJK faces have it.
@@ -626,32 +628,34 @@ function pageNumberRun(section: Section, ctx: Ctx): TextRun {
 }
 
 function pageNumberFooter(section: Section, ctx: Ctx, odd: boolean, portrait: Section): Footer {
+  return new Footer({ children: pageNumberChildren(section, ctx, odd, portrait) });
+}
+
+/** What a footer holds to number a page: a paragraph, or a turned one on a landscape page. */
+function pageNumberChildren(section: Section, ctx: Ctx, odd: boolean, portrait: Section): Child[] {
   const n = section.pageNumbers;
-  if (n.style === 'none') return new Footer({ children: [new Paragraph({ children: [] })] });
-  if (section.page.orientation === 'landscape')
-    return turnedNumberFooter(section, ctx, odd, portrait);
+  if (n.style === 'none') return [new Paragraph({ children: [] })];
+  if (section.page.orientation === 'landscape') return turnedNumber(section, ctx, odd, portrait);
   const align = odd ? n.odd : n.even;
-  return new Footer({
-    children: [
-      new Paragraph({
-        style: 'gwPageNumber',
-        alignment:
-          align === 'left'
-            ? AlignmentType.LEFT
-            : align === 'right'
-              ? AlignmentType.RIGHT
-              : AlignmentType.CENTER,
-        indent:
-          align === 'left'
-            ? { left: toTwips(n.inset) }
-            : align === 'right'
-              ? { right: toTwips(n.inset) }
-              : {},
-        spacing: { before: 0, after: 0, line: toTwips(n.size), lineRule: LineRuleType.EXACT },
-        children: [pageNumberRun(section, ctx)],
-      }),
-    ],
-  });
+  return [
+    new Paragraph({
+      style: 'gwPageNumber',
+      alignment:
+        align === 'left'
+          ? AlignmentType.LEFT
+          : align === 'right'
+            ? AlignmentType.RIGHT
+            : AlignmentType.CENTER,
+      indent:
+        align === 'left'
+          ? { left: toTwips(n.inset) }
+          : align === 'right'
+            ? { right: toTwips(n.inset) }
+            : {},
+      spacing: { before: 0, after: 0, line: toTwips(n.size), lineRule: LineRuleType.EXACT },
+      children: [pageNumberRun(section, ctx)],
+    }),
+  ];
 }
 
 /**
@@ -661,7 +665,7 @@ function pageNumberFooter(section: Section, ctx: Ctx, odd: boolean, portrait: Se
  * bottom. The cell runs the 版心's length less the insets; the number stands at its end on odd
  * pages (the portrait page's right) and at its start on even ones.
  */
-function turnedNumberFooter(section: Section, ctx: Ctx, odd: boolean, portrait: Section): Footer {
+function turnedNumber(section: Section, ctx: Ctx, odd: boolean, portrait: Section): Child[] {
   const n = section.pageNumbers;
   const { width: pw, height: ph, margins: m } = portrait.page;
   const middle = ph - m.bottom + n.distanceBelow;
@@ -713,7 +717,7 @@ function turnedNumberFooter(section: Section, ctx: Ctx, odd: boolean, portrait: 
       }),
     ],
   });
-  return new Footer({ children: [table, new Paragraph({ style: 'gwRule', children: [] })] });
+  return [table, new Paragraph({ style: 'gwRule', children: [] })];
 }
 
 function pageProperties(section: Section, footerDistance: number) {
@@ -789,15 +793,31 @@ export async function renderLayoutToDocx(
     });
     if (section.closing) {
       const footerCtx: Ctx = { ...ctx, pending: 0, breakBefore: false, images: [] };
-      const closing = ensureParagraph(blocks(section.closing.blocks, footerCtx, width));
-      const footer = new Footer({ children: closing });
+      const closing = () => ensureParagraph(blocks(section.closing!.blocks, footerCtx, width));
+      // The 版记's page is numbered as the composition numbered it (GB/T 9704 7.5: unless a
+      // blank page precedes it): the number then stands under it in the same footer, whose
+      // bottom is the number's line, the 版记's last rule still on the 版心 bottom.
+      const numbered = options.closingNumbered === true && n.style !== 'none';
+      const footer = (odd: boolean) =>
+        new Footer({
+          children: numbered
+            ? [
+                ...closing(),
+                spaceParagraph(n.distanceBelow - n.size / 2, false),
+                ...pageNumberChildren(section, footerCtx, odd, portrait),
+              ]
+            : closing(),
+        });
       sections.push({
         properties: {
           type: section.closing.parity === 'even' ? SectionType.EVEN_PAGE : SectionType.NEXT_PAGE,
-          page: pageProperties(section, section.page.margins.bottom),
+          page: pageProperties(
+            section,
+            numbered ? pageBottomToNumber - n.size / 2 : section.page.margins.bottom,
+          ),
           grid: { linePitch: lineTwips(section.grid.linePitch) },
         },
-        footers: { default: footer, even: footer },
+        footers: { default: footer(true), even: footer(false) },
         children: [new Paragraph({ style: 'gwRule', children: [] })],
       });
     }
