@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import * as fontkit from 'fontkit';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -192,6 +193,23 @@ describe('DOCX package', () => {
     // the number's line, as on the other pages.
     for (const f of closing) expect(f).toMatch(/PAGE/u);
     expect(sections[1]).toContain(/w:footer="(\d+)"/u.exec(sections[0]!)![0]);
+  });
+
+  it('keeps with the date only the paragraph before it, never the chain of the body and attendance', async () => {
+    const minutes = JSON.parse(
+      readFileSync('examples/formats/minutes.json', 'utf8'),
+    ) as NoticeInput;
+    const doc = parts((await render(minutes)).bytes)['word/document.xml']!;
+    const paragraphs = [...doc.matchAll(/<w:p>[\s\S]*?<\/w:p>/gu)].map((m) => m[0]);
+    const text = (x: string) =>
+      [...x.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/gu)].map((m) => m[1]).join('');
+    const date = paragraphs.findIndex((x) => text(x) === '2021年3月5日');
+    const first = paragraphs.findIndex((x) => text(x).startsWith('一、'));
+    expect(date).toBeGreaterThan(first);
+    const kept = paragraphs.slice(first, date).filter((x) => x.includes('<w:keepNext/>'));
+    // the 列席 line, breakable (widow control), not a chain from 一、 on
+    expect(kept.map(text)).toEqual([text(paragraphs[date - 1]!)]);
+    expect(kept[0]).not.toContain('<w:keepLines/>');
   });
 
   it('leaves the 版记 page unnumbered when a blank page comes before it (7.5)', async () => {

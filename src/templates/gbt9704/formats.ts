@@ -1,6 +1,6 @@
 import type { Block, PageOverlay, ParagraphBlock } from '../../layout/types.js';
 import { FontSize, mm } from '../../layout/units.js';
-import { noticeDate, sealSize, signatureBlock } from './main.js';
+import { keptWithText, noticeDate, sealSize, signatureBlock } from './main.js';
 import { formatDocNumber } from '../../model/doc-number.js';
 import type { Notice } from '../../model/notice.js';
 import { closing } from './closing.js';
@@ -190,38 +190,31 @@ function signatorySignature(n: Notice, ctx: Ctx, keepWith: Block[]): Block[] {
       },
     ];
   }
-  return [
+  return keptWithText(keepWith, [
+    spacer(ctx.lines(2)),
     {
-      kind: 'group',
-      keepTogether: true,
-      blocks: [
-        ...keepWith,
-        spacer(ctx.lines(2)),
+      kind: 'columns',
+      verticalAlign: 'top',
+      columns: [
         {
-          kind: 'columns',
-          verticalAlign: 'top',
-          columns: [
-            {
-              width: ctx.width / 2,
-              blocks: [para(s.title, style({ indentLeft: c(2) }), 'signatory.title')],
-            },
-            {
-              width: ctx.width / 2,
-              blocks: [
-                para(
-                  [run(s.name, 'kaiti')],
-                  style({ align: 'right', indentRight: c(4) }),
-                  'signatory.name',
-                ),
-              ],
-            },
+          width: ctx.width / 2,
+          blocks: [para(s.title, style({ indentLeft: c(2) }), 'signatory.title')],
+        },
+        {
+          width: ctx.width / 2,
+          blocks: [
+            para(
+              [run(s.name, 'kaiti')],
+              style({ align: 'right', indentRight: c(4) }),
+              'signatory.name',
+            ),
           ],
         },
-        spacer(ctx.lines(1)),
-        date,
       ],
     },
-  ];
+    spacer(ctx.lines(1)),
+    date,
+  ]);
 }
 
 /**
@@ -278,21 +271,15 @@ export const MINUTES_FORMAT: FormatParts = {
     }
     return out;
   },
-  signature: (n, ctx, keepWith) => [
-    {
-      kind: 'group',
-      keepTogether: true,
-      blocks: [
-        ...keepWith,
-        spacer(ctx.lines(1)),
-        para(
-          noticeDate(n),
-          bodyStyle(ctx, { align: 'right', indentRight: ctx.chars(4), styleName: '成文日期' }),
-          'date',
-        ),
-      ],
-    },
-  ],
+  signature: (n, ctx, keepWith) =>
+    keptWithText(keepWith, [
+      spacer(ctx.lines(1)),
+      para(
+        noticeDate(n),
+        bodyStyle(ctx, { align: 'right', indentRight: ctx.chars(4), styleName: '成文日期' }),
+        'date',
+      ),
+    ]),
   closing,
 };
 

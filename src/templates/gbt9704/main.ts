@@ -193,6 +193,18 @@ export function sealSize(bytes: Uint8Array, width: number): { width: number; hei
 const CARRY = { squeezeLines: 1, carryLines: 2 } as const;
 
 /**
+ * The 落款 (or a 纪要's date) kept with the text before it as the composition keeps it: the
+ * page's lines closer, else two lines carried over (CARRY) — never the whole chain of the body's
+ * last paragraphs, 附件说明 and attendance, which a word processor would move as one block.
+ */
+export function keptWithText(keepWith: readonly Block[], last: Block[]): Block[] {
+  const tail: Block = { kind: 'group', keepTogether: true, blocks: last };
+  return keepWith.length > 0
+    ? [{ kind: 'group', keepTogether: true, ...CARRY, blocks: [...keepWith, tail] }]
+    : [tail];
+}
+
+/**
  * 发文机关署名, 成文日期 and 印章 (7.3.5). Sealed: the date 右空四字, each name centred over its
  * seal, the last seal pressing name and date, both below the seal's centre, the seal's top right
  * under the last line of text. Unsealed: the name 右空二字 one line under the text, the date on
@@ -237,8 +249,7 @@ export function signatureBlock(n: Notice, ctx: Ctx, keepWith: Block[]): Block[] 
         'date',
       ),
     );
-    const signature: Block = { kind: 'group', keepTogether: true, blocks: lines };
-    return [{ kind: 'group', keepTogether: true, ...CARRY, blocks: [...keepWith, signature] }];
+    return keptWithText(keepWith, lines);
   }
 
   const dateCenter = W - c(4) - em(date) / 2;
