@@ -107,6 +107,7 @@ export async function* renderBatch(
         fontNames,
         creationDate: creationDate.getTime(),
         ...(options.missingGlyphs ? { missingGlyphs: options.missingGlyphs } : {}),
+        ...(options.embedFonts !== undefined ? { embedFonts: options.embedFonts } : {}),
       };
       return (await pool.run(task)) as Uint8Array;
     }

@@ -24,6 +24,8 @@ export interface WorkerTask {
   /** ms since the epoch */
   creationDate: number;
   missingGlyphs?: 'error' | 'fallback';
+  /** DOCX: the fonts in the file (subsets by default) */
+  embedFonts?: boolean | 'subset';
 }
 
 const setup = Tinypool.workerData as WorkerSetup | undefined;
@@ -42,6 +44,7 @@ export default async function renderTask(task: WorkerTask): Promise<Uint8Array> 
   const options = {
     ...setup?.fonts,
     ...(task.missingGlyphs ? { missingGlyphs: task.missingGlyphs } : {}),
+    ...(task.embedFonts !== undefined ? { embedFonts: task.embedFonts } : {}),
   };
   let fonts;
   try {

@@ -66,7 +66,10 @@ export async function listFonts(ctx: Ctx, flags: FontFlags & { json?: boolean })
 export function registerFonts(program: Command, ctx: Ctx, done: Runner): void {
   const { m } = ctx;
   const command = program.command('fonts').description(m.fonts.description);
-  for (const o of fontOptions(m).filter((o) => o.long !== '--missing-glyphs')) command.addOption(o);
+  for (const o of fontOptions(m).filter(
+    (o) => o.long !== '--missing-glyphs' && o.long !== '--embed-fonts',
+  ))
+    command.addOption(o);
   command
     .option('--json', m.fonts.json)
     .addHelpText(

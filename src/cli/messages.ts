@@ -102,6 +102,8 @@ const zh = {
     theme: '主题文件（JSON 或 YAML，ThemeOverrides）',
     font: '指定某一角色的字体文件，可重复；角色：',
     noSystemFonts: '不查找系统已安装的字体（只用 --font 和默认字体）',
+    embedFonts:
+      'DOCX 中的字体：subset（默认，嵌入用到的字，无此字体的机器也显示原字形）、all（整套字体）、none（只写字体名）',
     missingGlyphs: '字体缺字时：error（报错，默认）或 fallback（用其他字体补字并提示）',
     force: '覆盖已存在的文件',
     notANotice: (kind: string) =>
@@ -310,6 +312,8 @@ const en: Messages = {
     theme: 'theme file (JSON or YAML ThemeOverrides)',
     font: 'font file for a role, repeatable; roles: ',
     noSystemFonts: 'do not look for installed fonts (only --font and the defaults)',
+    embedFonts:
+      'fonts in the DOCX: subset (the default: the characters used, so a machine without the fonts shows the same faces), all (whole fonts), none (names only)',
     missingGlyphs:
       'a character the font lacks: error (default) or fallback (draw it in another font, with a warning)',
     force: 'overwrite existing files',

@@ -14,6 +14,7 @@ export interface FontFlags {
   font?: Partial<Record<FontRole, string>>;
   systemFonts: boolean;
   missingGlyphs?: 'error' | 'fallback';
+  embedFonts?: 'subset' | 'all' | 'none';
 }
 
 /** `-f pdf,docx` */
@@ -48,6 +49,7 @@ export function fontOptions(m: Messages): Option[] {
     ),
     new Option('--no-system-fonts', m.render.noSystemFonts),
     new Option('--missing-glyphs <mode>', m.render.missingGlyphs).choices(['error', 'fallback']),
+    new Option('--embed-fonts <mode>', m.render.embedFonts).choices(['subset', 'all', 'none']),
   ];
 }
 
@@ -107,12 +109,16 @@ export async function fontRenderOptions(
   fonts: Partial<Record<FontRole, string>>;
   systemFonts: boolean;
   missingGlyphs?: 'error' | 'fallback';
+  embedFonts?: boolean | 'subset';
 }> {
   const fonts = await fontPaths(ctx, flags);
   return {
     fonts,
     systemFonts: flags.systemFonts,
     ...(flags.missingGlyphs ? { missingGlyphs: flags.missingGlyphs } : {}),
+    ...(flags.embedFonts
+      ? { embedFonts: flags.embedFonts === 'subset' ? 'subset' : flags.embedFonts === 'all' }
+      : {}),
   };
 }
 

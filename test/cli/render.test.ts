@@ -1,5 +1,6 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -111,6 +112,21 @@ describe('gongwen render', () => {
     const r = await cli(['render', 'notice.yaml', '-f', 'docx', '-o', 'yaml'], dir);
     expect(r.code).toBe(0);
     expect(await list(join(dir, 'yaml'))).toEqual(['notice.docx']);
+  });
+
+  it('embeds font subsets in the DOCX unless --embed-fonts says otherwise', async () => {
+    const fontsIn = async (sub: string) =>
+      Object.keys(unzipSync(new Uint8Array(await readFile(join(dir, sub, 'notice.docx'))))).filter(
+        (f) => f.startsWith('word/fonts/'),
+      ).length;
+    const args = ['render', 'notice.yaml', '-f', 'docx', ...FONT_ARGS];
+    expect((await cli([...args, '-o', 'emb-default'], dir)).code).toBe(0);
+    expect(await fontsIn('emb-default')).toBe(5);
+    expect((await cli([...args, '-o', 'emb-none', '--embed-fonts', 'none'], dir)).code).toBe(0);
+    expect(await fontsIn('emb-none')).toBe(0);
+    const bad = await cli([...args, '-o', 'emb-bad', '--embed-fonts', 'some'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('subset');
   });
 
   it('prints warnings and renders', async () => {
