@@ -249,6 +249,10 @@ describe('DOCX package', () => {
     // The summaries' tables are in the landscape part: 附件3's label follows the first portrait break.
     const firstLandscapeEnd = doc.indexOf(landscape[0]!);
     expect(doc.lastIndexOf('附件3', firstLandscapeEnd)).toBeGreaterThan(doc.indexOf(sections[0]!));
+    // Every section holds something but the 版记's, whose text is its footer: a Layout section
+    // with nothing to place makes no page here either (it made page 6 with only a number)
+    const chunks = doc.split(/<w:sectPr[\s\S]*?<\/w:sectPr>/u).slice(0, -2);
+    for (const chunk of chunks) expect(chunk).toMatch(/<w:t[ >]|<w:tbl>/u);
   });
 
   it('refuses a font file the caller names that cannot be read, as the PDF does', async () => {

@@ -776,21 +776,26 @@ export async function renderLayoutToDocx(
     ];
     const n = section.pageNumbers;
     const pageBottomToNumber = section.page.margins.bottom - n.distanceBelow;
-    sections.push({
-      properties: {
-        page: pageProperties(section, pageBottomToNumber - n.size / 2),
-        grid: { linePitch: lineTwips(section.grid.linePitch) },
-        ...(n.skipFirst ? { titlePage: true } : {}),
-      },
-      footers: {
-        default: pageNumberFooter(section, ctx, true, portrait),
-        even: pageNumberFooter(section, ctx, false, portrait),
-        ...(n.skipFirst
-          ? { first: new Footer({ children: [new Paragraph({ children: [] })] }) }
-          : {}),
-      },
-      children: ensureParagraph(children),
-    });
+    // A section with nothing to place makes no page, as in the composition — a word processor
+    // would give it one (a page with a number and nothing else) — unless the document has no
+    // other; its 版记, if any, still follows.
+    const empty = section.blocks.length === 0 && !section.overlays?.length && sections.length > 0;
+    if (!empty)
+      sections.push({
+        properties: {
+          page: pageProperties(section, pageBottomToNumber - n.size / 2),
+          grid: { linePitch: lineTwips(section.grid.linePitch) },
+          ...(n.skipFirst ? { titlePage: true } : {}),
+        },
+        footers: {
+          default: pageNumberFooter(section, ctx, true, portrait),
+          even: pageNumberFooter(section, ctx, false, portrait),
+          ...(n.skipFirst
+            ? { first: new Footer({ children: [new Paragraph({ children: [] })] }) }
+            : {}),
+        },
+        children: ensureParagraph(children),
+      });
     if (section.closing) {
       const footerCtx: Ctx = { ...ctx, pending: 0, breakBefore: false, images: [] };
       const closing = () => ensureParagraph(blocks(section.closing!.blocks, footerCtx, width));
