@@ -216,7 +216,14 @@ export function* compose(layout: Layout, options: ComposeOptions): Generator<Com
     const onPage = measuring(current.frame.bottom - height, (item) =>
       current!.page.items.push(item),
     );
-    flow.blocks(closing.blocks, onPage, current.frame.left, width);
+    // block by block, each one's place noted: a word processor is given them (the DOCX frames)
+    const tops: number[] = [];
+    for (const b of closing.blocks) {
+      tops.push(onPage.y);
+      flow.blocks([b], onPage, current.frame.left, width);
+    }
+    tops.push(onPage.y);
+    current.page.closingTops = tops;
     if (current.page.holds === 'blank') current.page.holds = 'closing';
     finish(current, numbered);
   } else {

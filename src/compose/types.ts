@@ -83,6 +83,11 @@ export interface ComposedPage {
   number?: PageNumberItem;
   /** what is on the page, for numbering and for tests */
   holds: 'body' | 'closing' | 'blank';
+  /**
+   * Where the 版记's blocks stand on this page (the page that carries it): the top of each, pt
+   * from the page's top, and the bottom of the last
+   */
+  closingTops?: number[];
 }
 
 export interface ComposedMeta {

@@ -3,7 +3,13 @@ import { strFromU8, unzipSync } from 'fflate';
 import * as fontkit from 'fontkit';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { mm, renderDepartmentTableDocx, renderDocx, type NoticeInput } from '../../src/index.js';
+import {
+  mm,
+  renderDepartmentTableDocx,
+  renderDocx,
+  renderPdf,
+  type NoticeInput,
+} from '../../src/index.js';
 import { TEST_FONTS } from '../conformance/fonts.js';
 import { conformanceCases } from '../conformance/notices.js';
 import { minimalDepartmentTable, minimalNotice, sealPng } from '../fixtures.js';
@@ -166,6 +172,25 @@ describe('DOCX package', () => {
     expect(doc).not.toContain('overflowPunct');
   });
 
+  it('frames a 版记 that shares the body’s last page where the composition put it', async () => {
+    // upward: the body ends on page 2 and the 版记 fits under it
+    const upward = conformanceCases().find((c) => c.name === 'upward')!.input;
+    const doc = parts((await render(upward)).bytes)['word/document.xml']!;
+    const sections = [...doc.matchAll(/<w:sectPr[\s\S]*?<\/w:sectPr>/gu)];
+    expect(sections).toHaveLength(1);
+    const frames = [...doc.matchAll(/<w:framePr [^>]*w:y="(\d+)"[^>]*\/>/gu)].map((m) =>
+      Number(m[1]),
+    );
+    // the rules and the 印发 line, one frame each, downwards, the last ending on the 版心 bottom
+    expect(frames.length).toBeGreaterThanOrEqual(3);
+    expect([...frames].sort((a, b) => a - b)).toEqual(frames);
+    expect(frames.at(-1)!).toBeLessThan(twips(297 - 35));
+    expect(doc.indexOf('w:framePr')).toBeLessThan(doc.indexOf('2021年5月20日印发'));
+    // the 印发 line is one paragraph with the date at a right tab stop
+    const line = doc.slice(doc.lastIndexOf('<w:p>', doc.indexOf('2021年5月20日印发')));
+    expect(line).toMatch(/<w:tab w:val="right"/u);
+  });
+
   it('has odd and even footers with PAGE fields, and a closing section on an even page', async () => {
     const p = parts((await render(seed)).bytes);
     expect(p['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');
@@ -213,9 +238,21 @@ describe('DOCX package', () => {
   });
 
   it('leaves the 版记 page unnumbered when a blank page comes before it (7.5)', async () => {
-    // the body ends on page 2 (even): the 版记 goes to page 4, after a blank page 3
-    const upward = conformanceCases().find((c) => c.name === 'upward')!.input;
-    const p = parts((await render(upward)).bytes);
+    // fourteen paragraphs fill page 2 (even) to its foot: the 版记 goes to page 4, after a
+    // blank page 3 (composed so: 14, 22, 0 and 1 lines on the four pages)
+    const sentence =
+      '各单位要严格按照批复的绩效目标组织实施，加强预算执行进度和绩效目标实现程度的“双监控”，发现问题及时纠正。';
+    const full: NoticeInput = {
+      issuers: [{ name: '湛江市财政局' }],
+      docNumber: '湛财绩〔2021〕9号',
+      title: '关于加强绩效管理的通知',
+      recipients: '市直各单位',
+      body: Array.from({ length: 14 }, () => sentence),
+      date: '2021-04-06',
+      imprint: { printer: '湛江市财政局办公室', printDate: '2021-04-06' },
+    };
+    expect((await renderPdf(full, { fonts: TEST_FONTS, systemFonts: false })).pages).toBe(4);
+    const p = parts((await render(full)).bytes);
     const doc = p['word/document.xml']!;
     const sections = [...doc.matchAll(/<w:sectPr[\s\S]*?<\/w:sectPr>/gu)].map((m) => m[0]);
     expect(sections.at(-1)).toContain('<w:type w:val="evenPage"/>');

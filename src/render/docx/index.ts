@@ -34,6 +34,9 @@ export const docxWriter: Writer = {
       embedFonts: embedded,
       creationDate: doc.creationDate,
       closingNumbered: last !== undefined && closingNumbered(last),
+      ...(last?.holds === 'body' && last.closingTops !== undefined
+        ? { closingTops: last.closingTops }
+        : {}),
       ...(emAscent ? { emAscent } : {}),
     });
     return { bytes, fontNames, warnings: [] };
@@ -47,12 +50,9 @@ function lastOf<T>(items: Iterable<T>): T | undefined {
 }
 
 /**
- * Whether the DOCX numbers its 版记 page: no blank page comes before it (GB/T 9704 7.5). On a
- * page of its own in the composition, as the composition numbered it. Sharing the body's last
- * page there, the DOCX still gives it the next even page: after a body ending on an odd page
- * that is the next page (numbered), after an even one a blank page comes first (neither is).
+ * Whether the DOCX numbers its 版记 page, as the composition numbered it: not when a blank page
+ * precedes it (GB/T 9704 7.5). (A 版记 sharing the body's last page is framed there instead.)
  */
 function closingNumbered(last: ComposedPage): boolean {
-  if (last.holds === 'closing') return last.number !== undefined;
-  return (last.index + 1) % 2 === 1;
+  return last.holds === 'closing' && last.number !== undefined;
 }

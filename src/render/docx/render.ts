@@ -27,6 +27,7 @@ import {
   OnOffElement,
   RunPropertiesDefaults,
   TableAnchorType,
+  TabStopType,
   TextDirection,
   XmlComponent,
   createAlignment,
@@ -66,6 +67,12 @@ export interface DocxRenderOptions {
   creationDate?: Date;
   /** body rows of a long table written at a time (long-tables.ts; default 200) */
   pieceRows?: number;
+  /**
+   * The composition put the 版记 on the body's last page, each block's top here and the last's
+   * bottom (pt from the page's top): the blocks are then frames at those places on that page,
+   * not the footer of a section of its own, which would start a page.
+   */
+  closingTops?: number[];
   /** the composition numbered the 版记's page (no blank page before it, GB/T 9704 7.5) */
   closingNumbered?: boolean;
   /**
@@ -263,6 +270,65 @@ function overlayParagraph(o: PageOverlay, ctx: Ctx): Paragraph {
   return o.block.kind === 'rule'
     ? ruleParagraph(o.block, local, o.width, { frame })
     : new Paragraph(paragraphOptions(o.block, local, { frame }));
+}
+
+/**
+ * The 版记 where the composition put it on the body's last page: each block a frame anchored to
+ * the page at the composition's place and height, so the 版记 rests on the 版心 bottom and starts
+ * no page of its own. One frame a block: LibreOffice sets paragraphs that share a w:framePr in
+ * line when they differ in borders (the rules). A frame holds paragraphs only: the 印发 line,
+ * two columns in the Layout, is one paragraph there, the date at a right tab stop.
+ */
+function framedClosing(
+  list: readonly Block[],
+  ctx: Ctx,
+  section: Section,
+  tops: readonly number[],
+): Child[] {
+  const m = section.page.margins;
+  const width = section.page.width - m.left - m.right;
+  const out: Child[] = [];
+  list.forEach((b, i) => {
+    const top = tops[i]!;
+    const height = tops[i + 1]! - top;
+    if (b.kind === 'spacer' || height <= 0) return;
+    const frame = {
+      type: 'absolute' as const,
+      position: { x: toTwips(m.left), y: toTwips(top) },
+      width: toTwips(width),
+      height: Math.max(1, toTwips(height)),
+      rule: HeightRule.EXACT,
+      anchor: { horizontal: FrameAnchorType.PAGE, vertical: FrameAnchorType.PAGE },
+    };
+    const local: Ctx = { ...ctx, pending: 0, breakBefore: false, images: [], previous: undefined };
+    if (b.kind === 'rule') out.push(ruleParagraph(b, local, width, { frame }));
+    else if (b.kind === 'paragraph') out.push(new Paragraph(paragraphOptions(b, local, { frame })));
+    else if (b.kind === 'columns') out.push(tabbedLine(b, local, frame));
+  });
+  return out;
+}
+
+/** Columns of one paragraph each as one paragraph: the first's text, the last's at a right tab. */
+function tabbedLine(
+  b: Extract<Block, { kind: 'columns' }>,
+  ctx: Ctx,
+  frame: NonNullable<IParagraphOptions['frame']>,
+): Paragraph {
+  const paragraphs = b.columns.map((c) => c.blocks.find((x) => x.kind === 'paragraph'));
+  const first = paragraphs[0] as ParagraphBlock;
+  const last = paragraphs.at(-1) as ParagraphBlock;
+  const total = (b.offset ?? 0) + b.columns.reduce((a, c) => a + c.width, 0);
+  const stop = total - (last.style.indentRight ?? 0);
+  const options = paragraphOptions(first, ctx, { frame });
+  return new Paragraph({
+    ...options,
+    tabStops: [{ type: TabStopType.RIGHT, position: toTwips(stop) }],
+    children: [
+      ...runs(first.runs, first.style, ctx),
+      new TextRun({ children: [new Tab()] }),
+      ...runs(last.runs, last.style, ctx),
+    ],
+  });
 }
 
 function ruleParagraph(
@@ -770,10 +836,19 @@ export async function renderLayoutToDocx(
       deferred,
     };
     const width = section.page.width - section.page.margins.left - section.page.margins.right;
+    const framed = section.closing !== undefined && options.closingTops !== undefined;
     const children = [
       ...(section.overlays ?? []).map((o) => overlayParagraph(o, ctx)),
       ...blocks(section.blocks, ctx, width),
     ];
+    if (framed) {
+      // After the body's last paragraph (the date), which the composition put on the 版记's
+      // page: the frames anchor on the paragraph that follows them, a hairline there too.
+      children.push(
+        ...framedClosing(section.closing!.blocks, ctx, section, options.closingTops!),
+        new Paragraph({ style: 'gwRule', children: [] }),
+      );
+    }
     const n = section.pageNumbers;
     const pageBottomToNumber = section.page.margins.bottom - n.distanceBelow;
     // A section with nothing to place makes no page, as in the composition — a word processor
@@ -796,7 +871,7 @@ export async function renderLayoutToDocx(
         },
         children: ensureParagraph(children),
       });
-    if (section.closing) {
+    if (section.closing && !framed) {
       const footerCtx: Ctx = { ...ctx, pending: 0, breakBefore: false, images: [] };
       const closing = () => ensureParagraph(blocks(section.closing!.blocks, footerCtx, width));
       // The 版记's page is numbered as the composition numbered it (GB/T 9704 7.5: unless a
