@@ -90,12 +90,16 @@ function measuring(y: number, add: (item: PageItem) => void = () => undefined): 
   };
 }
 
-/** What lies below `anchor` moved closer to it by `k`. */
+/**
+ * What lies below `anchor` moved closer to it by `k`. An image keeps its size: its bottom is
+ * moved as the text is, so it ends no lower than the text it stands with (a seal pressing the
+ * date).
+ */
 function squeezed(item: PageItem, anchor: number, k: number): PageItem {
   const at = (y: number) => (y > anchor ? anchor + (y - anchor) * k : y);
-  return item.kind === 'line'
-    ? { ...item, y1: at(item.y1), y2: at(item.y2) }
-    : { ...item, y: at(item.y) };
+  if (item.kind === 'line') return { ...item, y1: at(item.y1), y2: at(item.y2) };
+  if (item.kind === 'image') return { ...item, y: at(item.y + item.height) - item.height };
+  return { ...item, y: at(item.y) };
 }
 
 export interface ComposeOptions {
@@ -490,8 +494,14 @@ class Flow {
       this.height(head.slice(k + 1), width) +
       this.height([last], width);
     if (carriedHeight > sink.bottom - this.frame.top) return false;
-    // what stays flows as usual, then the carried lines go where they and the last block fit
-    this.blocks(head.slice(0, k), sink, left, width);
+    // what stays flows as usual, then the carried lines go where they and the last block fit;
+    // a heading kept with the paragraph that breaks here goes with that paragraph's first line
+    const prefix = head.slice(0, k);
+    const before = prefix.at(-1);
+    if (j > 0 && before?.kind === 'paragraph' && before.style.keepWithNext) {
+      this.blocks(prefix.slice(0, -1), sink, left, width);
+      this.paragraph(before, sink, left, width, [head[k]!]);
+    } else this.blocks(prefix, sink, left, width);
     if (j > 0) {
       sink.y += box.spaceBefore;
       for (const line of box.lines.slice(0, j)) {

@@ -54,7 +54,27 @@ export async function subsetFont(
   codepoints: Iterable<number>,
 ): Promise<Uint8Array> {
   const hb = await load();
+  // The module's memory is fixed (about 68 MB: it imports nothing to grow it with): a font that
+  // does not fit is refused before anything is written.
   const data = hb.malloc(bytes.byteLength);
+  if (data === 0)
+    throw new Error(`a font of ${bytes.byteLength} bytes does not fit the subsetter's memory`);
+  try {
+    return subsetIn(hb, data, bytes, index, codepoints);
+  } catch (e) {
+    // a trap leaves the module in an unknown state: the next subset starts a fresh one
+    if (e instanceof WebAssembly.RuntimeError) instance = undefined;
+    throw e;
+  }
+}
+
+function subsetIn(
+  hb: HbSubset,
+  data: number,
+  bytes: Uint8Array,
+  index: number,
+  codepoints: Iterable<number>,
+): Uint8Array {
   new Uint8Array(hb.memory.buffer).set(bytes, data);
   const blob = hb.hb_blob_create(data, bytes.byteLength, READONLY, 0, 0);
   const face = hb.hb_face_create(blob, index);
@@ -71,7 +91,7 @@ export async function subsetFont(
       const at = hb.hb_blob_get_data(out, 0);
       const length = hb.hb_blob_get_length(out);
       if (length === 0) throw new Error('hb_subset_or_fail: an empty font');
-      // copied out: the module's memory may grow (and move) on the next call
+      // copied out: the next call reuses the module's memory
       return new Uint8Array(hb.memory.buffer, at, length).slice();
     } finally {
       hb.hb_blob_destroy(out);

@@ -178,6 +178,20 @@ describe('keep rules', () => {
       expect(texts(first[1]!)).toEqual(['Q', 'S1', 'S2']);
     });
 
+    it('keeps a heading with the first line of the paragraph it carries from', () => {
+      // seven lines, then a heading and a five-line paragraph: the heading must not end page 1
+      const pages = run(
+        layoutOf(
+          section([
+            ...lines(7),
+            carrying([para('H', { keepWithNext: true }), para('字'.repeat(80))]),
+          ]),
+        ),
+      );
+      expect(texts(pages[0]!).at(-1)).not.toBe('H');
+      expect(texts(pages[1]!)[0]).toBe('H');
+    });
+
     it('moves whole when it has fewer lines than it should carry', () => {
       const pages = run(layoutOf(section([...lines(7), carrying([para('one')])])));
       expect(texts(pages[0]!)).toHaveLength(7);

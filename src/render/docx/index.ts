@@ -1,6 +1,7 @@
 import { faceMetrics } from '../../fonts/metrics.js';
 import { FONT_ROLES, type FontRole } from '../../layout/types.js';
 import type { ComposedPage } from '../../compose/types.js';
+import type { RenderWarning } from '../../fonts/fallback.js';
 import type { Writer } from '../registry.js';
 import { fontSubsets, wholeFonts, type EmbeddedFont } from './embed.js';
 
@@ -16,11 +17,22 @@ export const docxWriter: Writer = {
   async write(doc) {
     let fontNames: Record<FontRole, string> = { ...doc.fontNames };
     let embedded: EmbeddedFont[] = [];
+    const warnings: RenderWarning[] = [];
     if (doc.embedFonts === true && doc.fonts) {
       // runs name the embedded faces, so the receiver's Word finds them
       ({ names: fontNames, embedded } = wholeFonts(doc.fonts));
     } else if (doc.embedFonts === 'subset' && doc.fonts) {
-      embedded = await fontSubsets(doc.layout, doc.fonts, fontNames);
+      try {
+        embedded = await fontSubsets(doc.layout, doc.fonts, fontNames);
+      } catch (e) {
+        // the file is still written, naming its fonts: a machine that has them shows them
+        const why = e instanceof Error ? e.message : String(e);
+        warnings.push({
+          code: 'font.notEmbedded',
+          message: `字体未嵌入 DOCX（无法提取所用的字）：${why}；文件只写字体名`,
+          en: `the fonts were not embedded in the DOCX (they could not be subset): ${why}; the file names them only`,
+        });
+      }
     }
     // how high the composition puts text in its line box, from the fonts when there are any
     const emAscent = doc.fonts
@@ -39,7 +51,7 @@ export const docxWriter: Writer = {
         : {}),
       ...(emAscent ? { emAscent } : {}),
     });
-    return { bytes, fontNames, warnings: [] };
+    return { bytes, fontNames, warnings };
   },
 };
 

@@ -308,6 +308,26 @@ function framedClosing(
   return out;
 }
 
+/**
+ * Whether a 版记 can be framed block by block: rules, paragraphs and two-column lines of one
+ * unlabelled paragraph each, one place for each block. Anything else (a custom template's group
+ * or table) keeps the footer of a section of its own.
+ */
+function frameable(list: readonly Block[], tops: readonly number[]): boolean {
+  if (tops.length !== list.length + 1 || tops.some((t) => !Number.isFinite(t))) return false;
+  return list.every(
+    (b) =>
+      b.kind === 'rule' ||
+      b.kind === 'paragraph' ||
+      b.kind === 'spacer' ||
+      (b.kind === 'columns' &&
+        b.columns.length === 2 &&
+        b.columns.every(
+          (c) => c.blocks.length === 1 && c.blocks[0]!.kind === 'paragraph' && !c.blocks[0]!.label,
+        )),
+  );
+}
+
 /** Columns of one paragraph each as one paragraph: the first's text, the last's at a right tab. */
 function tabbedLine(
   b: Extract<Block, { kind: 'columns' }>,
@@ -824,7 +844,7 @@ export async function renderLayoutToDocx(
   // landscape pages number where portrait pages have it (compose/numbering.ts)
   const portrait =
     layout.sections.find((s) => s.page.orientation === 'portrait') ?? layout.sections[0]!;
-  for (const section of layout.sections) {
+  for (const [k, section] of layout.sections.entries()) {
     const ctx: Ctx = {
       options,
       section,
@@ -836,7 +856,10 @@ export async function renderLayoutToDocx(
       deferred,
     };
     const width = section.page.width - section.page.margins.left - section.page.margins.right;
-    const framed = section.closing !== undefined && options.closingTops !== undefined;
+    const framed =
+      section.closing !== undefined &&
+      options.closingTops !== undefined &&
+      frameable(section.closing.blocks, options.closingTops);
     const children = [
       ...(section.overlays ?? []).map((o) => overlayParagraph(o, ctx)),
       ...blocks(section.blocks, ctx, width),
@@ -854,7 +877,10 @@ export async function renderLayoutToDocx(
     // A section with nothing to place makes no page, as in the composition — a word processor
     // would give it one (a page with a number and nothing else) — unless the document has no
     // other; its 版记, if any, still follows.
-    const empty = section.blocks.length === 0 && !section.overlays?.length && sections.length > 0;
+    const empty =
+      section.blocks.length === 0 &&
+      !section.overlays?.length &&
+      (sections.length > 0 || k < layout.sections.length - 1);
     if (!empty)
       sections.push({
         properties: {
