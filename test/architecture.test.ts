@@ -1,6 +1,6 @@
 /**
  * The house's rules, checked on its sources: imports point down the rooms (cli → the public
- * entry → batch → pipeline → render → compose → templates → layout/fonts → model → text →
+ * entry → batch → pipeline → render → compose → templates → layout/fonts/workbook → model → text →
  * errors), only the writers import their engines, and the public entries export what
  * docs/api.md says, no more (a change to the surface is a deliberate edit of the lists below).
  */
@@ -19,6 +19,7 @@ const RANK: Record<string, number> = {
   model: 2,
   layout: 3,
   fonts: 3,
+  workbook: 3,
   templates: 4,
   compose: 5,
   render: 6,

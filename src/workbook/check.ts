@@ -25,14 +25,14 @@ export interface WorkbookLimits {
 }
 
 /**
- * What a finance bureau's workbook of 1000 units (≈ 30 000 indicator rows, a few MB of sheet
+ * What a finance bureau's workbook of 1000 units (≈ 30 000 indicator rows, some 25 MB of sheet
  * XML) needs, with room; far below what would exhaust a process.
  */
 export const WORKBOOK_LIMITS: WorkbookLimits = {
   fileBytes: 64 * 1024 * 1024,
   parts: 4000,
-  partBytes: 256 * 1024 * 1024,
-  totalBytes: 512 * 1024 * 1024,
+  partBytes: 64 * 1024 * 1024,
+  totalBytes: 256 * 1024 * 1024,
   sharedStringsBytes: 32 * 1024 * 1024,
   ratio: 200,
 };

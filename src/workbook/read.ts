@@ -1,0 +1,144 @@
+import ExcelJS from 'exceljs';
+import type { Lang } from '../errors.js';
+import type { Diagnostic } from '../model/diagnostics.js';
+import { checkWorkbook, type WorkbookLimits } from './check.js';
+
+/**
+ * A workbook's sheets as grids of text, read with exceljs after checkWorkbook has let the file
+ * through: what every importer (target tables, summaries, datasets) starts from. Each cell is
+ * the text a clerk sees — a number as Excel shows it without formatting, a formula's cached
+ * result, a date as "2021-03-11", a merged cell's text in every cell of the merge — with its
+ * address, so a problem can name "绩效指标!D14".
+ */
+
+/** One cell: its text ('' when empty) and where it is. */
+export interface GridCell {
+  text: string;
+  /** "D14" */
+  address: string;
+  /** the cell is part of a merge and not its top-left cell */
+  merged?: boolean;
+}
+
+export interface Sheet {
+  name: string;
+  /** hidden or very hidden in Excel */
+  hidden: boolean;
+  /** rows top to bottom, each as wide as the sheet's used columns; trailing empty rows dropped */
+  rows: GridCell[][];
+}
+
+export interface ReadSheetsResult {
+  sheets: Sheet[];
+  /** errors stop the import (the file refused, a formula without a value); others warn */
+  diagnostics: Diagnostic[];
+}
+
+export interface ReadSheetsOptions {
+  limits?: Partial<WorkbookLimits>;
+  lang?: Lang;
+}
+
+/** Excel's numbers to the fifteen significant digits it shows: 0.1 + 0.2 reads 0.3. */
+function numberText(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
+}
+
+/** A date as its calendar day: Excel's dates carry no zone, exceljs reads them as UTC. */
+function dateText(d: Date): string {
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
+}
+
+type Value = ExcelJS.CellValue;
+
+/** The text of a cell value, or what is wrong with it. */
+function valueText(v: Value): { text: string; problem?: 'noResult' | 'error' } {
+  if (v === null || v === undefined) return { text: '' };
+  if (typeof v === 'number') return { text: numberText(v) };
+  if (typeof v === 'string') return { text: v };
+  if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE' };
+  if (v instanceof Date) return { text: dateText(v) };
+  if ('error' in v) return { text: String(v.error), problem: 'error' };
+  if ('richText' in v) return { text: v.richText.map((r) => r.text).join('') };
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = (v as { result?: Value }).result;
+    if (result === undefined || result === null) return { text: '', problem: 'noResult' };
+    const inner = valueText(result as Value);
+    return inner.problem ? { ...inner } : inner;
+  }
+  if ('text' in v) return { text: String((v as { text: unknown }).text ?? '') };
+  return { text: '' };
+}
+
+/**
+ * Reads every sheet of a workbook as a grid of text. The file is checked first
+ * (checkWorkbook): a refused file gives its diagnostics and no sheets, nothing parsed.
+ */
+export async function readSheets(
+  bytes: Uint8Array,
+  options: ReadSheetsOptions = {},
+): Promise<ReadSheetsResult> {
+  const lang = options.lang ?? 'zh';
+  const refused = checkWorkbook(bytes, options);
+  if (refused.length > 0) return { sheets: [], diagnostics: refused };
+  const diagnostics: Diagnostic[] = [];
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // (exceljs's types name an older Buffer; the bytes are a Buffer all the same)
+    await workbook.xlsx.load(
+      Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0],
+    );
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return {
+      sheets: [],
+      diagnostics: [
+        {
+          path: [],
+          code: 'workbook.unreadable',
+          severity: 'error',
+          message: lang === 'en' ? `the workbook cannot be read: ${why}` : `无法读取工作簿：${why}`,
+        },
+      ],
+    };
+  }
+  const sheets: Sheet[] = [];
+  workbook.eachSheet((ws) => {
+    const width = ws.columnCount;
+    const rows: GridCell[][] = [];
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const cells: GridCell[] = [];
+      for (let c = 1; c <= width; c++) {
+        const cell = row.getCell(c);
+        const source = cell.isMerged ? cell.master : cell;
+        const { text, problem } = valueText(source.value);
+        if (problem && source === cell) {
+          const where = `${ws.name}!${cell.address}`;
+          diagnostics.push({
+            path: [ws.name, cell.address],
+            code: problem === 'noResult' ? 'workbook.formulaNoValue' : 'workbook.cellError',
+            severity: 'error',
+            message:
+              problem === 'noResult'
+                ? lang === 'en'
+                  ? `${where}: a formula with no stored result; open the workbook in Excel or WPS, let it calculate and save it`
+                  : `${where}：公式没有保存计算结果；请在 Excel 或 WPS 中打开、计算后保存`
+                : lang === 'en'
+                  ? `${where}: the cell shows the error ${text}`
+                  : `${where}：单元格显示错误 ${text}`,
+          });
+        }
+        cells.push({
+          text,
+          address: cell.address,
+          ...(cell.isMerged && source !== cell ? { merged: true } : {}),
+        });
+      }
+      rows.push(cells);
+    }
+    while (rows.length > 0 && rows.at(-1)!.every((c) => c.text.trim() === '')) rows.pop();
+    sheets.push({ name: ws.name, hidden: ws.state !== 'visible', rows });
+  });
+  return { sheets, diagnostics };
+}
