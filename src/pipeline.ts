@@ -8,10 +8,10 @@
  * docx, and nothing here reads a file but fonts.
  */
 import { compose } from './compose/flow.js';
+import type { ComposedPage } from './compose/types.js';
 import { GongwenRenderError } from './errors.js';
 import { glyphPlan, type GlyphPlan, type RenderWarning } from './fonts/fallback.js';
-import { measureOf, roleMetrics } from './fonts/metrics.js';
-import type { FontFace } from './fonts/face.js';
+import { facesByRole, measureOf, roleMetrics } from './fonts/metrics.js';
 import {
   fontReports,
   resolveFonts,
@@ -19,7 +19,7 @@ import {
   type FontReport,
   type ResolvedFontSet,
 } from './fonts/resolve.js';
-import { FONT_ROLES, type FontRole, type Layout, type Measure } from './layout/types.js';
+import type { FontRole, Layout, Measure } from './layout/types.js';
 import { GongwenValidationError, type Diagnostic } from './model/diagnostics.js';
 import type { Notice, NoticeInput } from './model/notice.js';
 import {
@@ -267,10 +267,7 @@ export function fontsFor(
 /** The Measure templates get: the fonts' shaped widths, or an estimate without fonts. */
 export function measureFor(fonts: ResolvedFontSet | undefined): Measure | undefined {
   if (!fonts) return undefined;
-  const faces = Object.fromEntries(FONT_ROLES.map((r) => [r, fonts[r].font])) as Parameters<
-    typeof roleMetrics
-  >[0];
-  return measureOf(roleMetrics(faces));
+  return measureOf(roleMetrics(facesByRole(fonts)));
 }
 
 /** What writing a laid-out document needs besides the layout. */
@@ -303,25 +300,26 @@ export async function writeLayout(
   if (ctx.fonts && writers.some((w) => w.fonts === 'required'))
     plan = glyphPlan(layout, ctx.fonts, ctx.options.missingGlyphs);
   const out: Record<string, WriterOutput> = {};
+  // A writer that only asks where things fell (the DOCX: where the 版记 went) composes with the
+  // fonts' metrics as they are, glyphs unchecked.
+  const metrics = plan?.metrics ?? (ctx.fonts ? roleMetrics(facesByRole(ctx.fonts)) : undefined);
+  // The last page of a composition that ran to its end, kept: a later writer asking for it
+  // (the DOCX after the PDF) does not compose the document again.
+  let last: ComposedPage | undefined;
+  function* composed(id: string): Generator<ComposedPage> {
+    if (!metrics) throw new Error(`${id}: no fonts to compose pages with`);
+    let page: ComposedPage | undefined;
+    for (page of compose(layout, { metrics })) yield page;
+    last = page;
+  }
   for (const writer of writers) {
     if (writer.fonts === 'required' && !ctx.fonts) throw new Error(`${writer.id} needs fonts`);
-    // a writer that only asks where things fell (the DOCX: where the 版记 went) composes with
-    // the fonts' metrics as they are, glyphs unchecked
-    const metrics =
-      plan?.metrics ??
-      (ctx.fonts
-        ? roleMetrics(
-            Object.fromEntries(FONT_ROLES.map((r) => [r, ctx.fonts![r].font])) as Record<
-              FontRole,
-              FontFace
-            >,
-          )
-        : undefined);
     out[writer.id] = await writer.write({
       layout,
-      pages: () => {
-        if (!metrics) throw new Error(`${writer.id}: no fonts to compose pages with`);
-        return compose(layout, { metrics });
+      pages: () => composed(writer.id),
+      lastPage: () => {
+        if (!last) for (const _page of composed(writer.id));
+        return last;
       },
       faces: plan?.faces ?? {},
       ...(ctx.fonts ? { fonts: ctx.fonts } : {}),

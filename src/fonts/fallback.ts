@@ -2,7 +2,7 @@ import { GongwenRenderError, type Messages } from '../errors.js';
 import { FONT_ROLES, type FontRole, type Layout } from '../layout/types.js';
 import { findMissingGlyphs, type MissingGlyphs } from './coverage.js';
 import type { FontFace } from './face.js';
-import { roleMetrics, type TextMetrics } from './metrics.js';
+import { facesByRole, roleMetrics, type TextMetrics } from './metrics.js';
 import { resolveFonts, type ResolvedFontSet } from './resolve.js';
 
 /** Something the caller should know about a document that was made all the same. */
@@ -84,10 +84,7 @@ export function glyphPlan(
   fonts: ResolvedFontSet,
   mode: 'error' | 'fallback' = 'error',
 ): GlyphPlan {
-  const roles = Object.fromEntries(FONT_ROLES.map((r) => [r, fonts[r].font])) as Record<
-    FontRole,
-    FontFace
-  >;
+  const roles = facesByRole(fonts);
   const faces: Record<string, FontFace> = { ...roles };
   let missing = findMissingGlyphs(layout, fonts);
   if (missing.length === 0) return { metrics: roleMetrics(roles), faces, warnings: [] };

@@ -1,4 +1,4 @@
-import type { FontRole, Measure } from '../layout/types.js';
+import { FONT_ROLES, type FontRole, type Measure } from '../layout/types.js';
 import type { FontFace } from './face.js';
 
 /**
@@ -92,6 +92,16 @@ function newFaceMetrics(face: FontFace, name: string): FaceMetrics {
       return face.hasGlyphForCodePoint(ch.codePointAt(0)!);
     },
   };
+}
+
+/** A font set's faces by role: what roleMetrics and the writers take. */
+export function facesByRole(
+  fonts: Readonly<Record<FontRole, { font: FontFace }>>,
+): Record<FontRole, FontFace> {
+  return Object.fromEntries(FONT_ROLES.map((r) => [r, fonts[r].font])) as Record<
+    FontRole,
+    FontFace
+  >;
 }
 
 /** Metrics of a font set by role, each face named after its role. */

@@ -21,6 +21,11 @@ export interface WriterInput {
   layout: Layout;
   /** the composed pages, made as they are asked for (a writer that draws pages iterates once) */
   pages(): Iterable<ComposedPage>;
+  /**
+   * The composition's last page (where the 版记 fell), composed only if no writer before has
+   * composed the document to its end; undefined for a document of no pages
+   */
+  lastPage(): ComposedPage | undefined;
   /** faces by the names composed text items give (roles and fallbacks) */
   faces: Record<string, FontFace>;
   /** the resolved fonts, when the document has them (a DOCX can go without) */

@@ -40,6 +40,20 @@ export const LIBREOFFICE_FONT_NAMES: Record<FontRole, RegExp> = {
 const PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
 
 /**
+ * One headless LibreOffice run with `args` (conversions), its throw-away profile in `dir`, and
+ * the system's fontconfig as it is: no aliases for the names gongwen writes. Throws, naming
+ * `what`, when it fails.
+ */
+export function runSoffice(dir: string, args: readonly string[], what: string): void {
+  const r = spawnSync(
+    'soffice',
+    ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profile')}`, ...args],
+    { env: withoutFontconfigOverrides(process.env), encoding: 'utf8', timeout: 300_000 },
+  );
+  if (r.status !== 0) throw new Error(`soffice failed on ${what}: ${r.stderr || r.stdout}`);
+}
+
+/**
  * Converts DOCX files (name → bytes) to PDF, one LibreOffice run each (one throw-away profile for
  * all); returns name → PDF bytes. One run a file, as a user opens one document: LibreOffice
  * keeps the first embedded font of a name for the rest of a session, so documents converted in
@@ -54,26 +68,7 @@ export function convertWithLibreOffice(
   for (const [name, bytes] of Object.entries(docs)) {
     const file = join(dir, `${name}.docx`);
     writeFileSync(file, bytes);
-    const r = spawnSync(
-      'soffice',
-      [
-        '--headless',
-        '--norestore',
-        `-env:UserInstallation=file://${join(dir, 'profile')}`,
-        '--convert-to',
-        PDF_FILTER,
-        '--outdir',
-        out,
-        file,
-      ],
-      {
-        // the system's fontconfig as it is: no aliases for the names gongwen writes
-        env: withoutFontconfigOverrides(process.env),
-        encoding: 'utf8',
-        timeout: 300_000,
-      },
-    );
-    if (r.status !== 0) throw new Error(`soffice failed on ${name}: ${r.stderr || r.stdout}`);
+    runSoffice(dir, ['--convert-to', PDF_FILTER, '--outdir', out, file], name);
   }
   return Object.fromEntries(
     Object.keys(docs).map((name) => [name, new Uint8Array(readFileSync(join(out, `${name}.pdf`)))]),

@@ -4,14 +4,13 @@
  * sheets marked — and a formula without a result named by its cell. Workbooks written by
  * exceljs here, and (with LibreOffice) one LibreOffice Calc makes from a CSV.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readSheets } from '../../src/workbook/read.js';
-import { requireTool } from '../conformance/libreoffice.js';
+import { requireTool, runSoffice } from '../conformance/libreoffice.js';
 
 function calcInstalled(): boolean {
   if (existsSync('/usr/lib/libreoffice/program/libsclo.so')) return true;
@@ -84,12 +83,9 @@ describe('readSheets', () => {
         join(dir, 'units.csv'),
         '序号,预算单位,年度资金总额\n1,湛江市财政局,"15,724.94"\n2,湛江市教育局,0692.00\n',
       );
-      const r = spawnSync(
-        'soffice',
+      runSoffice(
+        dir,
         [
-          '--headless',
-          '--norestore',
-          `-env:UserInstallation=file://${join(dir, 'profile')}`,
           // Calc's CSV import: comma, double quotes, UTF-8 (76), from line 1
           '--infilter=Text - txt - csv (StarCalc):44,34,76,1',
           '--convert-to',
@@ -98,9 +94,8 @@ describe('readSheets', () => {
           dir,
           join(dir, 'units.csv'),
         ],
-        { encoding: 'utf8', timeout: 120_000 },
+        'units.csv',
       );
-      expect(r.status, r.stderr).toBe(0);
       const { sheets, diagnostics } = await readSheets(
         new Uint8Array(readFileSync(join(dir, 'units.xlsx'))),
       );

@@ -69,17 +69,21 @@ export async function fontSubsets(
   return out;
 }
 
+// A collection's faces are listed once per file (a batch embeds the same fonts in every DOCX).
+const collections = new WeakMap<Uint8Array, string[]>();
+
 /** The face's index in its file: 0, or its place in a collection (a .ttc) by PostScript name. */
 function faceIndex(font: ResolvedFont): number {
   const b = font.bytes;
   const collection = b[0] === 0x74 && b[1] === 0x74 && b[2] === 0x63 && b[3] === 0x66; // ttcf
   if (!collection) return 0;
-  const parsed = fontkit.create(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-  const faces = 'fonts' in parsed ? parsed.fonts : [];
-  return Math.max(
-    0,
-    faces.findIndex((f) => f.postscriptName === font.postscriptName),
-  );
+  let names = collections.get(b);
+  if (!names) {
+    const parsed = fontkit.create(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+    names = ('fonts' in parsed ? parsed.fonts : []).map((f) => f.postscriptName);
+    collections.set(b, names);
+  }
+  return Math.max(0, names.indexOf(font.postscriptName));
 }
 
 /**

@@ -39,7 +39,7 @@ export const docxWriter: Writer = {
       ? Object.fromEntries(FONT_ROLES.map((r) => [r, faceMetrics(doc.fonts![r].font, r).emAscent]))
       : undefined;
     // whether the composition numbered the 版记's page (GB/T 9704 7.5)
-    const last = doc.fonts && doc.layout.sections.at(-1)?.closing ? lastOf(doc.pages()) : undefined;
+    const last = doc.fonts && doc.layout.sections.at(-1)?.closing ? doc.lastPage() : undefined;
     const { renderLayoutToDocx } = await import('./render.js');
     const bytes = await renderLayoutToDocx(doc.layout, {
       fontNames,
@@ -54,12 +54,6 @@ export const docxWriter: Writer = {
     return { bytes, fontNames, warnings };
   },
 };
-
-function lastOf<T>(items: Iterable<T>): T | undefined {
-  let last: T | undefined;
-  for (const item of items) last = item;
-  return last;
-}
 
 /**
  * Whether the DOCX numbers its 版记 page, as the composition numbered it: not when a blank page
