@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { Lang } from '../errors.js';
 
@@ -22,6 +22,10 @@ export interface WorkbookLimits {
   sharedStringsBytes: number;
   /** inflated size over stored size, above which a part is taken for a bomb (past 1 MB) */
   ratio: number;
+  /** rows in all sheets together */
+  rows: number;
+  /** cells in all sheets together */
+  cells: number;
 }
 
 /**
@@ -35,6 +39,8 @@ export const WORKBOOK_LIMITS: WorkbookLimits = {
   totalBytes: 256 * 1024 * 1024,
   sharedStringsBytes: 32 * 1024 * 1024,
   ratio: 200,
+  rows: 200_000,
+  cells: 600_000,
 };
 
 interface Part {
@@ -166,6 +172,7 @@ export function checkWorkbook(
         ),
       );
   }
+  if (out.length === 0) out.push(...countCells(bytes, limits, error));
   if (total > limits.totalBytes)
     out.push(
       error(
@@ -176,4 +183,65 @@ export function checkWorkbook(
       ),
     );
   return out;
+}
+
+/**
+ * Rows and cells of every worksheet, counted while the parts inflate a chunk at a time: a sheet
+ * of a million rows compresses well and passes every size check, but would take a workbook
+ * library gigabytes to hold. The count stops at the first limit passed; memory stays at one
+ * chunk. Tags are counted as text ("<row", "<c "), which an XML declaration or a comment could
+ * only make larger, never smaller.
+ */
+function countCells(
+  bytes: Uint8Array,
+  limits: WorkbookLimits,
+  error: (path: string[], code: string, zh: string, en: string) => Diagnostic,
+): Diagnostic[] {
+  let rows = 0;
+  let cells = 0;
+  let over: Diagnostic | undefined;
+  const decoder = new TextDecoder('latin1');
+  const unzip = new Unzip((file) => {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/u.test(file.name)) return;
+    let tail = '';
+    file.ondata = (err, chunk) => {
+      if (err || over) return;
+      const text = tail + decoder.decode(chunk);
+      rows += count(text, '<row');
+      cells += count(text, '<c ') + count(text, '<c>');
+      // a tag cut between two chunks is counted once, in the next
+      tail = text.slice(-4);
+      rows -= count(tail, '<row');
+      cells -= count(tail, '<c ') + count(tail, '<c>');
+      if (rows > limits.rows)
+        over = error(
+          [file.name],
+          'workbook.tooManyRows',
+          `工作表 ${file.name} 的行数超过上限 ${limits.rows}（工作簿各表合计）`,
+          `sheet ${file.name} takes the rows past the limit of ${limits.rows} (all sheets together)`,
+        );
+      else if (cells > limits.cells)
+        over = error(
+          [file.name],
+          'workbook.tooManyCells',
+          `工作表 ${file.name} 的单元格数超过上限 ${limits.cells}（工作簿各表合计）`,
+          `sheet ${file.name} takes the cells past the limit of ${limits.cells} (all sheets together)`,
+        );
+      if (over) file.terminate();
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    unzip.push(bytes, true);
+  } catch {
+    // a part that does not inflate is for the workbook library to report
+  }
+  return over ? [over] : [];
+}
+
+function count(text: string, tag: string): number {
+  let n = 0;
+  for (let i = text.indexOf(tag); i >= 0; i = text.indexOf(tag, i + tag.length)) n++;
+  return n;
 }

@@ -18,6 +18,8 @@ export interface GridCell {
   address: string;
   /** the cell is part of a merge and not its top-left cell */
   merged?: boolean;
+  /** the number the cell holds (its text is that number as its format shows it) */
+  number?: number;
 }
 
 export interface Sheet {
@@ -39,9 +41,30 @@ export interface ReadSheetsOptions {
   lang?: Lang;
 }
 
-/** Excel's numbers to the fifteen significant digits it shows: 0.1 + 0.2 reads 0.3. */
-function numberText(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
+/**
+ * A number as the clerk sees it: to the fifteen significant digits Excel shows (0.1 + 0.2 reads
+ * 0.3), and in the cell's number format when it is a plain one — "0.00" shows 692 as "692.00",
+ * "#,##0.00" adds separators, "0%" shows 0.95 as "95%". Other formats (currency, fractions,
+ * scientific) give the number itself.
+ */
+export function numberText(n: number, numFmt?: string): string {
+  const plain = Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
+  const fmt = (numFmt ?? '')
+    .split(';')[0]!
+    .replace(/_.|\\.|"[^"]*"/gu, '')
+    .trim();
+  const m = /^(#,##)?0(?:\.(0+))?(%?)$/u.exec(fmt);
+  if (!m) return plain;
+  const percent = m[3] === '%';
+  const decimals = m[2]?.length ?? 0;
+  const value = percent ? Number((n * 100).toPrecision(15)) : n;
+  let text = value.toFixed(decimals);
+  if (Number(text) === 0) text = text.replace(/^-/u, '');
+  if (m[1]) {
+    const [i, f] = text.split('.');
+    text = i!.replace(/\B(?=(\d{3})+(?!\d))/gu, ',') + (f === undefined ? '' : `.${f}`);
+  }
+  return percent ? `${text}%` : text;
 }
 
 /** A date as its calendar day: Excel's dates carry no zone, exceljs reads them as UTC. */
@@ -52,9 +75,12 @@ function dateText(d: Date): string {
 type Value = ExcelJS.CellValue;
 
 /** The text of a cell value, or what is wrong with it. */
-function valueText(v: Value): { text: string; problem?: 'noResult' | 'error' } {
+function valueText(
+  v: Value,
+  numFmt?: string,
+): { text: string; number?: number; problem?: 'noResult' | 'error' } {
   if (v === null || v === undefined) return { text: '' };
-  if (typeof v === 'number') return { text: numberText(v) };
+  if (typeof v === 'number') return { text: numberText(v, numFmt), number: v };
   if (typeof v === 'string') return { text: v };
   if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE' };
   if (v instanceof Date) return { text: dateText(v) };
@@ -63,8 +89,7 @@ function valueText(v: Value): { text: string; problem?: 'noResult' | 'error' } {
   if ('formula' in v || 'sharedFormula' in v) {
     const result = (v as { result?: Value }).result;
     if (result === undefined || result === null) return { text: '', problem: 'noResult' };
-    const inner = valueText(result as Value);
-    return inner.problem ? { ...inner } : inner;
+    return valueText(result as Value, numFmt);
   }
   if ('text' in v) return { text: String((v as { text: unknown }).text ?? '') };
   return { text: '' };
@@ -112,7 +137,7 @@ export async function readSheets(
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);
         const source = cell.isMerged ? cell.master : cell;
-        const { text, problem } = valueText(source.value);
+        const { text, number, problem } = valueText(source.value, source.numFmt);
         if (problem && source === cell) {
           const where = `${ws.name}!${cell.address}`;
           diagnostics.push({
@@ -133,6 +158,7 @@ export async function readSheets(
           text,
           address: cell.address,
           ...(cell.isMerged && source !== cell ? { merged: true } : {}),
+          ...(number !== undefined ? { number } : {}),
         });
       }
       rows.push(cells);
