@@ -101,7 +101,8 @@ export function checkWorkbook(
       ),
     ];
   const out: Diagnostic[] = [];
-  const names = new Set(parts.map((p) => p.name));
+  // a name with a leading "/" or a folder before "xl/" is read all the same by some libraries
+  const names = new Set(parts.map((p) => p.name.replace(/^\/+/u, '')));
   if (!names.has('xl/workbook.xml'))
     out.push(
       error(
@@ -129,7 +130,7 @@ export function checkWorkbook(
         'the workbook holds macros (VBA): workbooks with macros are not read; save it as an .xlsx without macros',
       ),
     );
-  const links = parts.filter((p) => p.name.startsWith('xl/externalLinks/'));
+  const links = parts.filter((p) => /externalLinks\/[^/]+\.xml$/iu.test(p.name));
   if (links.length > 0)
     out.push(
       error(
@@ -153,7 +154,7 @@ export function checkWorkbook(
           `part ${p.name} inflates to ${mb(p.originalSize)}, ${Math.round(p.originalSize / Math.max(1, p.size))} times its stored size: not what a workbook looks like, refused`,
         ),
       );
-    else if (p.name === 'xl/sharedStrings.xml' && p.originalSize > limits.sharedStringsBytes)
+    else if (/sharedStrings\.xml$/iu.test(p.name) && p.originalSize > limits.sharedStringsBytes)
       out.push(
         error(
           [p.name],
@@ -172,7 +173,7 @@ export function checkWorkbook(
         ),
       );
   }
-  if (out.length === 0) out.push(...countCells(bytes, limits, error));
+  if (out.length === 0) out.push(...countCells(bytes, parts, limits, error));
   if (total > limits.totalBytes)
     out.push(
       error(
@@ -185,34 +186,62 @@ export function checkWorkbook(
   return out;
 }
 
+/** A worksheet part, wherever a zip puts it ("/xl/worksheets/…", "a/xl/worksheets/…"). */
+const SHEET = /worksheets\/[^/]+\.xml$/iu;
+/** the tags counted: a row, a cell, a merge (with or without a namespace prefix) */
+const TAG = /<(?:[\w.-]+:)?(row|c|mergeCell)(?=[\s>/])([^>]*)>/gu;
+const MERGE_REF = /\bref\s*=\s*["']([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})["']/u;
+const CHUNK = 64 * 1024;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
 /**
- * Rows and cells of every worksheet, counted while the parts inflate a chunk at a time: a sheet
- * of a million rows compresses well and passes every size check, but would take a workbook
- * library gigabytes to hold. The count stops at the first limit passed; memory stays at one
- * chunk. Tags are counted as text ("<row", "<c "), which an XML declaration or a comment could
- * only make larger, never smaller.
+ * Rows, cells and merged areas of every worksheet, counted while the parts inflate a slice at a
+ * time: a sheet of a million rows compresses well and passes every size check, and one merge
+ * over a whole sheet is a few bytes, but either would take a workbook library gigabytes to hold.
+ * Counting stops at the first limit passed, in memory of a slice. The zip is read by its local
+ * headers here and by its directory elsewhere: a worksheet the directory lists that this pass
+ * did not see whole (a forged header hiding it) is refused too.
  */
 function countCells(
   bytes: Uint8Array,
+  parts: readonly Part[],
   limits: WorkbookLimits,
   error: (path: string[], code: string, zh: string, en: string) => Diagnostic,
 ): Diagnostic[] {
   let rows = 0;
   let cells = 0;
   let over: Diagnostic | undefined;
-  const decoder = new TextDecoder('latin1');
+  const seen = new Map<string, number>();
   const unzip = new Unzip((file) => {
-    if (!/^xl\/worksheets\/[^/]+\.xml$/u.test(file.name)) return;
-    let tail = '';
-    file.ondata = (err, chunk) => {
+    if (!SHEET.test(file.name)) return;
+    const decoder = new TextDecoder('latin1');
+    let carry = '';
+    let inflated = 0;
+    file.ondata = (err, chunk, final) => {
       if (err || over) return;
-      const text = tail + decoder.decode(chunk);
-      rows += count(text, '<row');
-      cells += count(text, '<c ') + count(text, '<c>');
-      // a tag cut between two chunks is counted once, in the next
-      tail = text.slice(-4);
-      rows -= count(tail, '<row');
-      cells -= count(tail, '<c ') + count(tail, '<c>');
+      inflated += chunk.length;
+      if (final) seen.set(file.name, inflated);
+      const text = carry + decoder.decode(chunk, { stream: !final });
+      let end = 0;
+      for (const m of text.matchAll(TAG)) {
+        end = m.index + m[0].length;
+        if (m[1] === 'row') rows++;
+        else if (m[1] === 'c') cells++;
+        else {
+          const ref = MERGE_REF.exec(m[2] ?? '');
+          if (ref)
+            cells +=
+              (Math.abs(Number(ref[4]) - Number(ref[2])) + 1) *
+              (Math.abs(columnNumber(ref[3]!) - columnNumber(ref[1]!)) + 1);
+        }
+      }
+      // a tag cut by the slice's end is read whole with the next slice
+      carry = text.slice(Math.max(end, text.length - 4096));
       if (rows > limits.rows)
         over = error(
           [file.name],
@@ -224,24 +253,29 @@ function countCells(
         over = error(
           [file.name],
           'workbook.tooManyCells',
-          `工作表 ${file.name} 的单元格数超过上限 ${limits.cells}（工作簿各表合计）`,
-          `sheet ${file.name} takes the cells past the limit of ${limits.cells} (all sheets together)`,
+          `工作表 ${file.name} 的单元格（含合并区域）超过上限 ${limits.cells}（工作簿各表合计）`,
+          `sheet ${file.name} takes the cells (merged areas included) past the limit of ${limits.cells} (all sheets together)`,
         );
-      if (over) file.terminate();
     };
     file.start();
   });
   unzip.register(UnzipInflate);
   try {
-    unzip.push(bytes, true);
+    for (let at = 0; at < bytes.length && !over; at += CHUNK)
+      unzip.push(bytes.subarray(at, at + CHUNK), at + CHUNK >= bytes.length);
   } catch {
     // a part that does not inflate is for the workbook library to report
   }
-  return over ? [over] : [];
-}
-
-function count(text: string, tag: string): number {
-  let n = 0;
-  for (let i = text.indexOf(tag); i >= 0; i = text.indexOf(tag, i + tag.length)) n++;
-  return n;
+  if (over) return [over];
+  const hidden = parts.find((p) => SHEET.test(p.name) && seen.get(p.name) !== p.originalSize);
+  if (hidden)
+    return [
+      error(
+        [hidden.name],
+        'workbook.inconsistentZip',
+        `工作表 ${hidden.name} 在压缩包目录与文件头中不一致：文件可能被篡改，拒绝读取`,
+        `sheet ${hidden.name} differs between the zip's directory and its file headers: the file may have been tampered with, refused`,
+      ),
+    ];
+  return [];
 }

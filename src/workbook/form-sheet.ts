@@ -175,6 +175,8 @@ export function readBlock(
       while (v < row.length && row[v]!.merged) v++;
       const value = row[v];
       if (value && !isFieldLabel(value)) {
+        // an empty value cell is still where a missing value is to be typed
+        cells.set(spec.path, at(value));
         put(spec.path, spec, value);
         k = v;
       }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Lang } from '../errors.js';
 import type { Diagnostic } from '../model/diagnostics.js';
-import { checkWorkbook, type WorkbookLimits } from './check.js';
+import { checkWorkbook, WORKBOOK_LIMITS, type WorkbookLimits } from './check.js';
 
 /**
  * A workbook's sheets as grids of text, read with exceljs after checkWorkbook has let the file
@@ -20,6 +20,23 @@ export interface GridCell {
   merged?: boolean;
   /** the number the cell holds (its text is that number as its format shows it) */
   number?: number;
+  /** a merge's top-left cell: how many columns and rows the merge covers */
+  span?: { cols: number; rows: number };
+  /** the cell's own horizontal alignment, when it sets one */
+  align?: 'left' | 'center' | 'right' | 'justify';
+  bold?: boolean;
+}
+
+const ALIGNS = new Set(['left', 'center', 'right', 'justify']);
+
+/** How far a merge reaches from its top-left cell. */
+function spanOf(ws: ExcelJS.Worksheet, row: number, col: number, width: number, height: number) {
+  const master = ws.getCell(row, col).address;
+  let cols = 1;
+  while (col + cols <= width && ws.getCell(row, col + cols).master.address === master) cols++;
+  let rows = 1;
+  while (row + rows <= height && ws.getCell(row + rows, col).master.address === master) rows++;
+  return { cols, rows };
 }
 
 export interface Sheet {
@@ -128,10 +145,36 @@ export async function readSheets(
     };
   }
   const sheets: Sheet[] = [];
+  const maxCells = options.limits?.cells ?? WORKBOOK_LIMITS.cells;
+  // a lone cell at XFD1048576 is one cell to exceljs and 17 billion to a grid: the grid's size
+  // is checked before it is built
+  let grid = 0;
+  let oversized: string | undefined;
   workbook.eachSheet((ws) => {
+    grid += ws.rowCount * ws.columnCount;
+    if (grid > maxCells) oversized ??= ws.name;
+  });
+  if (oversized !== undefined)
+    return {
+      sheets: [],
+      diagnostics: [
+        {
+          path: [oversized],
+          code: 'workbook.tooManyCells',
+          severity: 'error',
+          message:
+            lang === 'en'
+              ? `sheet ${oversized} spans more than ${maxCells} cells (all sheets together, from A1 to the last cell used)`
+              : `工作表 ${oversized} 的范围（从 A1 到最后一个有内容的单元格，各表合计）超过 ${maxCells} 个单元格`,
+        },
+      ],
+    };
+  workbook.eachSheet((ws) => {
+    // (exceljs counts both by walking the rows: asked once, not per cell)
     const width = ws.columnCount;
+    const height = ws.rowCount;
     const rows: GridCell[][] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
+    for (let r = 1; r <= height; r++) {
       const row = ws.getRow(r);
       const cells: GridCell[] = [];
       for (let c = 1; c <= width; c++) {
@@ -159,6 +202,11 @@ export async function readSheets(
           address: cell.address,
           ...(cell.isMerged && source !== cell ? { merged: true } : {}),
           ...(number !== undefined ? { number } : {}),
+          ...(cell.isMerged && source === cell ? { span: spanOf(ws, r, c, width, height) } : {}),
+          ...(source.alignment?.horizontal && ALIGNS.has(source.alignment.horizontal)
+            ? { align: source.alignment.horizontal as GridCell['align'] }
+            : {}),
+          ...(source.font?.bold ? { bold: true } : {}),
         });
       }
       rows.push(cells);

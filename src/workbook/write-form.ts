@@ -121,7 +121,7 @@ export function writeBlock(
   const foot = new Set(['indicators.framework', 'notes']);
   const writeFields = (which: (f: FieldSpec) => boolean) => {
     for (const f of fields.filter(which)) {
-      const value = template ? undefined : get(table, f.path);
+      const value = get(table, f.path);
       if (!template && (value === undefined || typeof value === 'object') && f.codec !== 'lines')
         continue;
       if (!template && f.codec === 'lines' && (!Array.isArray(value) || value.length === 0))
