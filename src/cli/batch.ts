@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Ctx, Runner } from './io.js';
 import { readValidInput } from './kinds.js';
+import { workbookFlags, workbookOptions } from './workbook.js';
 import { lintOptions, lintPolicy, type LintFlags } from './lint.js';
 import { formatSize } from './messages.js';
 import {
@@ -20,6 +21,9 @@ import { CliError } from './report.js';
 import { checkTargets, ensureDir, guarded, probeDir, writeAtomic, writeError } from './write.js';
 
 export interface BatchFlags extends FontFlags, LintFlags {
+  layout?: 'sheets' | 'rows';
+  amountUnit?: '万元' | '元';
+  notice?: string;
   outDir: string;
   formats: Format[];
   jobs: number;
@@ -34,7 +38,12 @@ export async function runBatch(ctx: Ctx, file: string, flags: BatchFlags): Promi
   const cores = availableParallelism();
   if (flags.jobs > cores) io.stderr.write(`${m.jobsOverCores(flags.jobs, cores)}\n`);
   const policy = await lintPolicy(ctx, flags);
-  const data = await readValidInput(ctx, file, 'dataset', m.batch.notADataset, policy);
+  const workbook = await workbookFlags(ctx, flags);
+  if (!workbook) return 1;
+  const data = await readValidInput(ctx, file, 'dataset', m.batch.notADataset, policy, {
+    ...workbook,
+    kind: 'dataset',
+  });
   if (data === undefined) return 1;
   const lib = await import('../index.js');
 
@@ -120,7 +129,8 @@ export function registerBatch(program: Command, ctx: Ctx, done: Runner): void {
     .addOption(formatsOption(m))
     .option('-j, --jobs <n>', m.batch.jobs, jobsParser(m), 1)
     .option('--theme <file>', m.render.theme);
-  for (const o of [...fontOptions(m), ...lintOptions(m)]) command.addOption(o);
+  for (const o of [...fontOptions(m), ...lintOptions(m), ...workbookOptions(ctx)])
+    command.addOption(o);
   command
     .option('--force', m.render.force)
     .addHelpText(
@@ -128,6 +138,7 @@ export function registerBatch(program: Command, ctx: Ctx, done: Runner): void {
       examples(m, [
         'gongwen batch dataset.json -o out',
         'gongwen batch dataset.yaml -o out -f pdf --jobs 2 --force',
+        'gongwen batch dataset.xlsx -o out',
       ]),
     )
     .action((file: string, flags: BatchFlags) =>

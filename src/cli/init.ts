@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { initWorkbook } from './workbook.js';
 import { join } from 'node:path';
 import type { Ctx, Runner } from './io.js';
 import { examples } from './options.js';
@@ -66,11 +67,26 @@ export function registerInit(program: Command, ctx: Ctx, done: Runner): void {
     .description(m.init.description)
     .argument('[dir]', m.init.dir)
     .option('--force', m.init.force)
+    .option('--xlsx', m.workbook.xlsx)
+    .option('--form <form>', m.workbook.initForm)
+    .addOption(new Option('--layout <layout>', m.workbook.initLayout).choices(['sheets', 'rows']))
     .addHelpText(
       'after',
-      examples(m, ['gongwen init', 'gongwen init my-notice && cd my-notice && ' + RENDER_HINT]),
+      examples(m, [
+        'gongwen init',
+        'gongwen init my-notice && cd my-notice && ' + RENDER_HINT,
+        'gongwen init --xlsx --form fin2021/project',
+      ]),
     )
-    .action((dir: string | undefined, flags: { force?: boolean }) =>
-      done(() => init(ctx, dir, flags.force ?? false)),
+    .action(
+      (
+        dir: string | undefined,
+        flags: { force?: boolean; xlsx?: boolean; form?: string; layout?: 'sheets' | 'rows' },
+      ) =>
+        done(() =>
+          flags.xlsx || flags.form !== undefined || flags.layout !== undefined
+            ? initWorkbook(ctx, dir, flags)
+            : init(ctx, dir, flags.force ?? false),
+        ),
     );
 }

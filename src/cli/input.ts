@@ -1,6 +1,7 @@
 import { dirname, extname, resolve } from 'node:path';
 import type { Diagnostic, Path } from '../index.js';
 import { IMAGE_LIMITS } from '../model/image.js';
+import { detectKind } from '../model/kind.js';
 import type { Io } from './io.js';
 import { jsonErrorPosition, lineColumn, MAX_JSON_DEPTH, scanJson } from './json-position.js';
 import { encodingProblem, readBounded, ReadRefused, READ_LIMITS } from './read.js';
@@ -61,14 +62,110 @@ export function decodeText(file: string, bytes: Buffer, m: Messages): string {
   return bytes.toString('utf8').replace(/^\uFEFF/u, '');
 }
 
-/** Parses a .json, .yaml or .yml file; syntax errors name the file, line and column. */
+/** What reading a workbook said, kept with the data it gave (see readDataFile). */
+export interface WorkbookSource {
+  /** what the workbook held */
+  kind: Kind;
+  /** the reading's own problems (a cell that is no number, a formula without a value …) */
+  diagnostics: Diagnostic[];
+  /** the cell each path came from */
+  cellOf: (path: Path) => string | undefined;
+}
+
+const workbookSources = new WeakMap<object, WorkbookSource>();
+
+/** What data holds: what its workbook held, else what its shape says. */
+export function kindOf(data: unknown): Kind {
+  const source = typeof data === 'object' && data !== null ? workbookSources.get(data) : undefined;
+  return source?.kind ?? detectKind(data);
+}
+
+/**
+ * A validation's diagnostics for data read from a workbook: the reading's own first, then each
+ * of the model's named by its cell ("绩效指标!D14：…"). Data from a text file: as they are.
+ */
+export function withCells(
+  data: unknown,
+  diagnostics: readonly Diagnostic[],
+  lang: 'zh' | 'en' = 'zh',
+): Diagnostic[] {
+  const source = typeof data === 'object' && data !== null ? workbookSources.get(data) : undefined;
+  if (!source) return [...diagnostics];
+  const named = diagnostics.map((d) => {
+    const where = source.cellOf(d.path);
+    const sep = lang === 'en' ? ': ' : '：';
+    return where && !d.message.startsWith(where)
+      ? { ...d, message: `${where}${sep}${d.message}` }
+      : d;
+  });
+  return [...source.diagnostics, ...named];
+}
+
+/** How a workbook given as a data file is read (the flags of import and batch). */
+export interface WorkbookFlags {
+  kind?: Kind;
+  layout?: 'sheets' | 'rows';
+  form?: string;
+  amountUnit?: '万元' | '元';
+  /** a dataset's notice, read from its own file */
+  notice?: unknown;
+}
+
+/**
+ * Reads a workbook as a data file: checked as a file (regular, within its limit), then as a
+ * workbook (a hostile one is refused before it is parsed), then read into the document's input.
+ * A refused workbook is an InputError with every reason; the reading's other problems are kept
+ * for withCells.
+ */
+async function readWorkbookFile(
+  file: string,
+  io: Io,
+  m: Messages,
+  lang: 'zh' | 'en',
+  flags: WorkbookFlags,
+): Promise<unknown> {
+  const bytes = await readBytes(file, io, m, READ_LIMITS.workbook);
+  const { readWorkbook } = await import('../workbook/workbook.js');
+  const result = await readWorkbook(new Uint8Array(bytes), {
+    lang,
+    validate: false,
+    ...(flags.kind && flags.kind !== 'notice' ? { kind: flags.kind } : {}),
+    ...(flags.layout ? { layout: flags.layout } : {}),
+    ...(flags.form ? { form: flags.form } : {}),
+    ...(flags.amountUnit ? { amountUnit: flags.amountUnit } : {}),
+    ...(flags.notice !== undefined ? { notice: flags.notice } : {}),
+  });
+  if (!result.data) {
+    const first = result.diagnostics[0];
+    throw new InputError(
+      file,
+      first?.code ?? 'workbook.unreadable',
+      result.diagnostics.map((d) => d.message).join('; '),
+    );
+  }
+  workbookSources.set(result.data, {
+    kind: result.kind ?? 'table',
+    diagnostics: result.diagnostics,
+    cellOf: result.cellOf,
+  });
+  return result.data;
+}
+
+/**
+ * Parses a .json, .yaml or .yml file, or reads a workbook (.xlsx); syntax errors name the file,
+ * line and column.
+ */
 export async function readDataFile(
   file: string,
   io: Io,
   m: Messages,
   limit: number = READ_LIMITS.data,
+  /** read workbooks too, so (settings files are text only) */
+  workbook?: WorkbookFlags & { lang?: 'zh' | 'en' },
 ): Promise<unknown> {
   const ext = extname(file).toLowerCase();
+  if (workbook && (ext === '.xlsx' || ext === '.xlsm'))
+    return readWorkbookFile(file, io, m, workbook.lang ?? 'zh', workbook);
   if (ext !== '.json' && ext !== '.yaml' && ext !== '.yml')
     throw new InputError(file, 'input.extension', m.unknownExtension(file));
   const text = decodeText(file, await readBytes(file, io, m, limit), m);

@@ -1,6 +1,6 @@
 import type { Diagnostic, ValidateOptions } from '../index.js';
 import { DOCUMENT_KINDS, detectKind } from '../model/kind.js';
-import { readDataFile, resolveImages } from './input.js';
+import { kindOf, readDataFile, resolveImages, withCells, type WorkbookFlags } from './input.js';
 import type { Ctx } from './io.js';
 import type { Kind } from './messages.js';
 import { CliError, printDiagnostics } from './report.js';
@@ -41,9 +41,10 @@ export async function readValidInput(
   kind: Kind,
   wrongKind: (found: string) => string,
   policy: ValidateOptions = { lang: ctx.lang },
+  workbook: WorkbookFlags = {},
 ): Promise<unknown> {
-  const data = await readDataFile(file, ctx.io, ctx.m);
-  const found = detectKind(data);
+  const data = await readDataFile(file, ctx.io, ctx.m, undefined, { lang: ctx.lang, ...workbook });
+  const found = kindOf(data);
   if (found !== kind) throw new CliError(wrongKind(ctx.m.kinds[found]));
   return (await checkInput(ctx, file, data, kind, policy)) ? data : undefined;
 }
@@ -62,7 +63,7 @@ export async function checkInput(
   const lib = await import('../index.js');
   const diagnostics = [
     ...(await resolveImages(data, kind, file, ctx.io, ctx.m)),
-    ...validateAs(lib, kind, data, policy),
+    ...withCells(data, validateAs(lib, kind, data, policy), ctx.lang),
   ];
   printDiagnostics(ctx, file, diagnostics);
   return !diagnostics.some((d) => d.severity === 'error');

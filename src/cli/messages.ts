@@ -118,7 +118,7 @@ const zh = {
   },
   batch: {
     description: '按批复数据集批量排版：通知（含两张批复汇总表）和各单位的附件文件',
-    dataset: '批复数据集文件（.json、.yaml、.yml）',
+    dataset: '批复数据集文件（.json、.yaml、.yml 或 Excel 工作簿 .xlsx）',
     outDir: '输出目录（必填）',
     jobs: '同时排版的工作线程数',
     notADataset: (kind: string) => `这是${kind}，不是批复数据集：单份公文请用 gongwen render`,
@@ -130,6 +130,34 @@ const zh = {
     summary: (written: number, failed: number, seconds: string, dir: string) =>
       `完成：${dir} 中写入 ${written} 个文件${failed > 0 ? `，${failed} 个失败` : ''}，用时 ${seconds} 秒`,
     eta: '剩余',
+  },
+  workbook: {
+    importDescription:
+      '把 Excel 工作簿（.xlsx）读成数据文件：目标表、汇总表、表格或整个批复数据集，问题按单元格指出',
+    file: 'Excel 工作簿（.xlsx）',
+    out: '写入的数据文件（.json 或 .yaml；省略时打印到标准输出）',
+    kind: '工作簿的内容（默认按工作表判断）：',
+    layout: '数据集的版式：sheets（每个单位一张工作表）或 rows（单位、项目、指标等清单表）',
+    form: '目标表所用表式（标识或表式文件）：按它的栏目名称读，并写入表的 form',
+    amountUnit: '金额单位（工作簿未写明时使用；与工作簿不符时报错）：万元 或 元',
+    notice: '数据集的通知文件（工作簿没有“通知”表时）',
+    imported: (file: string, kind: string) => `已读取 ${file}（${kind}）`,
+    notWritten: (file: string) => `有错误，未写入 ${file}`,
+    exportDescription:
+      '把数据文件写成 Excel 工作簿：目标表、汇总表、表格，或数据集（每个单位一张工作表，另附两张批复汇总表，合计为公式）',
+    data: '数据文件（.json、.yaml、.yml）',
+    exportOut: '写入的工作簿（默认：数据文件同名的 .xlsx，在当前目录）',
+    format: '输出格式（目前只有 xlsx）',
+    wrote: (file: string) => `已写入 ${file}`,
+    xlsx: '写 Excel 模板工作簿（而不是示例通知）：发给各单位填报',
+    unknownForm: (id: string) => `没有名为“${id}”的表式（gongwen render --help 列出内置表式）`,
+    noticeNotExported: '通知不导出为工作簿：工作簿用于目标表、汇总表、表格和批复数据集',
+    initForm:
+      '模板所用表式（标识或表式文件，如 fin2021/project）；省略时为一个单位的部门整体表和项目表',
+    initLayout:
+      '不指定表式时的版式：sheets（一个单位一张表，默认）或 rows（单位、项目、指标清单表）',
+    templateReadme: (file: string) =>
+      `# 绩效目标填报模板\n\n请在 ${file} 中填写，保存为 .xlsx 后交回；下拉列表中的一级、二级指标、指标值类型、项目属性请按列表选择。\n检查：\`npx gongwen validate ${file}\`；转成数据文件：\`npx gongwen import ${file} -o data.json\`\n`,
   },
   init: {
     description: '新建一份示例公文（notice.json）和说明（README.md），可直接排版',
@@ -176,7 +204,8 @@ const zh = {
     `图像文件 ${path} 有 ${formatSize(size)}，超过 ${formatSize(limit)} 的上限，未读取`,
   fileIsDirectory: (file: string) => `${file} 是目录，不是文件`,
   fileUnreadable: (file: string, reason: string) => `无法读取 ${file}：${reason}`,
-  unknownExtension: (file: string) => `不认识 ${file} 的扩展名：数据文件应为 .json、.yaml 或 .yml`,
+  unknownExtension: (file: string) =>
+    `不认识 ${file} 的扩展名：数据文件应为 .json、.yaml、.yml 或 Excel 工作簿 .xlsx（.xls 请先另存为 .xlsx）`,
   jsonSyntax: (message: string) => `JSON 语法错误：${message}`,
   yamlSyntax: (message: string) => `YAML 语法错误：${message}`,
   notAnObject: '文件内容应为一个对象（JSON 的 { … } 或 YAML 的键值映射）',
@@ -330,7 +359,7 @@ const en: Messages = {
   batch: {
     description:
       'render a dataset: the notice (with both approval summaries) and every unit’s annex documents',
-    dataset: 'the dataset file (.json, .yaml, .yml)',
+    dataset: 'the dataset file (.json, .yaml, .yml, or an Excel workbook .xlsx)',
     outDir: 'output directory (required)',
     jobs: 'documents rendered at once on worker threads',
     notADataset: (kind) => `this is a ${kind}, not a dataset: for one notice use gongwen render`,
@@ -341,6 +370,39 @@ const en: Messages = {
     summary: (written, failed, seconds, dir) =>
       `done: ${written} file${written === 1 ? '' : 's'} written to ${dir}${failed > 0 ? `, ${failed} failed` : ''}, ${seconds} s`,
     eta: 'ETA',
+  },
+  workbook: {
+    importDescription:
+      'read an Excel workbook (.xlsx) into a data file: a target table, a summary, a table or a whole approval dataset, each problem named by its cell',
+    file: 'an Excel workbook (.xlsx)',
+    out: 'the data file to write (.json or .yaml; default: print to standard output)',
+    kind: 'what the workbook holds (default: told by its sheets): ',
+    layout:
+      "a dataset's layout: sheets (a sheet per unit) or rows (lists of units, projects, indicators …)",
+    form: 'the form of its target tables (an id or a form file): its labels are read, and the tables name it',
+    amountUnit:
+      'the amount unit when the workbook does not say (an error when it says otherwise): 万元 or 元',
+    notice: "the dataset's notice file (when the workbook has no 通知 sheet)",
+    imported: (file, kind) => `read ${file} (${kind})`,
+    notWritten: (file) => `errors found, ${file} not written`,
+    exportDescription:
+      'write a data file as an Excel workbook: a target table, a summary, a table, or a dataset (a sheet per unit and the two 批复汇总表 with formula totals)',
+    data: 'a data file (.json, .yaml, .yml)',
+    exportOut:
+      "the workbook to write (default: the data file's name with .xlsx, in the current directory)",
+    format: 'output format (xlsx only, for now)',
+    wrote: (file) => `wrote ${file}`,
+    xlsx: 'write an Excel template workbook (instead of a starter notice) for units to fill in',
+    unknownForm: (id) =>
+      `no form is registered as "${id}" (gongwen render --help lists the built-in forms)`,
+    noticeNotExported:
+      'a notice is not exported as a workbook: workbooks hold target tables, summaries, tables and approval datasets',
+    initForm:
+      "the template's form (an id or a form file, such as fin2021/project); default: a unit's 部门整体 and 项目支出 tables",
+    initLayout:
+      'without a form: sheets (one unit, default) or rows (lists of units, projects, indicators)',
+    templateReadme: (file) =>
+      `# Target tables template\n\nFill in ${file}, save it as .xlsx and send it back; pick 一级/二级指标, 指标值类型 and 项目属性 from their lists.\nCheck it: \`npx gongwen validate ${file}\`; turn it into a data file: \`npx gongwen import ${file} -o data.json\`\n`,
   },
   init: {
     description: 'write a starter notice (notice.json) and a README.md, ready to render',
@@ -386,7 +448,8 @@ const en: Messages = {
     `the image file ${path} is ${formatSize(size)}, over the limit of ${formatSize(limit)}: not read`,
   fileIsDirectory: (file) => `${file} is a directory, not a file`,
   fileUnreadable: (file, reason) => `cannot read ${file}: ${reason}`,
-  unknownExtension: (file) => `unknown extension of ${file}: data files are .json, .yaml or .yml`,
+  unknownExtension: (file) =>
+    `unknown extension of ${file}: data files are .json, .yaml, .yml or Excel workbooks (.xlsx; save an .xls as .xlsx first)`,
   jsonSyntax: (message) => `JSON syntax error: ${message}`,
   yamlSyntax: (message) => `YAML syntax error: ${message}`,
   notAnObject: 'the file must hold one object (a JSON { … } or a YAML mapping)',

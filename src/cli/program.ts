@@ -10,6 +10,7 @@ import { LANGS, MESSAGES, pickLang } from './messages.js';
 import { registerRender } from './render.js';
 import { reportError } from './report.js';
 import { registerValidate } from './validate.js';
+import { registerExport, registerImport } from './workbook.js';
 
 export type { Io } from './io.js';
 
@@ -59,11 +60,13 @@ export function buildProgram(ctx: Ctx, done: Runner): Command {
     .showHelpAfterError(m.usageHint)
     .addHelpText(
       'after',
-      `\n${m.examples}\n  gongwen init\n  gongwen validate notice.json\n  gongwen render notice.json -o out\n  gongwen batch dataset.json -o out --jobs 2\n  gongwen fonts\n\n${m.moreHelp}\n`,
+      `\n${m.examples}\n  gongwen init\n  gongwen validate notice.json\n  gongwen render notice.json -o out\n  gongwen batch dataset.json -o out --jobs 2\n  gongwen import targets.xlsx -o targets.json\n  gongwen init --xlsx --form fin2021/project\n  gongwen fonts\n\n${m.moreHelp}\n`,
     );
   registerValidate(program, ctx, done);
   registerRender(program, ctx, done);
   registerBatch(program, ctx, done);
+  registerImport(program, ctx, done);
+  registerExport(program, ctx, done);
   registerInit(program, ctx, done);
   registerFonts(program, ctx, done);
   return program;

@@ -11,6 +11,8 @@ import { open } from 'node:fs/promises';
 export const READ_LIMITS = Object.freeze({
   /** a data file: the largest dataset the model allows (5 000 units) is about 50 MB */
   data: 64 * 1024 * 1024,
+  /** a workbook (.xlsx): a bureau's 1 000 units run to about 10 MB */
+  workbook: 64 * 1024 * 1024,
   /** a theme or project configuration file */
   settings: 1024 * 1024,
   /** a template module given with --template */

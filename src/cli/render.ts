@@ -2,8 +2,8 @@ import { Option, type Command } from 'commander';
 import { basename, extname, join, resolve } from 'node:path';
 import { FONT_ROLES } from '../layout/types.js';
 import type { GeneralTableInput, TemplateRef, ThemeOverrides } from '../index.js';
-import { DOCUMENT_KINDS, detectKind, type DocumentKind } from '../model/kind.js';
-import { readDataFile } from './input.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../model/kind.js';
+import { kindOf, readDataFile } from './input.js';
 import { READ_LIMITS } from './read.js';
 import type { Ctx, Runner } from './io.js';
 import { isFormFile, loadFormFile, resolveFormPath } from './forms.js';
@@ -50,8 +50,12 @@ export function outputDir(ctx: Ctx, given: string | undefined): { dir: string; d
 /** Renders one notice or table into `<dir>/<name>.pdf|.docx`: every file or none. */
 export async function renderFile(ctx: Ctx, file: string, flags: RenderFlags): Promise<number> {
   const { io, m } = ctx;
-  const data = await readDataFile(file, io, m);
-  const kind = flags.kind ?? detectKind(data);
+  const data = await readDataFile(file, io, m, undefined, {
+    lang: ctx.lang,
+    ...(flags.kind ? { kind: flags.kind } : {}),
+    ...(flags.form !== undefined && !isFormFile(flags.form) ? { form: flags.form } : {}),
+  });
+  const kind = flags.kind ?? kindOf(data);
   if (kind === 'dataset') throw new CliError(m.render.notANotice(m.kinds.dataset));
   if (flags.label !== undefined && kind === 'notice') throw new CliError(m.render.labelForNotice);
   if (flags.form !== undefined) {

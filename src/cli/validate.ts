@@ -2,10 +2,10 @@ import { Option, type Command } from 'commander';
 import type { Diagnostic, ValidateOptions } from '../index.js';
 import { lintOptions, lintPolicy, type LintFlags } from './lint.js';
 import { formatPath } from '../model/diagnostics.js';
-import { InputError, readDataFile, resolveImages } from './input.js';
+import { InputError, kindOf, readDataFile, resolveImages, withCells } from './input.js';
 import type { Ctx, Runner } from './io.js';
 import { resolveFormPath } from './forms.js';
-import { detectKind, KINDS, validateAs } from './kinds.js';
+import { KINDS, validateAs } from './kinds.js';
 import type { Kind } from './messages.js';
 import { examples } from './options.js';
 import { diagnosticLine, inputErrorLine } from './report.js';
@@ -32,7 +32,10 @@ async function validateFile(
   const lib = await import('../index.js');
   let data: unknown;
   try {
-    data = await readDataFile(file, ctx.io, ctx.m);
+    data = await readDataFile(file, ctx.io, ctx.m, undefined, {
+      lang: ctx.lang,
+      ...(flags.kind ? { kind: flags.kind } : {}),
+    });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const d: FileResult['diagnostics'][number] = {
@@ -46,7 +49,7 @@ async function validateFile(
     if (!flags.json) ctx.io.stdout.write(`${inputErrorLine(ctx, e)}\n`);
     return { file, valid: false, diagnostics: [d] };
   }
-  const kind = flags.kind ?? detectKind(data);
+  const kind = flags.kind ?? kindOf(data);
   const formDiagnostics: Diagnostic[] = [];
   if (!(await resolveFormPath(ctx, file, data, kind, formDiagnostics, !flags.json)))
     return {
@@ -57,7 +60,7 @@ async function validateFile(
     };
   const diagnostics = [
     ...(await resolveImages(data, kind, file, ctx.io, ctx.m)),
-    ...validateAs(lib, kind, data, policy),
+    ...withCells(data, validateAs(lib, kind, data, policy), ctx.lang),
   ];
   if (!flags.json) {
     for (const d of diagnostics) ctx.io.stdout.write(`${diagnosticLine(ctx, file, d)}\n`);

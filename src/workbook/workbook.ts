@@ -1,5 +1,10 @@
 import ExcelJS from 'exceljs';
-import { GongwenValidationError, hasErrors, type Diagnostic } from '../model/diagnostics.js';
+import {
+  GongwenValidationError,
+  hasErrors,
+  type Diagnostic,
+  type Path,
+} from '../model/diagnostics.js';
 import type { DataKind } from '../model/kind.js';
 import type { LintOptions } from '../model/lint/engine.js';
 import type { AmountUnit } from '../model/money.js';
@@ -60,6 +65,11 @@ export interface ReadWorkbookOptions extends LintOptions {
   /** a dataset's notice when the workbook has no 通知 sheet */
   notice?: unknown;
   limits?: Partial<WorkbookLimits>;
+  /**
+   * validate what was read (default true); false gives the reading's own diagnostics only, for
+   * a caller that validates with settings of its own (and names the cells with `cellOf`)
+   */
+  validate?: boolean;
 }
 
 export interface ReadWorkbookResult {
@@ -73,6 +83,8 @@ export interface ReadWorkbookResult {
   diagnostics: Diagnostic[];
   /** no error among the diagnostics: `data` validates */
   ok: boolean;
+  /** the cell a path of `data` was read from ("绩效指标!D14"), or of its nearest parent */
+  cellOf: (path: Path) => string | undefined;
 }
 
 type Obj = Record<string, unknown>;
@@ -153,7 +165,7 @@ export async function readWorkbook(
     ...(options.limits ? { limits: options.limits } : {}),
   });
   if (hasErrors(read.diagnostics) && read.sheets.length === 0)
-    return { diagnostics: read.diagnostics, ok: false };
+    return { diagnostics: read.diagnostics, ok: false, cellOf: () => undefined };
   const diagnostics: Diagnostic[] = [...read.diagnostics];
   const form = formOf(options.form);
   if (typeof options.form === 'string' && !form)
@@ -323,14 +335,17 @@ export async function readWorkbook(
     data.units = units;
   }
 
-  const validation = VALIDATORS[kind](data, options);
-  diagnostics.push(...validation.diagnostics.map((d) => cells.name(d, lang)));
+  if (options.validate !== false) {
+    const validation = VALIDATORS[kind](data, options);
+    diagnostics.push(...validation.diagnostics.map((d) => cells.name(d, lang)));
+  }
   return {
     kind,
     ...(kind === 'dataset' && layout ? { layout } : {}),
     data,
     diagnostics,
     ok: !hasErrors(diagnostics),
+    cellOf: (path) => cells.find(path),
   };
 }
 
