@@ -186,17 +186,45 @@ export function checkWorkbook(
   return out;
 }
 
-/** A worksheet part, wherever a zip puts it ("/xl/worksheets/…", "a/xl/worksheets/…"). */
-const SHEET = /worksheets\/[^/]+\.xml$/iu;
-/** the tags counted: a row, a cell, a merge (with or without a namespace prefix) */
-const TAG = /<(?:[\w.-]+:)?(row|c|mergeCell)(?=[\s>/])([^>]*)>/gu;
-const MERGE_REF = /\bref\s*=\s*["']([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})["']/u;
+/**
+ * A worksheet part, wherever a zip puts it ("/xl/worksheets/…", "a/xl/worksheets/…") and
+ * whatever follows its name (exceljs reads "sheet1.xml.bak" as a sheet).
+ */
+const SHEET = /worksheets\/[^/]*\.xml/iu;
+/** where a row or a cell starts (with or without a namespace prefix): its start is enough */
+const START = /<(?:[\w.-]{1,32}:)?(row|c)(?=[\s>/])/gu;
+/** the longest a tag start can be: those closer than this to a slice's end wait for the next */
+const START_ZONE = 64;
+/** a whole merge tag, quoted values read whole (a ">" inside one does not end the tag) */
+const MERGE = /<(?:[\w.-]{1,32}:)?mergeCell(?=[\s>/])(?:[^>"']|"[^"]*"|'[^']*')*>/gu;
+const MERGE_START = /<(?:[\w.-]{1,32}:)?mergeCell(?=[\s>/])/u;
+const REF = /\sref\s*=\s*(?:"([^"]*)"|'([^']*)')/u;
+const CELL_REF = /\$?([A-Za-z]{1,3})\$?(\d{1,7})/gu;
+/** a merge tag runs to tens of characters; one of kilobytes is there to hide its ref */
+const LONGEST_MERGE = 1024;
 const CHUNK = 64 * 1024;
 
 function columnNumber(letters: string): number {
   let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
   return n;
+}
+
+/**
+ * The cells a merge tag covers, its ref read as leniently as a workbook library reads it ("$A$1",
+ * spaces, a lower-case column): the span of the first two cell references in it.
+ */
+function mergeArea(tag: string): number {
+  const ref = REF.exec(tag);
+  const value = ref?.[1] ?? ref?.[2];
+  if (!value) return 0;
+  const cells = [...value.matchAll(CELL_REF)].slice(0, 2);
+  if (cells.length < 2) return 1;
+  const [a, b] = cells as [RegExpMatchArray, RegExpMatchArray];
+  return (
+    (Math.abs(Number(b[2]) - Number(a[2])) + 1) *
+    (Math.abs(columnNumber(b[1]!) - columnNumber(a[1]!)) + 1)
+  );
 }
 
 /**
@@ -220,28 +248,42 @@ function countCells(
   const unzip = new Unzip((file) => {
     if (!SHEET.test(file.name)) return;
     const decoder = new TextDecoder('latin1');
-    let carry = '';
+    let startTail = '';
+    let mergeCarry = '';
     let inflated = 0;
     file.ondata = (err, chunk, final) => {
       if (err || over) return;
       inflated += chunk.length;
       if (final) seen.set(file.name, inflated);
-      const text = carry + decoder.decode(chunk, { stream: !final });
-      let end = 0;
-      for (const m of text.matchAll(TAG)) {
-        end = m.index + m[0].length;
+      const fresh = decoder.decode(chunk, { stream: !final });
+      // tag starts: those near the slice's end wait for the next (a start cut in two)
+      const starts = startTail + fresh;
+      const upTo = final ? starts.length : Math.max(0, starts.length - START_ZONE);
+      for (const m of starts.matchAll(START)) {
+        if (m.index >= upTo) break;
         if (m[1] === 'row') rows++;
-        else if (m[1] === 'c') cells++;
-        else {
-          const ref = MERGE_REF.exec(m[2] ?? '');
-          if (ref)
-            cells +=
-              (Math.abs(Number(ref[4]) - Number(ref[2])) + 1) *
-              (Math.abs(columnNumber(ref[3]!) - columnNumber(ref[1]!)) + 1);
-        }
+        else cells++;
       }
-      // a tag cut by the slice's end is read whole with the next slice
-      carry = text.slice(Math.max(end, text.length - 4096));
+      startTail = starts.slice(upTo);
+      // merges: a tag not closed yet is read whole with the next slice, if it is a short one
+      const text = mergeCarry + fresh;
+      let end = 0;
+      for (const m of text.matchAll(MERGE)) {
+        end = m.index + m[0].length;
+        cells += mergeArea(m[0]);
+      }
+      const open = text.slice(end).search(MERGE_START);
+      const keepFrom = open >= 0 ? end + open : Math.max(end, text.length - START_ZONE);
+      if (open >= 0 && text.length - keepFrom > LONGEST_MERGE) {
+        over = error(
+          [file.name],
+          'workbook.suspicious',
+          `工作表 ${file.name} 中有一个长得异常的合并单元格标记：不像正常的工作簿，拒绝读取`,
+          `sheet ${file.name} holds a merge tag of unusual length: not what a workbook looks like, refused`,
+        );
+        return;
+      }
+      mergeCarry = text.slice(keepFrom);
       if (rows > limits.rows)
         over = error(
           [file.name],
