@@ -142,6 +142,20 @@ export {
 } from './batch/render.js';
 export { noticeWithSummaries, departmentSummaryOf, projectSummaryOf } from './batch/summaries.js';
 
+// workbooks (.xlsx): read into the model, written back, templates for units to fill in
+export {
+  readWorkbook,
+  writeWorkbook,
+  workbookTemplate,
+  type ReadWorkbookOptions,
+  type ReadWorkbookResult,
+  type WriteWorkbookOptions,
+  type TemplateOptions,
+  type WorkbookKind,
+  type DatasetLayout,
+} from './workbook/workbook.js';
+export { WORKBOOK_LIMITS, type WorkbookLimits } from './workbook/check.js';
+
 // templates and themes, as a render names them
 export {
   defineTemplate,

@@ -161,6 +161,10 @@ describe('the public surface', () => {
         'DOCUMENT_KINDS',
         'detectKind',
         'documentLayout',
+        'readWorkbook',
+        'writeWorkbook',
+        'workbookTemplate',
+        'WORKBOOK_LIMITS',
       ].sort(),
     );
   });

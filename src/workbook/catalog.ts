@@ -301,8 +301,22 @@ function formAliases(forms: readonly FormDefinitionInput[], kind: TableKind) {
   return byField;
 }
 
+const catalogs = new Map<TableKind, Catalog>();
+const formCatalogs = new WeakMap<FormDefinitionInput, Map<TableKind, Catalog>>();
+
 /** The fields and grids of a kind, with every built-in form's labels (and `form`'s) as aliases. */
 export function catalogOf(kind: TableKind, form?: FormDefinitionInput): Catalog {
+  // made once per kind and form: a workbook of a thousand units asks a thousand times
+  const cache = form ? (formCatalogs.get(form) ?? new Map<TableKind, Catalog>()) : catalogs;
+  if (form) formCatalogs.set(form, cache);
+  const hit = cache.get(kind);
+  if (hit) return hit;
+  const made = makeCatalog(kind, form);
+  cache.set(kind, made);
+  return made;
+}
+
+function makeCatalog(kind: TableKind, form?: FormDefinitionInput): Catalog {
   const base = kind === 'department' ? DEPARTMENT_FIELDS : PROJECT_FIELDS;
   const aliases = formAliases(form ? [...BUILTIN_FORMS, form] : BUILTIN_FORMS, kind);
   const fields = base.map((f) => {
@@ -330,17 +344,24 @@ export function indicatorChoices(framework: 'pre2021' | 'fin2021') {
  * unit in brackets after it ("年度资金总额（万元）"), which is returned apart.
  */
 export function normalizeLabel(text: string): { label: string; unit?: '万元' | '元' } {
+  // no label runs this long: an indicator's name or a goal is no label, and is not scanned
+  if (text.length > 40) return { label: '' };
   let t = text.replace(/\s+/gu, '').replace(/^[★*＊]+|[：:]+$/gu, '');
   const m = /[（(](?:金额)?(?:单位[：:])?(万元|元)[)）]$/u.exec(t);
   if (m) t = t.slice(0, m.index);
   return m ? { label: t, unit: m[1] as '万元' | '元' } : { label: t };
 }
 
-/** Label → spec, for every label and alias. */
+const indexes = new WeakMap<readonly object[], Map<string, unknown>>();
+
+/** Label → spec, for every label and alias (made once per list of specs). */
 export function labelIndex<T extends { label: string; aliases?: readonly string[] }>(
   specs: readonly T[],
 ): Map<string, T> {
+  const hit = indexes.get(specs);
+  if (hit) return hit as Map<string, T>;
   const index = new Map<string, T>();
+  indexes.set(specs, index);
   for (const s of specs)
     for (const l of [s.label, ...(s.aliases ?? [])]) {
       const key = normalizeLabel(l).label;

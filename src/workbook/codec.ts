@@ -75,7 +75,7 @@ export function decode(
       };
     case 'integer': {
       if (cell.number !== undefined && Number.isInteger(cell.number)) return { value: cell.number };
-      const plain = text.replace(/[,，\s]/gu, '').replace(/[人个名]$/u, '');
+      const plain = text.replace(/[,，\s]/gu, '').replace(/[人个名年]$/u, '');
       if (/^\d+$/u.test(plain)) return { value: Number(plain) };
       return {
         problem: {

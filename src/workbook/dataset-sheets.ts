@@ -131,7 +131,13 @@ export function rowsSheetOf(sheet: Sheet): RowsSheet | undefined {
   // a sheet of forms starts with a marker, and its labelled rows are no header
   if (sheet.rows.some((r) => /^【.+】$/u.test(r[0]?.text.trim() ?? ''))) return undefined;
   const top = sheet.rows.slice(0, 5);
-  return ROWS_SHEETS.find((s) => (findHeader(top, s.spec)?.columns.size ?? 0) >= 2);
+  return ROWS_SHEETS.find((s) => {
+    const header = findHeader(top, s.spec);
+    if (!header || header.columns.size < 2) return false;
+    // a header is labels: a form's row of labels and values side by side is not one
+    const filled = top[header.at]!.filter((c) => c.text.trim() !== '' && !c.merged).length;
+    return header.columns.size * 3 >= filled * 2;
+  });
 }
 
 function setPath(target: Obj, path: readonly string[], value: unknown) {

@@ -267,8 +267,11 @@ export function readIndicators(
       const found = tree.find((x) => x.name === t1);
       if (found !== l1 || !found) l2 = undefined;
       l1 = found ?? { name: t1, children: [] };
-      if (!found) tree.push(l1);
-      cells.set([...prefix, 'children', tree.indexOf(l1)], at(row[c1!]!));
+      // a level is named by the cell it is first written in (a merge's top)
+      if (!found) {
+        tree.push(l1);
+        cells.set([...prefix, 'children', tree.length - 1], at(row[c1!]!));
+      }
     }
     if (!l1) {
       diagnostics.push(
@@ -290,8 +293,10 @@ export function readIndicators(
     if (t2 !== '') {
       const found = l1.children.find((x) => x.name === t2);
       l2 = found ?? { name: t2, children: [] };
-      if (!found) l1.children.push(l2);
-      cells.set([...prefix, 'children', i1, 'children', l1.children.indexOf(l2)], at(row[c2!]!));
+      if (!found) {
+        l1.children.push(l2);
+        cells.set([...prefix, 'children', i1, 'children', l1.children.length - 1], at(row[c2!]!));
+      }
     } else if ((t3 !== '' || rest) && !l2) {
       diagnostics.push(
         cellProblem(

@@ -141,12 +141,15 @@ export function writeList(
   });
   if (headerRow === 1) ws.views = [{ state: 'frozen', ySplit: 1 }];
   const first = r;
+  // a list's cells are left unstyled and its empty cells absent: a workbook of 40 000 rows is
+  // then half the cells for a reader to hold (the sheet's gridlines draw the list)
   for (const item of items) {
     const row = ws.getRow(r++);
     columns.forEach((c, i) => {
+      const out = encode(item[c.key], c.codec);
+      if (out.value === null) return;
       const cell = row.getCell(i + 1);
-      putCell(cell, encode(item[c.key], c.codec));
-      cell.border = STYLE.border;
+      putCell(cell, out);
       if (c.codec === 'lines') cell.alignment = { wrapText: true, vertical: 'top' };
     });
   }

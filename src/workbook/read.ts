@@ -31,12 +31,21 @@ const ALIGNS = new Set(['left', 'center', 'right', 'justify']);
 
 /** How far a merge reaches from its top-left cell. */
 function spanOf(ws: ExcelJS.Worksheet, row: number, col: number, width: number, height: number) {
-  const master = ws.getCell(row, col).address;
+  const master = ws.findCell(row, col)?.address;
+  const part = (r: number, c: number) => ws.findCell(r, c)?.master.address === master;
   let cols = 1;
-  while (col + cols <= width && ws.getCell(row, col + cols).master.address === master) cols++;
+  while (col + cols <= width && part(row, col + cols)) cols++;
   let rows = 1;
-  while (row + rows <= height && ws.getCell(row + rows, col).master.address === master) rows++;
+  while (row + rows <= height && part(row + rows, col)) rows++;
   return { cols, rows };
+}
+
+/** "D14" for row 14, column 4. */
+function addressOf(row: number, col: number): string {
+  let letters = '';
+  for (let k = col; k > 0; k = Math.floor((k - 1) / 26))
+    letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
+  return `${letters}${row}`;
 }
 
 export interface Sheet {
@@ -169,16 +178,24 @@ export async function readSheets(
         },
       ],
     };
-  workbook.eachSheet((ws) => {
+  // each sheet's model is let go once its grid is made: the two are not held whole together
+  const all: ExcelJS.Worksheet[] = [];
+  workbook.eachSheet((ws) => void all.push(ws));
+  for (const ws of all) {
     // (exceljs counts both by walking the rows: asked once, not per cell)
     const width = ws.columnCount;
     const height = ws.rowCount;
     const rows: GridCell[][] = [];
     for (let r = 1; r <= height; r++) {
-      const row = ws.getRow(r);
+      // found, not got: getRow and getCell would make every empty one in exceljs's model
+      const row = ws.findRow(r);
       const cells: GridCell[] = [];
       for (let c = 1; c <= width; c++) {
-        const cell = row.getCell(c);
+        const cell = row?.findCell(c);
+        if (!cell) {
+          cells.push({ text: '', address: addressOf(r, c) });
+          continue;
+        }
         const source = cell.isMerged ? cell.master : cell;
         const { text, number, problem } = valueText(source.value, source.numFmt);
         if (problem && source === cell) {
@@ -197,22 +214,21 @@ export async function readSheets(
                   : `${where}：单元格显示错误 ${text}`,
           });
         }
-        cells.push({
-          text,
-          address: cell.address,
-          ...(cell.isMerged && source !== cell ? { merged: true } : {}),
-          ...(number !== undefined ? { number } : {}),
-          ...(cell.isMerged && source === cell ? { span: spanOf(ws, r, c, width, height) } : {}),
-          ...(source.alignment?.horizontal && ALIGNS.has(source.alignment.horizontal)
-            ? { align: source.alignment.horizontal as GridCell['align'] }
-            : {}),
-          ...(source.font?.bold ? { bold: true } : {}),
-        });
+        // one shape for every cell, its optional parts added only when present
+        const out: GridCell = { text, address: cell.address };
+        if (cell.isMerged && source !== cell) out.merged = true;
+        if (number !== undefined) out.number = number;
+        if (cell.isMerged && source === cell) out.span = spanOf(ws, r, c, width, height);
+        const align = source.alignment?.horizontal;
+        if (align && ALIGNS.has(align)) out.align = align as GridCell['align'];
+        if (source.font?.bold) out.bold = true;
+        cells.push(out);
       }
       rows.push(cells);
     }
     while (rows.length > 0 && rows.at(-1)!.every((c) => c.text.trim() === '')) rows.pop();
     sheets.push({ name: ws.name, hidden: ws.state !== 'visible', rows });
-  });
+    workbook.removeWorksheet(ws.id);
+  }
   return { sheets, diagnostics };
 }
