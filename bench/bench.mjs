@@ -200,6 +200,37 @@ for (const size of (process.env.BENCH_BATCH ?? '200').split(',').filter(Boolean)
   }
 }
 
+// Workbooks: the synthetic dataset of 1000 units written in each layout, then imported
+// (readWorkbook with validation) in new processes: median seconds and the process's own peak RSS.
+const workbookRows = [];
+{
+  const units = String(process.env.BENCH_WORKBOOK_UNITS ?? 1000);
+  const r = spawnSync(
+    process.execPath,
+    [new URL('./workbook.mjs', import.meta.url).pathname, units],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  if (r.status !== 0) throw new Error(`workbook failed: ${r.stderr}`);
+  for (const line of r.stdout.trim().split('\n')) {
+    const w = JSON.parse(line);
+    const what = w.layout === 'rows' ? 'lists of rows (单位, 项目, 指标 …)' : 'a sheet per unit';
+    const secs = w.imports.map((i) => i.seconds);
+    const rss = w.imports.map((i) => i.peakRssMb);
+    workbookRows.push([
+      `Import a workbook of ${w.units} units, ${what}: ${w.indicatorRows.toLocaleString('en')} indicator rows, ${(w.bytes / 1024 / 1024).toFixed(1)} MB (readWorkbook with validation, new process)`,
+      `${median(secs).toFixed(2)} s, peak RSS ${median(rss).toFixed(0)} MB`,
+      `${Math.min(...secs).toFixed(2)}–${Math.max(...secs).toFixed(2)} s, ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MB`,
+      `${w.imports.length} runs`,
+    ]);
+    workbookRows.push([
+      `Write that workbook (writeWorkbook, in process)`,
+      `${w.writeSeconds.toFixed(2)} s`,
+      '–',
+      '1 run',
+    ]);
+  }
+}
+
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 const rows = [
   [
@@ -256,6 +287,7 @@ const rows = [
   ...paragraphRows,
   ...summaryRows,
   ...batchRows,
+  ...workbookRows,
 ];
 const table = [
   '| measure | median | spread (min–max) | runs |',

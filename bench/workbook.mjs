@@ -35,7 +35,7 @@ if (process.argv[2] === 'import') {
 }
 
 const units = Number(process.argv[2] ?? 1000);
-const runs = Number(process.env.BENCH_WORKBOOK_RUNS ?? 3);
+const runs = Number(process.env.BENCH_WORKBOOK_RUNS ?? 5);
 const data = syntheticDataset(units);
 const parsed = parseDataset(data);
 let rows = 0;
@@ -53,11 +53,10 @@ try {
     writeFileSync(file, bytes);
     const imports = [];
     for (let i = 0; i < runs; i++) {
-      const r = spawnSync(
-        process.execPath,
-        [new URL(import.meta.url).pathname, 'import', file],
-        { encoding: 'utf8', maxBuffer: 1 << 24 },
-      );
+      const r = spawnSync(process.execPath, [new URL(import.meta.url).pathname, 'import', file], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      });
       if (r.status !== 0) throw new Error(`import ${layout} failed: ${r.stderr}`);
       imports.push(JSON.parse(r.stdout.trim().split('\n').pop()));
     }

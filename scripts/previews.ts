@@ -1,8 +1,17 @@
 // `npm run previews`: renders the example and writes PNG previews of its pages for the README.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { registerTemplate, renderDepartmentTablePdf, renderPdf } from '../src/index.js';
+import {
+  registerTemplate,
+  renderDepartmentTablePdf,
+  renderPdf,
+  workbookTemplate,
+  writeWorkbook,
+} from '../src/index.js';
 import { countyNotice } from '../examples/custom-template/render.js';
 import { suixiNotice } from '../examples/custom-template/template.js';
 
@@ -44,3 +53,34 @@ for (const format of ['letter', 'order', 'minutes']) {
 registerTemplate(suixiNotice);
 const county = await renderPdf(countyNotice(), { template: 'suixi/notice', systemFonts: false });
 await previews(county.bytes, 'custom-template', 3);
+
+// Workbooks as a unit opens them, drawn by LibreOffice Calc (skipped without soffice): the
+// template of 财预〔2021〕101号's project form, and the seed's dataset exported (its unit's sheet).
+const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+if (soffice) {
+  const dir = mkdtempSync(join(tmpdir(), 'gongwen-previews-'));
+  const seed = JSON.parse(readFileSync('examples/zhanjiang-2021/dataset.json', 'utf8')) as unknown;
+  const books: [string, Uint8Array, number][] = [
+    ['workbook-template', await workbookTemplate({ form: 'fin2021/project' }), 1],
+    ['workbook-seed', await writeWorkbook('dataset', seed), 3],
+  ];
+  for (const [name, bytes, pages] of books) {
+    writeFileSync(join(dir, `${name}.xlsx`), bytes);
+    const r = spawnSync(
+      soffice,
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        join(dir, `${name}.xlsx`),
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
+    await previews(new Uint8Array(readFileSync(join(dir, `${name}.pdf`))), name, pages);
+  }
+  rmSync(dir, { recursive: true, force: true });
+} else console.log('soffice not found: the workbook previews are not redrawn');

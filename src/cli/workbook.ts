@@ -137,10 +137,8 @@ export async function exportWorkbook(ctx: Ctx, file: string, flags: ExportFlags)
   if (kind === 'notice') throw new CliError(m.workbook.noticeNotExported);
   const policy = await lintPolicy(ctx, flags);
   const lib = await import('../index.js');
-  const diagnostics = [
-    ...(await resolveImages(data, kind, file, io, m)),
-    ...validateAs(lib, kind, data, policy),
-  ];
+  // seal paths stay paths: the workbook keeps what the data file says (read relative to it)
+  const diagnostics = validateAs(lib, kind, data, policy);
   printDiagnostics(ctx, file, diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return 1;
   const { writeWorkbook } = await import('../workbook/workbook.js');

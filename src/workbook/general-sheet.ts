@@ -116,7 +116,9 @@ export function writeGeneral(ws: ExcelJS.Worksheet, start: number, table: Genera
       row.cells.forEach((cell, j) => {
         const col = at[k]![j]! + 2;
         const c = sheetRow.getCell(col);
-        c.value = cell.text === '' ? null : cell.number ? Number(cell.text) : cell.text;
+        putCell(c, {
+          value: cell.text === '' ? null : cell.number ? Number(cell.text) : cell.text,
+        });
         if (cell.align) c.alignment = { horizontal: cell.align };
         if (cell.bold) c.font = { bold: true };
         if (cell.colSpan > 1 || cell.rowSpan > 1)

@@ -6,7 +6,7 @@ import { Body, blocksToText, type BodyBlock } from '../model/body.js';
 import { normalizeLabel } from './catalog.js';
 import { CellMap, cellProblem } from './cellmap.js';
 import type { GridCell } from './read.js';
-import { STYLE } from './write-form.js';
+import { STYLE, putCell } from './write-form.js';
 
 /**
  * A dataset's notice on a sheet of its own (通知): a row per field, its label and its value.
@@ -81,7 +81,10 @@ function cellText(key: string, value: unknown): string {
     const back = Body.safeParse(text);
     if (back.success && isDeepStrictEqual(back.data, value)) return text;
   }
-  return JSON.stringify(value);
+  // image bytes (a seal read from its file) as base64, which the model reads back
+  return JSON.stringify(value, (_, v: unknown) =>
+    v instanceof Uint8Array ? { base64: Buffer.from(v).toString('base64') } : v,
+  );
 }
 
 export function writeNotice(
@@ -101,7 +104,7 @@ export function writeNotice(
     x.getCell(1).value = label;
     x.getCell(1).font = { bold: true };
     x.getCell(1).fill = STYLE.label;
-    x.getCell(2).value = value;
+    putCell(x.getCell(2), { value });
     x.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   };
   for (const [key, value] of Object.entries(notice)) {

@@ -103,12 +103,11 @@ const MARKER_KIND = new Map<string, TableKind>([
 /** A sheet's tables, split at their marker rows; a sheet without markers, by its labels. */
 function blocksOf(sheet: Sheet, form?: FormDefinitionInput): Block[] {
   const blocks: Block[] = [];
-  sheet.rows.forEach((row, i) => {
+  for (const row of sheet.rows) {
     const kind = MARKER_KIND.get(row[0]?.text.trim() ?? '');
     if (kind) blocks.push({ kind, sheet, rows: [] });
     else if (blocks.length > 0) blocks.at(-1)!.rows.push(row);
-    void i;
-  });
+  }
   if (blocks.length > 0) return blocks;
   // a form typed by hand: a project table names its 项目名称, a department table its unit
   const labels = new Set(

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { GongwenRenderError } from '../errors.js';
 import type { Catalog, ColumnSpec, FieldSpec, GridSpec } from './catalog.js';
 import { encode, type CellOut } from './codec.js';
 
@@ -38,7 +39,20 @@ function get(value: unknown, path: readonly (string | number)[]): unknown {
   return at;
 }
 
+/** The most characters Excel keeps in a cell. */
+export const CELL_CHARS = 32_767;
+
 export function putCell(cell: ExcelJS.Cell, out: CellOut): void {
+  // Excel cuts a longer text short on opening: nothing is written rather than a text cut
+  if (typeof out.value === 'string' && out.value.length > CELL_CHARS)
+    throw new GongwenRenderError(
+      'workbook.cellTooLong',
+      {
+        zh: `单元格 ${cell.address} 的内容有 ${out.value.length} 个字符，超过 Excel 单元格上限 ${CELL_CHARS}`,
+        en: `cell ${cell.address} would hold ${out.value.length} characters, past Excel's limit of ${CELL_CHARS} per cell`,
+      },
+      `${cell.worksheet.name}!${cell.address}`,
+    );
   cell.value = out.value;
   if (out.numFmt) cell.numFmt = out.numFmt;
 }

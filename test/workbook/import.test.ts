@@ -133,6 +133,45 @@ describe('a project form typed by hand', () => {
   });
 });
 
+describe('a grid under a header of two rows', () => {
+  it('reads the columns the lower row names, a label merged down from the upper one included', async () => {
+    const bytes = await book(
+      {
+        表: [
+          ['项目名称', '乡村道路养护'],
+          ['年度', 2022],
+          ['绩效指标', null, null, '年度指标值', '备注'],
+          ['一级指标', '二级指标', '三级指标', null, null],
+          ['产出指标', '数量指标', '养护里程', '≥120公里', '县道'],
+          [null, '质量指标', '优良路率', '≥85%', null],
+        ],
+      },
+      (wb) => {
+        const ws = wb.getWorksheet('表')!;
+        ws.mergeCells('A3:C3');
+        ws.mergeCells('D3:D4');
+        ws.mergeCells('E3:E4');
+      },
+    );
+    const r = await readWorkbook(bytes);
+    expect(r.kind).toBe('project-table');
+    expect((r.data as { indicators: unknown }).indicators).toEqual({
+      children: [
+        {
+          name: '产出指标',
+          children: [
+            { name: '数量指标', children: [{ name: '养护里程', value: '≥120公里', note: '县道' }] },
+            { name: '质量指标', children: [{ name: '优良路率', value: '≥85%' }] },
+          ],
+        },
+      ],
+    });
+    expect(r.cellOf(['indicators', 'children', 0, 'children', 1, 'children', 0, 'value'])).toBe(
+      '表!D6',
+    );
+  });
+});
+
 describe('sheets a workbook keeps aside', () => {
   it('skips hidden sheets with a warning, and rows left empty at the end', async () => {
     const bytes = await book({ 表: [...PROJECT, [], [], []], 下拉列表: [['产出指标']] }, (wb) => {

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -183,5 +184,39 @@ describe('summaries go to a workbook and back unchanged', () => {
     expect(summary.rows.length).toBe(5);
     const { back } = await roundTrip('project-summary', summary);
     expect(back).toEqual(model('project-summary', summary));
+  });
+});
+
+describe('what a cell cannot hold', () => {
+  it("keeps a sealed notice's seal, as base64 in the 通知 sheet", async () => {
+    const seal = new Uint8Array(readFileSync('examples/notices/specimen-seal.png'));
+    const notice = structuredClone(seed.notice) as { issuers: Obj[] };
+    notice.issuers[0] = { ...notice.issuers[0], seal };
+    const data = { ...seed, notice };
+    const { back } = await roundTrip('dataset', data);
+    const issuer = (back.notice as { issuers: { seal: { bytes: Uint8Array } }[] }).issuers[0]!;
+    expect(Buffer.from(issuer.seal.bytes).equals(Buffer.from(seal))).toBe(true);
+    expect(back).toEqual(model('dataset', data));
+  });
+
+  it('refuses to write a text past Excel’s 32 767 characters per cell, naming the cell', async () => {
+    // a seal of noise: a PNG that no deflate makes small (tens of kilobytes)
+    const canvas = createCanvas(200, 200);
+    const ctx = canvas.getContext('2d');
+    const image = ctx.createImageData(200, 200);
+    let x = 2021;
+    for (let i = 0; i < image.data.length; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      image.data[i] = i % 4 === 3 ? 255 : x >>> 24;
+    }
+    ctx.putImageData(image, 0, 0);
+    const seal = new Uint8Array(canvas.encodeSync('png'));
+    expect(seal.length).toBeGreaterThan(40_000);
+    const notice = structuredClone(seed.notice) as { issuers: Obj[] };
+    notice.issuers[0] = { ...notice.issuers[0], seal };
+    await expect(writeWorkbook('dataset', { ...seed, notice })).rejects.toMatchObject({
+      code: 'workbook.cellTooLong',
+      element: expect.stringMatching(/^通知!B\d+$/u),
+    });
   });
 });
