@@ -10,7 +10,6 @@ import {
   renderDepartmentTablePdf,
   renderPdf,
   workbookTemplate,
-  writeWorkbook,
 } from '../src/index.js';
 import { countyNotice } from '../examples/custom-template/render.js';
 import { suixiNotice } from '../examples/custom-template/template.js';
@@ -54,15 +53,13 @@ registerTemplate(suixiNotice);
 const county = await renderPdf(countyNotice(), { template: 'suixi/notice', systemFonts: false });
 await previews(county.bytes, 'custom-template', 3);
 
-// Workbooks as a unit opens them, drawn by LibreOffice Calc (skipped without soffice): the
-// template of 财预〔2021〕101号's project form, and the seed's dataset exported (its unit's sheet).
+// The workbook template of 财预〔2021〕101号's project form as a unit opens it, drawn by
+// LibreOffice Calc (skipped without soffice).
 const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
 if (soffice) {
   const dir = mkdtempSync(join(tmpdir(), 'gongwen-previews-'));
-  const seed = JSON.parse(readFileSync('examples/zhanjiang-2021/dataset.json', 'utf8')) as unknown;
   const books: [string, Uint8Array, number][] = [
     ['workbook-template', await workbookTemplate({ form: 'fin2021/project' }), 1],
-    ['workbook-seed', await writeWorkbook('dataset', seed), 3],
   ];
   for (const [name, bytes, pages] of books) {
     writeFileSync(join(dir, `${name}.xlsx`), bytes);
