@@ -25,6 +25,20 @@ export interface ListSpec {
   signature: readonly string[];
 }
 
+/** A summary row's review: 绩效目标, the full table it points to, 审核意见, 批复结果. */
+const REVIEW_COLUMNS: ColumnSpec[] = [
+  { key: 'goals', label: '绩效目标', codec: 'text', width: 30 },
+  { key: 'reference', label: '引用', codec: 'text', width: 12 },
+  { key: 'opinion', label: '审核意见', codec: 'text', width: 20 },
+  {
+    key: 'result',
+    label: '批复结果',
+    codec: 'text',
+    choices: ['通过', '修改后通过', '不予通过'],
+    width: 12,
+  },
+];
+
 export const DEPARTMENT_SUMMARY: ListSpec = {
   marker: '【部门整体绩效目标批复汇总表】',
   fields: [
@@ -39,16 +53,7 @@ export const DEPARTMENT_SUMMARY: ListSpec = {
     { key: 'project', label: '其中：项目支出', codec: 'money', width: 12 },
     { key: 'fiscal', label: '财政拨款', codec: 'money', width: 12 },
     { key: 'other', label: '其他资金', codec: 'money', width: 12 },
-    { key: 'goals', label: '绩效目标', codec: 'text', width: 30 },
-    { key: 'reference', label: '引用', codec: 'text', width: 12 },
-    { key: 'opinion', label: '审核意见', codec: 'text', width: 20 },
-    {
-      key: 'result',
-      label: '批复结果',
-      codec: 'text',
-      choices: ['通过', '修改后通过', '不予通过'],
-      width: 12,
-    },
+    ...REVIEW_COLUMNS,
   ],
   signature: ['unit', 'basic'],
 };
@@ -64,16 +69,7 @@ export const PROJECT_SUMMARY: ListSpec = {
     { key: 'fiscal', label: '其中：财政拨款', codec: 'money', width: 12 },
     { key: 'other', label: '其他资金', codec: 'money', width: 12 },
     { key: 'coreIndicators', label: '核心绩效指标', codec: 'lines', width: 30 },
-    { key: 'goals', label: '绩效目标', codec: 'text', width: 30 },
-    { key: 'reference', label: '引用', codec: 'text', width: 12 },
-    { key: 'opinion', label: '审核意见', codec: 'text', width: 20 },
-    {
-      key: 'result',
-      label: '批复结果',
-      codec: 'text',
-      choices: ['通过', '修改后通过', '不予通过'],
-      width: 12,
-    },
+    ...REVIEW_COLUMNS,
   ],
   signature: ['unit', 'project', 'total'],
 };

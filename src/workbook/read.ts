@@ -29,6 +29,24 @@ export interface GridCell {
 
 const ALIGNS = new Set(['left', 'center', 'right', 'justify']);
 
+/** A sheet's parts no reading here looks at, left unparsed (exceljs's `ignoreNodes`). */
+const IGNORED = [
+  'dataValidations',
+  'conditionalFormatting',
+  'hyperlinks',
+  'drawing',
+  'picture',
+  'tableParts',
+  'extLst',
+  'headerFooter',
+  'rowBreaks',
+  'sheetProtection',
+  'autoFilter',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+];
+
 /** How far a merge reaches from its top-left cell. */
 function spanOf(ws: ExcelJS.Worksheet, row: number, col: number, width: number, height: number) {
   const master = ws.findCell(row, col)?.address;
@@ -129,31 +147,46 @@ export async function readSheets(
   bytes: Uint8Array,
   options: ReadSheetsOptions = {},
 ): Promise<ReadSheetsResult> {
+  const sheets: Sheet[] = [];
+  // (a refused workbook is refused before any sheet is visited)
+  const diagnostics = await eachSheet(bytes, options, (sheet) => void sheets.push(sheet));
+  return { sheets, diagnostics };
+}
+
+/**
+ * Reads a workbook a sheet at a time: each sheet's grid is handed to `visit` and exceljs's model
+ * of it let go before the next is made, so a caller that keeps what it draws from a grid, not
+ * the grid, never holds the whole workbook twice. The file is checked first (checkWorkbook): a
+ * refused file gives its diagnostics and visits nothing. Returns the diagnostics: the refusal,
+ * or the cells' problems (formulas without results, cell errors).
+ */
+export async function eachSheet(
+  bytes: Uint8Array,
+  options: ReadSheetsOptions,
+  visit: (sheet: Sheet) => void,
+): Promise<Diagnostic[]> {
   const lang = options.lang ?? 'zh';
   const refused = checkWorkbook(bytes, options);
-  if (refused.length > 0) return { sheets: [], diagnostics: refused };
+  if (refused.length > 0) return refused;
   const diagnostics: Diagnostic[] = [];
   const workbook = new ExcelJS.Workbook();
   try {
     // (exceljs's types name an older Buffer; the bytes are a Buffer all the same)
     await workbook.xlsx.load(
       Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0],
+      { ignoreNodes: IGNORED },
     );
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return {
-      sheets: [],
-      diagnostics: [
-        {
-          path: [],
-          code: 'workbook.unreadable',
-          severity: 'error',
-          message: lang === 'en' ? `the workbook cannot be read: ${why}` : `无法读取工作簿：${why}`,
-        },
-      ],
-    };
+    return [
+      {
+        path: [],
+        code: 'workbook.unreadable',
+        severity: 'error',
+        message: lang === 'en' ? `the workbook cannot be read: ${why}` : `无法读取工作簿：${why}`,
+      },
+    ];
   }
-  const sheets: Sheet[] = [];
   const maxCells = options.limits?.cells ?? WORKBOOK_LIMITS.cells;
   // a lone cell at XFD1048576 is one cell to exceljs and 17 billion to a grid: the grid's size
   // is checked before it is built
@@ -164,20 +197,17 @@ export async function readSheets(
     if (grid > maxCells) oversized ??= ws.name;
   });
   if (oversized !== undefined)
-    return {
-      sheets: [],
-      diagnostics: [
-        {
-          path: [oversized],
-          code: 'workbook.tooManyCells',
-          severity: 'error',
-          message:
-            lang === 'en'
-              ? `sheet ${oversized} spans more than ${maxCells} cells (all sheets together, from A1 to the last cell used)`
-              : `工作表 ${oversized} 的范围（从 A1 到最后一个有内容的单元格，各表合计）超过 ${maxCells} 个单元格`,
-        },
-      ],
-    };
+    return [
+      {
+        path: [oversized],
+        code: 'workbook.tooManyCells',
+        severity: 'error',
+        message:
+          lang === 'en'
+            ? `sheet ${oversized} spans more than ${maxCells} cells (all sheets together, from A1 to the last cell used)`
+            : `工作表 ${oversized} 的范围（从 A1 到最后一个有内容的单元格，各表合计）超过 ${maxCells} 个单元格`,
+      },
+    ];
   // each sheet's model is let go once its grid is made: the two are not held whole together
   const all: ExcelJS.Worksheet[] = [];
   workbook.eachSheet((ws) => void all.push(ws));
@@ -227,8 +257,8 @@ export async function readSheets(
       rows.push(cells);
     }
     while (rows.length > 0 && rows.at(-1)!.every((c) => c.text.trim() === '')) rows.pop();
-    sheets.push({ name: ws.name, hidden: ws.state !== 'visible', rows });
     workbook.removeWorksheet(ws.id);
+    visit({ name: ws.name, hidden: ws.state !== 'visible', rows });
   }
-  return { sheets, diagnostics };
+  return diagnostics;
 }

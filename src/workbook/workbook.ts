@@ -35,7 +35,7 @@ import {
   type ListSpec,
 } from './list-sheet.js';
 import { isNoticeSheet, readNotice, writeNotice } from './notice-sheet.js';
-import { readSheets, type GridCell, type Sheet } from './read.js';
+import { eachSheet, type GridCell, type Sheet } from './read.js';
 import type { WorkbookLimits } from './check.js';
 import { sheetTable } from './table.js';
 import { MARKERS, writeBlock } from './write-form.js';
@@ -89,9 +89,17 @@ export interface ReadWorkbookResult {
 
 type Obj = Record<string, unknown>;
 
+/** A table found on a sheet, read at once. */
 interface Block {
   kind: TableKind;
-  sheet: Sheet;
+  /** the sheet's name */
+  sheet: string;
+  out: ReturnType<typeof readBlock>;
+}
+
+/** A table's rows on a sheet, before they are read. */
+interface RawBlock {
+  kind: TableKind;
   rows: GridCell[][];
 }
 
@@ -101,11 +109,11 @@ const MARKER_KIND = new Map<string, TableKind>([
 ]);
 
 /** A sheet's tables, split at their marker rows; a sheet without markers, by its labels. */
-function blocksOf(sheet: Sheet, form?: FormDefinitionInput): Block[] {
-  const blocks: Block[] = [];
+function blocksOf(sheet: Sheet, form?: FormDefinitionInput): RawBlock[] {
+  const blocks: RawBlock[] = [];
   for (const row of sheet.rows) {
     const kind = MARKER_KIND.get(row[0]?.text.trim() ?? '');
-    if (kind) blocks.push({ kind, sheet, rows: [] });
+    if (kind) blocks.push({ kind, rows: [] });
     else if (blocks.length > 0) blocks.at(-1)!.rows.push(row);
   }
   if (blocks.length > 0) return blocks;
@@ -120,9 +128,9 @@ function blocksOf(sheet: Sheet, form?: FormDefinitionInput): Block[] {
         [f.label, ...(f.aliases ?? [])].some((l) => labels.has(l)),
     );
   const indicators = labels.has('一级指标') && labels.has('二级指标');
-  if (form && indicators) return [{ kind: form.kind, sheet, rows: sheet.rows }];
-  if (has('project') && indicators) return [{ kind: 'project', sheet, rows: sheet.rows }];
-  if (has('department') && indicators) return [{ kind: 'department', sheet, rows: sheet.rows }];
+  if (form && indicators) return [{ kind: form.kind, rows: sheet.rows }];
+  if (has('project') && indicators) return [{ kind: 'project', rows: sheet.rows }];
+  if (has('department') && indicators) return [{ kind: 'department', rows: sheet.rows }];
   return [];
 }
 
@@ -159,14 +167,40 @@ export async function readWorkbook(
   options: ReadWorkbookOptions = {},
 ): Promise<ReadWorkbookResult> {
   const lang = options.lang ?? 'zh';
-  const read = await readSheets(bytes, {
-    lang,
-    ...(options.limits ? { limits: options.limits } : {}),
-  });
-  if (hasErrors(read.diagnostics) && read.sheets.length === 0)
-    return { diagnostics: read.diagnostics, ok: false, cellOf: () => undefined };
-  const diagnostics: Diagnostic[] = [...read.diagnostics];
   const form = formOf(options.form);
+  // Each sheet is taken in as it is read: a form's tables are read at once and its grid let go,
+  // so a workbook of a thousand unit sheets is never held whole as grids. The sheets read as a
+  // whole later (lists, summaries, a general table, the first sheet for a fallback) are kept.
+  const hidden: string[] = [];
+  let first: Sheet | undefined;
+  let noticeSheet: ReturnType<typeof readNotice> | undefined;
+  const listSheets: Sheet[] = [];
+  const summaries: Sheet[] = [];
+  const generals: Sheet[] = [];
+  const blocks: Block[] = [];
+  const read = await eachSheet(
+    bytes,
+    { lang, ...(options.limits ? { limits: options.limits } : {}) },
+    (sheet) => {
+      if (sheet.hidden) return void hidden.push(sheet.name);
+      first ??= sheet;
+      if (!noticeSheet && isNoticeSheet(sheet.rows))
+        noticeSheet = readNotice(sheet.name, sheet.rows, lang);
+      else if (summaryOf(sheet)) summaries.push(sheet);
+      else if (rowsSheetOf(sheet)) listSheets.push(sheet);
+      else if (sheet.rows.some((r) => r[0]?.text.trim() === TABLE_MARKER)) generals.push(sheet);
+      else
+        for (const b of blocksOf(sheet, form))
+          blocks.push({
+            kind: b.kind,
+            sheet: sheet.name,
+            out: readBlock(sheet.name, b.rows, catalogOf(b.kind, form), { lang }),
+          });
+    },
+  );
+  if (hasErrors(read) && !first && hidden.length === 0)
+    return { diagnostics: read, ok: false, cellOf: () => undefined };
+  const diagnostics: Diagnostic[] = [...read];
   if (typeof options.form === 'string' && !form)
     diagnostics.push({
       path: [],
@@ -177,7 +211,6 @@ export async function readWorkbook(
           ? `no form is registered as "${options.form}"`
           : `没有名为“${options.form}”的表式`,
     });
-  const hidden = read.sheets.filter((s) => s.hidden);
   if (hidden.length > 0)
     diagnostics.push({
       path: [],
@@ -185,23 +218,9 @@ export async function readWorkbook(
       severity: 'warning',
       message:
         lang === 'en'
-          ? `hidden sheets not read: ${hidden.map((s) => s.name).join(', ')}`
-          : `隐藏的工作表未读取：${hidden.map((s) => s.name).join('、')}`,
+          ? `hidden sheets not read: ${hidden.join(', ')}`
+          : `隐藏的工作表未读取：${hidden.join('、')}`,
     });
-  const sheets = read.sheets.filter((s) => !s.hidden);
-  const noticeSheet = sheets.find((s) => isNoticeSheet(s.rows));
-  const listSheets = sheets.filter((s) => s !== noticeSheet && rowsSheetOf(s));
-  const summaries = sheets.filter((s) => summaryOf(s));
-  const generals = sheets.filter((s) => s.rows.some((r) => r[0]?.text.trim() === TABLE_MARKER));
-  const blocks = sheets
-    .filter(
-      (s) =>
-        s !== noticeSheet &&
-        !summaries.includes(s) &&
-        !listSheets.includes(s) &&
-        !generals.includes(s),
-    )
-    .flatMap((s) => blocksOf(s, form));
 
   const layout: DatasetLayout | undefined =
     options.layout ?? (listSheets.length > 0 ? 'rows' : blocks.length > 0 ? 'sheets' : undefined);
@@ -222,7 +241,7 @@ export async function readWorkbook(
   const cells = new CellMap();
   let data: Obj;
   const readTable = (block: Block, prefix: (string | number)[]) => {
-    const out = readBlock(block.sheet.name, block.rows, catalogOf(block.kind, form), { lang });
+    const out = block.out;
     diagnostics.push(...out.diagnostics);
     cells.addUnder(prefix, out.cells);
     const input = out.input;
@@ -250,11 +269,17 @@ export async function readWorkbook(
     const want: TableKind = kind === 'department-table' ? 'department' : 'project';
     const block =
       blocks.find((b) => b.kind === want) ??
-      (sheets[0] ? { kind: want, sheet: sheets[0], rows: sheets[0].rows } : undefined);
+      (first
+        ? {
+            kind: want,
+            sheet: first.name,
+            out: readBlock(first.name, first.rows, catalogOf(want, form), { lang }),
+          }
+        : undefined);
     data = block ? readTable(block, []) : {};
   } else if (kind === 'department-summary' || kind === 'project-summary') {
     const spec = kind === 'department-summary' ? DEPARTMENT_SUMMARY : PROJECT_SUMMARY;
-    const sheet = summaries.find((s) => summaryOf(s) === spec) ?? sheets[0];
+    const sheet = summaries.find((s) => summaryOf(s) === spec) ?? first;
     data = {};
     if (sheet) {
       const out = readList(sheet.name, sheet.rows, spec, (i) => ['rows', i], { lang });
@@ -263,7 +288,7 @@ export async function readWorkbook(
       data = { ...out.fields, rows: out.items.map((x) => x.item) };
     }
   } else if (kind === 'table') {
-    const sheet = generals[0] ?? sheets[0];
+    const sheet = generals[0] ?? first;
     data = {};
     if (sheet && generals.includes(sheet)) {
       const out = readGeneral(sheet.name, sheet.rows, { lang });
@@ -279,7 +304,7 @@ export async function readWorkbook(
     data = {};
     let notice: unknown = options.notice;
     if (noticeSheet) {
-      const out = readNotice(noticeSheet.name, noticeSheet.rows, lang);
+      const out = noticeSheet;
       diagnostics.push(...out.diagnostics);
       cells.addUnder([], out.cells);
       notice = out.notice;
@@ -307,7 +332,7 @@ export async function readWorkbook(
       }
       units.push(...out.units);
     } else {
-      const bySheet = new Map<Sheet, Block[]>();
+      const bySheet = new Map<string, Block[]>();
       for (const b of blocks) bySheet.set(b.sheet, [...(bySheet.get(b.sheet) ?? []), b]);
       for (const [sheet, list] of bySheet) {
         const i = units.length;
@@ -319,8 +344,8 @@ export async function readWorkbook(
             severity: 'error',
             message:
               lang === 'en'
-                ? `sheet ${sheet.name}: a unit's sheet holds one 部门整体 table (found ${dept.length})`
-                : `工作表 ${sheet.name}：每个单位的工作表应有一张部门整体绩效目标表（现有 ${dept.length} 张）`,
+                ? `sheet ${sheet}: a unit's sheet holds one 部门整体 table (found ${dept.length})`
+                : `工作表 ${sheet}：每个单位的工作表应有一张部门整体绩效目标表（现有 ${dept.length} 张）`,
           });
           continue;
         }
@@ -416,24 +441,14 @@ export async function writeWorkbook(
           ...u.projects.map((p) => ({ kind: 'project' as const, table: p as unknown as Obj })),
         ]);
     }
-    const dept = departmentSummaryOf(dataset);
-    writeList(
-      wb.addWorksheet('部门整体汇总'),
-      1,
-      DEPARTMENT_SUMMARY,
-      dept as unknown as Obj,
-      dept.rows as unknown as Obj[],
-      { totals: true },
-    );
-    const proj = projectSummaryOf(dataset);
-    writeList(
-      wb.addWorksheet('项目汇总'),
-      1,
-      PROJECT_SUMMARY,
-      proj as unknown as Obj,
-      proj.rows as unknown as Obj[],
-      { totals: true },
-    );
+    const summaries: [string, ListSpec, { rows: unknown[] }][] = [
+      ['部门整体汇总', DEPARTMENT_SUMMARY, departmentSummaryOf(dataset)],
+      ['项目汇总', PROJECT_SUMMARY, projectSummaryOf(dataset)],
+    ];
+    for (const [name, spec, summary] of summaries)
+      writeList(wb.addWorksheet(name), 1, spec, summary as Obj, summary.rows as Obj[], {
+        totals: true,
+      });
   }
   return finish(wb);
 }
