@@ -60,8 +60,11 @@ async function validateFile(
     };
   const diagnostics = [
     ...(await resolveImages(data, kind, file, ctx.io, ctx.m)),
-    ...withCells(data, validateAs(lib, kind, data, policy), ctx.lang),
-  ];
+    ...withCells(data, unitsOrWhole(lib, kind, data, policy, file), ctx.lang),
+  ].filter(
+    // a unit's workbook is checked without the notice it does not hold
+    (d) => !(d.code === 'workbook.noNotice' && (data as { notice?: unknown }).notice === undefined),
+  );
   if (!flags.json) {
     for (const d of diagnostics) ctx.io.stdout.write(`${diagnosticLine(ctx, file, d)}\n`);
     if (diagnostics.length === 0)
@@ -73,6 +76,39 @@ async function validateFile(
     valid: !diagnostics.some((d) => d.severity === 'error'),
     diagnostics: diagnostics.map((d) => ({ ...d, location: formatPath(d.path) })),
   };
+}
+
+/**
+ * A workbook a unit sends back holds its tables but not the bureau's notice: checked without
+ * one, its tables are validated each on its own (a dataset's own rules want the notice).
+ */
+function unitsOrWhole(
+  lib: Parameters<typeof validateAs>[0],
+  kind: Kind,
+  data: unknown,
+  policy: ValidateOptions,
+  file: string,
+): Diagnostic[] {
+  const units = (data as { notice?: unknown; units?: unknown }).units;
+  if (
+    kind !== 'dataset' ||
+    !/\.xls[xm]$/iu.test(file) ||
+    (data as { notice?: unknown }).notice !== undefined ||
+    !Array.isArray(units)
+  )
+    return validateAs(lib, kind, data, policy);
+  return units.flatMap((u: { department?: unknown; projects?: unknown[] }, i: number) => [
+    ...validateAs(lib, 'department-table', u.department, policy).map((d) => ({
+      ...d,
+      path: ['units', i, 'department', ...d.path],
+    })),
+    ...(u.projects ?? []).flatMap((p, j) =>
+      validateAs(lib, 'project-table', p, policy).map((d) => ({
+        ...d,
+        path: ['units', i, 'projects', j, ...d.path],
+      })),
+    ),
+  ]);
 }
 
 /** Validates each file; prints lines (or JSON); 1 when any file has an error. */

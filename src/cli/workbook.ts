@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { isFormFile, loadFormFile } from './forms.js';
+import { isFormFile, loadFormFile, resolveFormPath } from './forms.js';
 import { kindOf, readDataFile, resolveImages, withCells } from './input.js';
 import type { Ctx, Runner } from './io.js';
 import { detectKind, KINDS, validateAs } from './kinds.js';
@@ -135,6 +135,8 @@ export async function exportWorkbook(ctx: Ctx, file: string, flags: ExportFlags)
   const data = await readDataFile(file, io, m);
   const kind = kindOf(data);
   if (kind === 'notice') throw new CliError(m.workbook.noticeNotExported);
+  // a form named by its file is read relative to the data file, as render reads it
+  if (!(await resolveFormPath(ctx, file, data, kind))) return 1;
   const policy = await lintPolicy(ctx, flags);
   const lib = await import('../index.js');
   // seal paths stay paths: the workbook keeps what the data file says (read relative to it)

@@ -104,8 +104,18 @@ const DEPARTMENT_FIELDS: FieldSpec[] = [
   },
   { path: ['staff', 'active'], label: '在职人数', codec: 'integer' },
   { path: ['staff', 'retired'], label: '离退休人数', codec: 'integer' },
-  { path: ['budget', 'byType', 'basic'], label: '基本支出', codec: 'money' },
-  { path: ['budget', 'byType', 'project'], label: '项目支出', codec: 'money' },
+  {
+    path: ['budget', 'byType', 'basic'],
+    label: '基本支出',
+    codec: 'money',
+    aliases: ['其中：基本支出'],
+  },
+  {
+    path: ['budget', 'byType', 'project'],
+    label: '项目支出',
+    codec: 'money',
+    aliases: ['其中：项目支出'],
+  },
   { path: ['budget', 'bySource', 'fiscal'], label: '财政拨款', codec: 'money' },
   { path: ['budget', 'bySource', 'other'], label: '其他资金', codec: 'money' },
   {

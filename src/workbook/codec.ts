@@ -87,6 +87,15 @@ export function decode(
     }
     case 'month':
     case 'date': {
+      // a number that is no day of the last decades (2023, 2023.10) is not a date Excel kept
+      if (cell.number !== undefined && cell.number < 32874)
+        return {
+          problem: {
+            code: 'workbook.notDate',
+            zh: `“${text}”不是日期：请写成 2023-01 这样的年月，或设为日期格式`,
+            en: `"${text}" is no date: write a month such as 2023-01, or format the cell as a date`,
+          },
+        };
       const day =
         cell.number !== undefined
           ? serialDate(cell.number)

@@ -10,7 +10,7 @@ import {
   type TableKind,
 } from './catalog.js';
 import { CellMap, cellProblem } from './cellmap.js';
-import { readIndicators, type Header } from './form-sheet.js';
+import { CONFLICT, readIndicators, setPath, type Header } from './form-sheet.js';
 import { findHeader, readList, writeList, type ListSpec } from './list-sheet.js';
 import type { GridCell, Sheet } from './read.js';
 
@@ -140,12 +140,6 @@ export function rowsSheetOf(sheet: Sheet): RowsSheet | undefined {
   });
 }
 
-function setPath(target: Obj, path: readonly string[], value: unknown) {
-  let at = target;
-  for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as Obj;
-  at[path.at(-1)!] = value;
-}
-
 function getPath(value: unknown, path: readonly string[]): unknown {
   let at = value;
   for (const key of path) {
@@ -255,6 +249,8 @@ export function readRows(
     if (kind && !found.has(kind.id)) found.set(kind.id, s);
   }
   const units: Obj[] = [];
+  const conflict = (where: string | undefined, key: string) =>
+    diagnostics.push(cellProblem([key], where ?? '', key, CONFLICT, lang));
   const unitIndex = new Map<string, number>();
   const projectIndex = new Map<string, number>();
   const unitsSheet = found.get('units');
@@ -272,7 +268,9 @@ export function readRows(
     diagnostics.push(...read.diagnostics);
     read.items.forEach(({ item }, i) => {
       const department: Obj = {};
-      for (const [k, v] of Object.entries(item)) setPath(department, k.split('.'), v);
+      for (const [k, v] of Object.entries(item))
+        if (!setPath(department, k.split('.'), v))
+          conflict(read.cells.find(['units', i, 'department', k]), k);
       units.push({ department, projects: [] });
       if (typeof department.unit === 'string') unitIndex.set(department.unit, i);
     });
@@ -316,7 +314,8 @@ export function readRows(
       if (u === undefined) return;
       const project: Obj = {};
       for (const [k, v] of Object.entries(item))
-        if (k !== '@unit') setPath(project, k.split('.'), v);
+        if (k !== '@unit' && !setPath(project, k.split('.'), v))
+          conflict(read.cells.find(['p', i, k]), k);
       const list = units[u]!.projects as Obj[];
       const j = list.length;
       list.push(project);
@@ -408,7 +407,7 @@ export function readRows(
     >();
     const last = { unit: '' };
     for (const row of sheet.rows.slice(header.at + 1)) {
-      if (row.every((c) => c.text.trim() === '')) break;
+      if (row.every((c) => c.text.trim() === '')) continue;
       const unitText = row[unitCol]?.text.trim() ?? '';
       const project = projectCol === undefined ? '' : (row[projectCol]?.text.trim() ?? '');
       const item: Obj = {

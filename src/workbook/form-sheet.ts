@@ -19,7 +19,19 @@ import type { GridCell } from './read.js';
  * over several rows — merged, or left blank under the first — hold for the rows below.
  */
 
-const UNIT_LINE = /(?:金额)?单位[：:]\s*(万元|元)/u;
+export const CONFLICT = {
+  code: 'workbook.conflict',
+  zh: '与前面的栏目冲突（如“项目起止时间”与“起始年月”同时填写），请只填一处',
+  en: 'conflicts with an earlier field (such as 项目起止时间 with 起始年月); fill in one',
+};
+
+/** a line that gives the amount unit, and ends with it: "金额单位：万元", "（单位：元）" */
+const UNIT_LINE = /(?:^|[\s（(])(?:金额)?单位\s*[：:]\s*(万元|元)\s*[)）]?$/u;
+/** a line under a grid that is none of its rows: a note, a signature, a contact */
+const NOTE = /^(?:注|说明|填表人|填报人|审核人|负责人|联系人|联系电话)\s*[：:]/u;
+
+const firstText = (row: readonly GridCell[]) =>
+  row.find((c) => c.text.trim() !== '')?.text.trim() ?? '';
 
 export interface ReadBlock {
   /** the table's input, as a data file would give it */
@@ -32,7 +44,11 @@ export interface ReadBlock {
 
 type Obj = Record<string, unknown>;
 
-function setPath(target: Obj, path: readonly (string | number)[], value: unknown): boolean {
+/**
+ * Sets a value at a path, making the objects on the way; false when something else is there
+ * already (项目起止时间 given as text and 起始年月 as a month: one value, two ways).
+ */
+export function setPath(target: Obj, path: readonly (string | number)[], value: unknown): boolean {
   let at: Obj = target;
   for (const key of path.slice(0, -1)) {
     const next = at[key];
@@ -101,6 +117,13 @@ export function readBlock(
   const at = (c: GridCell) => `${sheetName}!${c.address}`;
   /** lines above the first labelled row: a hand-made form's title and 单位 line */
   const lead: GridCell[] = [];
+  /** "注：…" lines under the grids, when no 表下注释 row gives the notes */
+  const notes: string[] = [];
+  const sections = new Set(catalog.grids.map((g) => g.label));
+  const isSection = (row: readonly GridCell[]) => {
+    const filled = row.filter((c) => c.text.trim() !== '' && !c.merged);
+    return filled.length === 1 && sections.has(normalizeLabel(filled[0]!.text).label);
+  };
   let seenLabel = false;
 
   const isFieldLabel = (c: GridCell | undefined) =>
@@ -111,19 +134,7 @@ export function readBlock(
     if (problem) diagnostics.push(cellProblem(path, at(c), spec.label, problem, lang));
     if (value === undefined) return;
     if (!setPath(input, path, value))
-      diagnostics.push(
-        cellProblem(
-          path,
-          at(c),
-          spec.label,
-          {
-            code: 'workbook.conflict',
-            zh: '与前面的栏目冲突（如“项目起止时间”与“起始年月”同时填写），请只填一处',
-            en: 'conflicts with an earlier field (such as 项目起止时间 with 起始年月); fill in one',
-          },
-          lang,
-        ),
-      );
+      diagnostics.push(cellProblem(path, at(c), spec.label, CONFLICT, lang));
     else cells.set(path, at(c));
   };
 
@@ -134,19 +145,32 @@ export function readBlock(
     if (header) {
       seenLabel = true;
       if (header.unit) unitHint ??= header.unit;
+      // the grid's rows: to a header, a label in the grid's first column or left of it, a
+      // section's name, a note or a signature line; a blank row inside the grid is passed over
+      const start = Math.min(...header.columns.keys());
+      const stops = (row: readonly GridCell[]) => {
+        if (headerOf(row, catalog) || isSection(row) || NOTE.test(firstText(row))) return true;
+        if (header.grid.id === 'fields' || header.grid.id === 'reviews') return false;
+        const at = row.findIndex((c) => c.text.trim() !== '');
+        return at >= 0 && at <= start && isFieldLabel(row[at]);
+      };
+      const body: GridCell[][] = [];
       let end = i + 1;
-      while (
-        end < rows.length &&
-        !blank(rows[end]!) &&
-        !headerOf(rows[end]!, catalog) &&
-        // a form's review rows may follow its indicators with no blank row between; the grids
-        // of other fields and reviews hold such labels themselves
-        (header.grid.id === 'fields' ||
-          header.grid.id === 'reviews' ||
-          !isFieldLabel(rows[end]!.find((c) => c.text.trim() !== '')))
-      )
+      while (end < rows.length) {
+        if (blank(rows[end]!)) {
+          let next = end + 1;
+          while (next < rows.length && blank(rows[next]!)) next++;
+          // after a blank row, a label ends even the grids whose rows are labels (其他栏目)
+          const after = rows[next];
+          if (!after || stops(after) || isFieldLabel(after.find((c) => c.text.trim() !== '')))
+            break;
+          end = next;
+          continue;
+        }
+        if (stops(rows[end]!)) break;
+        body.push(rows[end]!);
         end++;
-      const body = rows.slice(i + 1, end);
+      }
       if (header.grid.id === 'indicators') {
         const ind = (input.indicators ??= {}) as Obj;
         ind.children = readIndicators(
@@ -162,6 +186,30 @@ export function readBlock(
       i = end;
       continue;
     }
+    // a row of three labels or more, and nothing after its first label but labels, heads the
+    // values in the row under it (预算整体情况 | 基本支出 | 项目支出 | 财政拨款 …)
+    const filled = row.filter((c) => c.text.trim() !== '' && !c.merged);
+    const firstLabel = filled.findIndex((c) => isFieldLabel(c));
+    const heads =
+      firstLabel >= 0 &&
+      filled.length - firstLabel >= 3 &&
+      filled.slice(firstLabel).every(isFieldLabel);
+    if (heads && i + 1 < rows.length) {
+      const under = rows[i + 1]!;
+      for (const c of filled.slice(firstLabel)) {
+        const n = normalizeLabel(c.text);
+        const spec = fieldIndex.get(n.label)!;
+        if (n.unit && spec.codec === 'money') unitHint ??= n.unit;
+        const k = row.indexOf(c);
+        const value = under[k];
+        if (!value) continue;
+        cells.set(spec.path, at(value));
+        put(spec.path, spec, value);
+      }
+      seenLabel = true;
+      i += 2;
+      continue;
+    }
     let labelled = false;
     for (let k = 0; k < row.length; k++) {
       const c = row[k]!;
@@ -174,7 +222,16 @@ export function readBlock(
       let v = k + 1;
       while (v < row.length && row[v]!.merged) v++;
       const value = row[v];
-      if (value && !isFieldLabel(value)) {
+      if (!value) continue;
+      // the cell after a label is its value, a value that reads like a label included
+      // ("资金类型 | 财政拨款"), unless a value follows it: then it is the next label and this
+      // one was left empty ("项目名称 | 主管部门 | 民政局")
+      let w = v + 1;
+      while (w < row.length && row[w]!.merged) w++;
+      const after = row[w];
+      const isValue =
+        !isFieldLabel(value) || !after || after.text.trim() === '' || isFieldLabel(after);
+      if (isValue) {
         // an empty value cell is still where a missing value is to be typed
         cells.set(spec.path, at(value));
         put(spec.path, spec, value);
@@ -182,11 +239,19 @@ export function readBlock(
       }
     }
     if (labelled) seenLabel = true;
-    else if (!seenLabel && !blank(row)) lead.push(row.find((c) => c.text.trim() !== '')!);
+    else if (!seenLabel && !blank(row))
+      lead.push(...row.filter((c) => c.text.trim() !== '' && !c.merged));
+    else if (/^注[：:]/u.test(firstText(row))) {
+      notes.push(firstText(row));
+      cells.set(['notes'], at(row.find((c) => c.text.trim() !== '')!));
+    }
     i++;
   }
 
-  // a form typed by hand: its title on top, lines such as "金额单位：万元" under it
+  if (notes.length > 0 && input.notes === undefined) input.notes = notes;
+  // a form typed by hand: its title on top, lines such as "金额单位：万元" under it (an
+  // attachment's label, "附件2", is the notice's to print, not the table's)
+  while (lead.length > 0 && /^附件\s*\d*$/u.test(lead[0]!.text.trim())) lead.shift();
   if (lead.length > 0) {
     const lines = lead.map((c) => c.text.trim());
     const unitAt = lines.findIndex((t) => UNIT_LINE.test(t));
@@ -212,6 +277,7 @@ export function readBlock(
         const c = row[col];
         if (!c) continue;
         const path = [header.grid.id, index, spec.key];
+        cells.set(path, at(c));
         const { value, problem } = decode(c, spec.codec);
         if (problem) diagnostics.push(cellProblem(path, at(c), spec.label, problem, lang));
         if (value !== undefined) {
@@ -277,7 +343,7 @@ export function readIndicators(
       diagnostics.push(
         cellProblem(
           [...prefix],
-          at(row[c2 ?? c3 ?? 0]!),
+          at(row[c1 ?? c2 ?? 0]!),
           '一级指标',
           {
             code: 'workbook.noLevel1',

@@ -151,6 +151,26 @@ export function readGeneral(
   const header: unknown[][] = [];
   const body: unknown[] = [];
   for (const row of rows) {
+    // a column's settings row first: a column labelled 合计 or 行 is a column, not a row mark
+    if (settingsHeader) {
+      if (!row.some((c) => c.text.trim() !== '')) {
+        settingsHeader = undefined;
+        continue;
+      }
+      const column: Obj = {};
+      const index = columns.length;
+      for (const [i, s] of settingsHeader) {
+        const c = row[i];
+        const { value, problem } = decode(c, s.codec);
+        if (problem && c)
+          diagnostics.push(cellProblem(['columns', index, s.key], at(c), s.label, problem, lang));
+        if (value !== undefined) column[s.key] = value;
+        if (c) cells.set(['columns', index, s.key], at(c));
+      }
+      cells.set(['columns', index], at(row[0]!));
+      columns.push(column);
+      continue;
+    }
     const first = row[0];
     const label = normalizeLabel(first?.text ?? '').label;
     const mark = marks.get(label);
@@ -180,7 +200,7 @@ export function readGeneral(
       continue;
     }
     const spec = fields.get(label);
-    if (spec && !settingsHeader) {
+    if (spec) {
       const { value, problem } = decode(row[1], spec.codec);
       if (problem)
         diagnostics.push(cellProblem([spec.path[0]!], at(row[1]!), spec.label, problem, lang));
@@ -206,20 +226,7 @@ export function readGeneral(
       settingsHeader = found;
       continue;
     }
-    if (settingsHeader && row.some((c) => c.text.trim() !== '')) {
-      const column: Obj = {};
-      const index = columns.length;
-      for (const [i, s] of settingsHeader) {
-        const c = row[i];
-        const { value, problem } = decode(c, s.codec);
-        if (problem && c)
-          diagnostics.push(cellProblem(['columns', index, s.key], at(c), s.label, problem, lang));
-        if (value !== undefined) column[s.key] = value;
-        if (c) cells.set(['columns', index, s.key], at(c));
-      }
-      cells.set(['columns', index], at(row[0]!));
-      columns.push(column);
-    } else settingsHeader = undefined;
+    settingsHeader = undefined;
   }
   input.columns = columns;
   if (head.length > 0) input.head = head;

@@ -242,20 +242,21 @@ export function readList(
   const items: { item: Obj; row: GridCell[] }[] = [];
   if (!header) return { fields, items, cells, diagnostics };
   for (const row of rows.slice(header.at + 1)) {
-    if (row.every((c) => c.text.trim() === '')) break;
+    // a blank row inside a list is passed over; a 合计 row ends it
+    if (row.every((c) => c.text.trim() === '')) continue;
     if (/^合\s*计$/u.test(row[0]?.text.trim() ?? '')) break;
     const item: Obj = {};
     const base = path(items.length);
     for (const [i, s] of header.columns) {
       const c = row[i];
+      if (!c) continue;
+      // an empty cell too: it is where a missing value is to be typed
+      cells.set([...base, s.key], at(c));
       const { value, problem } = decode(c, s.codec);
-      if (problem && c)
-        diagnostics.push(cellProblem([...base, s.key], at(c), s.label, problem, lang));
-      if (value !== undefined && c) {
-        item[s.key] = value;
-        cells.set([...base, s.key], at(c));
-      }
+      if (problem) diagnostics.push(cellProblem([...base, s.key], at(c), s.label, problem, lang));
+      if (value !== undefined) item[s.key] = value;
     }
+
     cells.set(base, at(row[0]!));
     items.push({ item, row });
   }

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../model/diagnostics.js';
 import { Body, blocksToText, type BodyBlock } from '../model/body.js';
 import { normalizeLabel } from './catalog.js';
 import { CellMap, cellProblem } from './cellmap.js';
+import { decode } from './codec.js';
 import type { GridCell } from './read.js';
 import { STYLE, putCell } from './write-form.js';
 
@@ -69,7 +70,8 @@ const onlyKey = (list: unknown, key: string): list is Obj[] =>
 
 /** A field's value as the cell's text. */
 function cellText(key: string, value: unknown): string {
-  if (typeof value === 'string') return value;
+  // a text that starts as JSON would read back as JSON: it is written as a JSON string
+  if (typeof value === 'string') return /^\s*[[{"]/u.test(value) ? JSON.stringify(value) : value;
   if (typeof value === 'number') return String(value);
   if (
     (key === 'issuers' || key === 'attachments') &&
@@ -135,7 +137,9 @@ export function readNotice(
     const where = `${sheetName}!${cell.address}`;
     const annex = ANNEX_BY_LABEL.get(label);
     if (annex) {
-      annexes[annex] = cell.number ?? Number(cell.text);
+      const { value, problem } = decode(cell, 'integer');
+      if (problem) diagnostics.push(cellProblem(['annexes', annex], where, label, problem, lang));
+      else annexes[annex] = value;
       cells.set(['annexes', annex], where);
       continue;
     }
@@ -143,24 +147,12 @@ export function readNotice(
     if (!key) continue;
     const text = cell.text.trim();
     let value: unknown = text;
-    if (/^[[{]/u.test(text)) {
+    if (/^[[{"]/u.test(text)) {
+      // JSON as written here; a clerk's text that only starts like it ("[各区县]…") stays text
       try {
         value = JSON.parse(text);
       } catch {
-        diagnostics.push(
-          cellProblem(
-            ['notice', key],
-            where,
-            LABELS[key] ?? key,
-            {
-              code: 'workbook.badJson',
-              zh: '内容以 [ 或 { 开头，却不是有效的 JSON',
-              en: 'starts with [ or { but is no valid JSON',
-            },
-            lang,
-          ),
-        );
-        continue;
+        value = text;
       }
     } else if (key === 'issuers') value = lines(text).map((name) => ({ name }));
     else if (key === 'attachments') value = lines(text).map((title) => ({ title }));

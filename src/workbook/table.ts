@@ -2,6 +2,7 @@ import type { Lang } from '../errors.js';
 import type { Diagnostic, Path } from '../model/diagnostics.js';
 import { validateTable } from '../model/parse.js';
 import type { GeneralTable } from '../model/table.js';
+import { CellMap } from './cellmap.js';
 import type { GridCell, Sheet } from './read.js';
 
 /**
@@ -16,15 +17,21 @@ import type { GridCell, Sheet } from './read.js';
 export interface SheetTable {
   /** the table's input, as a data file would give it */
   input: Record<string, unknown>;
+  /** where each row and cell was read from */
+  cells: CellMap;
   /** the parsed table when it validates */
   table?: GeneralTable;
   diagnostics: Diagnostic[];
 }
 
 const NUMBER = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/u;
-const UNIT = /(?:金额)?单位[：:]\s*(万元|元)/u;
+/** a line that gives the amount unit, and ends with it (not "填报单位：元江县财政局") */
+const UNIT = /(?:^|[\s（(])(?:金额)?单位\s*[：:]\s*(万元|元)\s*[)）]?$/u;
 
-const filled = (row: readonly GridCell[]) => row.filter((c) => c.text.trim() !== '');
+/** a row's own cells: a title merged over the row is one cell, not a header's several */
+const filled = (row: readonly GridCell[]) => row.filter((c) => c.text.trim() !== '' && !c.merged);
+const TOTAL = /^合\s*计$/u;
+const SUBTOTAL = /^小\s*计$/u;
 
 export function sheetTable(sheet: Sheet, options: { lang?: Lang } = {}): SheetTable {
   const rows = sheet.rows;
@@ -38,9 +45,13 @@ export function sheetTable(sheet: Sheet, options: { lang?: Lang } = {}): SheetTa
     )
     .filter((t) => t !== '');
   const unit = above.map((t) => UNIT.exec(t)?.[1]).find(Boolean) as '万元' | '元' | undefined;
+  // the first line above, when it is no unit line and no attachment's label, is the title
+  const titled = above.length > 0 && !UNIT.test(above[0]!) && !/^附件\s*\d*$/u.test(above[0]!);
+  const title = titled ? above.shift()! : sheet.name;
+  if (above[0] !== undefined && /^附件\s*\d*$/u.test(above[0])) above.shift();
   if (headerAt < 0) {
     const input = { title: sheet.name, columns: [], rows: [] };
-    return { input, diagnostics: validateTable(input, options).diagnostics };
+    return { input, cells: new CellMap(), diagnostics: validateTable(input, options).diagnostics };
   }
   const header = rows[headerAt]!;
   // the columns the header names (a merged header cell counts once, at its first column)
@@ -48,7 +59,9 @@ export function sheetTable(sheet: Sheet, options: { lang?: Lang } = {}): SheetTa
   const body = rows.slice(headerAt + 1).map((r) => r.slice(0, width));
   const numeric = Array.from({ length: width }, (_, c) => {
     const values = body
-      .filter((r) => !/^合\s*计$/u.test(r[0]?.text.trim() ?? ''))
+      .filter(
+        (r) => !TOTAL.test(r[0]?.text.trim() ?? '') && !SUBTOTAL.test(r[0]?.text.trim() ?? ''),
+      )
       .map((r) => r[c]?.text.trim() ?? '')
       .filter((t) => t !== '');
     return values.length > 0 && values.every((t) => NUMBER.test(t));
@@ -59,10 +72,11 @@ export function sheetTable(sheet: Sheet, options: { lang?: Lang } = {}): SheetTa
   }));
   const tableRows = body.map((r) => {
     const cells = r.map((c) => (c.merged ? '' : c.text.trim()));
-    return /^合\s*计$/u.test(cells[0] ?? '') ? { kind: 'total', cells } : cells;
+    if (TOTAL.test(cells[0] ?? '')) return { kind: 'total', cells };
+    return SUBTOTAL.test(cells[0] ?? '') ? { kind: 'subtotal', cells } : cells;
   });
   const input: Record<string, unknown> = {
-    title: sheet.name,
+    title,
     ...(above.length > 0 ? { above } : {}),
     ...(unit ? { amountUnit: unit } : {}),
     columns,
@@ -82,8 +96,19 @@ export function sheetTable(sheet: Sheet, options: { lang?: Lang } = {}): SheetTa
     const sep = options.lang === 'en' ? ': ' : '：';
     return where ? { ...d, message: `${where}${sep}${d.message}` } : d;
   });
+  // the same cells for a caller that validates again (readWorkbook)
+  const cells = new CellMap();
+  body.forEach((row, i) => {
+    if (row[0]) cells.set(['rows', i], `${sheet.name}!${row[0].address}`);
+    row.forEach((c, j) => {
+      const where = `${sheet.name}!${c.address}`;
+      cells.set(['rows', i, j], where);
+      cells.set(['rows', i, 'cells', j], where);
+    });
+  });
   return {
     input,
+    cells,
     ...(result.success ? { table: result.data } : {}),
     diagnostics,
   };

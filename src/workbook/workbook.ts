@@ -22,7 +22,13 @@ import type { FormDefinitionInput } from '../model/forms/schema.js';
 import { getForm } from '../model/forms/registry.js';
 import type { GeneralTable } from '../model/table.js';
 import { departmentSummaryOf, projectSummaryOf } from '../batch/summaries.js';
-import { catalogOf, indicatorChoices, type ColumnSpec, type TableKind } from './catalog.js';
+import {
+  catalogOf,
+  indicatorChoices,
+  normalizeLabel,
+  type ColumnSpec,
+  type TableKind,
+} from './catalog.js';
 import { CellMap } from './cellmap.js';
 import { ROWS_SHEETS, readRows, rowsSheetOf, sheetName, writeRows } from './dataset-sheets.js';
 import { readBlock } from './form-sheet.js';
@@ -118,14 +124,12 @@ function blocksOf(sheet: Sheet, form?: FormDefinitionInput): RawBlock[] {
   }
   if (blocks.length > 0) return blocks;
   // a form typed by hand: a project table names its 项目名称, a department table its unit
-  const labels = new Set(
-    sheet.rows.flatMap((r) => r.map((c) => c.text.replace(/\s+/gu, '').replace(/[：:]$/u, ''))),
-  );
+  const labels = new Set(sheet.rows.flatMap((r) => r.map((c) => normalizeLabel(c.text).label)));
   const has = (kind: TableKind) =>
     catalogOf(kind, form).fields.some(
       (f) =>
         (kind === 'project' ? f.path[0] === 'name' : f.path[0] === 'unit') &&
-        [f.label, ...(f.aliases ?? [])].some((l) => labels.has(l)),
+        [f.label, ...(f.aliases ?? [])].some((l) => labels.has(normalizeLabel(l).label)),
     );
   const indicators = labels.has('一级指标') && labels.has('二级指标');
   if (form && indicators) return [{ kind: form.kind, rows: sheet.rows }];
@@ -198,6 +202,10 @@ export async function readWorkbook(
           });
     },
   );
+  // a dataset's lists stand with their 单位 sheet: a lone list (预算单位 | 项目名称 | 年度资金总额) is
+  // a plain table, unless the rows layout is asked for
+  if (options.layout !== 'rows' && !listSheets.some((s) => rowsSheetOf(s)?.id === 'units'))
+    listSheets.splice(0);
   if (hasErrors(read) && !first && hidden.length === 0)
     return { diagnostics: read, ok: false, cellOf: () => undefined };
   const diagnostics: Diagnostic[] = [...read];
@@ -297,6 +305,7 @@ export async function readWorkbook(
       data = out.input;
     } else if (sheet) {
       const out = sheetTable(sheet, { lang });
+      cells.addUnder([], out.cells);
       data = out.input;
     }
     if (options.amountUnit && data.amountUnit === undefined) data.amountUnit = options.amountUnit;

@@ -107,6 +107,33 @@ describe('gongwen export / import', () => {
     expect(await list(dir)).toEqual(['fake.xlsx']);
   });
 
+  it('checks a unit’s workbook without the notice it does not hold, each table on its own', async () => {
+    const dir = await tempDir();
+    await cli(['init', '--xlsx'], dir);
+    const r = await cli(['validate', 'targets.xlsx'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('workbook.noNotice');
+    expect(r.stdout).toMatch(
+      /units\[0\]\.department\.unit: 错误 schema\.required 预算单位!B\d+：预算单位名称/u,
+    );
+    expect(r.stdout).toMatch(
+      /units\[0\]\.projects\[0\]\.name: 错误 schema\.required 预算单位!B\d+：项目名称/u,
+    );
+  });
+
+  it('exports a table whose form is named by its file', async () => {
+    const dir = await tempDir();
+    const r = await cli(
+      ['export', resolve('examples/tables/hunan-xiangtan-2023-project.yaml'), '-o', 'x.xlsx'],
+      dir,
+    );
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    const back = await cli(['import', 'x.xlsx'], dir);
+    expect(back.code, back.stderr + back.stdout).toBe(0);
+    // the workbook names the form by its id: a later import gives the form file with --form
+    expect((JSON.parse(back.stdout) as { form?: string }).form).toBe('xiangtan/project');
+  });
+
   it('does not export a notice', async () => {
     const dir = await tempDir();
     const r = await cli(['export', resolve('examples/zhanjiang-2021/notice.json')], dir);

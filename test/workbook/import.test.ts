@@ -320,3 +320,189 @@ describe('templates', () => {
     });
   });
 });
+
+/** Workbooks as a review of the reader found them misread: each is read as a clerk means it. */
+describe('forms and lists that are easy to misread', () => {
+  it('reads a grid past a blank row, and stops at a note under it, which becomes a note', async () => {
+    const r = await readWorkbook(
+      await book({
+        表: [
+          ['项目名称', '热线运行'],
+          ['年度', 2023],
+          ['一级指标', '二级指标', '三级指标', '指标值'],
+          ['产出指标', '数量指标', '受理量', '≥10万件'],
+          [],
+          ['效益指标', '社会效益指标', '办结率', '≥95%'],
+          ['满意度指标', '服务对象满意度指标', '满意度', '≥90%'],
+          ['注：本表由项目单位填写'],
+        ],
+      }),
+    );
+    const d = r.data as { indicators: { children: { name: string }[] }; notes?: string[] };
+    expect(d.indicators.children.map((l1) => l1.name)).toEqual([
+      '产出指标',
+      '效益指标',
+      '满意度指标',
+    ]);
+    expect(d.notes).toEqual(['注：本表由项目单位填写']);
+  });
+
+  it('keeps an indicator named like a field in its grid, and reads 其中：基本支出', async () => {
+    const r = await readWorkbook(
+      await book({
+        表: [
+          ['预算单位名称', '市档案馆'],
+          ['年度', 2023],
+          ['其中：基本支出', 1200, '其中：项目支出', 300],
+          ['一级指标', '二级指标', '三级指标', '指标值'],
+          ['成本指标', '经济成本指标', '基本支出', '≤1200万元'],
+          [null, null, '项目支出', '≤300万元'],
+          ['满意度指标', '服务对象满意度指标', '满意度', '≥90%'],
+        ],
+      }),
+    );
+    expect(r.kind).toBe('department-table');
+    const d = r.data as {
+      budget: unknown;
+      indicators: { children: { children: { children: unknown[] }[] }[] };
+    };
+    expect(d.budget).toEqual({ byType: { basic: '1200', project: '300' } });
+    expect(d.indicators.children).toHaveLength(2);
+    expect(d.indicators.children[0]!.children[0]!.children).toHaveLength(2);
+  });
+
+  it('takes a value that reads like a label as the value, and a label after an empty one as a label', async () => {
+    const r = await readWorkbook(
+      await book({
+        表: [
+          ['项目名称', '农机补贴', '资金类型', '财政拨款'],
+          ['年度', 2023],
+          ['实施单位', '主管部门', '县农业农村局'],
+          ['一级指标', '二级指标', '三级指标', '指标值'],
+          ['产出指标', '数量指标', '补贴台数', '≥100台'],
+        ],
+      }),
+    );
+    expect(r.data).toMatchObject({ fundType: '财政拨款', supervisor: '县农业农村局' });
+    expect((r.data as { implementer?: string }).implementer).toBeUndefined();
+  });
+
+  it('reads a form whose labels carry ★, and a title beside a unit line', async () => {
+    const r = await readWorkbook(
+      await book({
+        表: [
+          ['附件2'],
+          ['项目支出绩效目标表'],
+          ['填报单位（盖章）：县民政局', null, '金额单位：元'],
+          ['★项目名称', '养老补助'],
+          ['*年度', 2023],
+          ['一级指标', '二级指标', '三级指标', '指标值'],
+          ['产出指标', '数量指标', '补助人数', '≥300人'],
+        ],
+      }),
+    );
+    expect(r.kind).toBe('project-table');
+    expect(r.data).toMatchObject({
+      title: '项目支出绩效目标表',
+      above: ['填报单位（盖章）：县民政局', '金额单位：元'],
+      amountUnit: '元',
+      name: '养老补助',
+    });
+    const unit = await readWorkbook(
+      await book({
+        表: [
+          ['填报单位：元江县财政局'],
+          ['项目名称', '道路养护'],
+          ['一级指标', '二级指标', '三级指标', '指标值'],
+          ['产出指标', '数量指标', '里程', '≥10公里'],
+        ],
+      }),
+    );
+    expect((unit.data as { amountUnit?: string }).amountUnit).toBeUndefined();
+  });
+
+  it('reads a lone list as a plain table, a merged title as its title, and names its cells', async () => {
+    const list = await readWorkbook(
+      await book({
+        表: [
+          ['预算单位', '项目名称', '年度资金总额'],
+          ['市档案馆', '数字化', 60],
+        ],
+      }),
+    );
+    expect(list.kind).toBe('table');
+    const r = await readWorkbook(
+      await book(
+        {
+          分配表: [
+            ['2023年专项资金分配表'],
+            ['单位：万元'],
+            ['地区', '项目', '金额'],
+            ['甲县', '道路', 100],
+            ['乙县', '桥梁', 250],
+            ['小计', null, 350],
+            ['合计', null, 700],
+          ],
+        },
+        (wb) => wb.getWorksheet('分配表')!.mergeCells('A1:C1'),
+      ),
+    );
+    expect(r.kind).toBe('table');
+    expect(r.data).toMatchObject({
+      title: '2023年专项资金分配表',
+      amountUnit: '万元',
+      columns: [{ label: '地区' }, { label: '项目' }, { label: '金额', format: 'amount' }],
+    });
+    expect((r.data as { rows: unknown[] }).rows.at(-2)).toMatchObject({ kind: 'subtotal' });
+    const mismatch = r.diagnostics.find((x) => x.code === 'table.totalMismatch');
+    expect(mismatch?.message).toMatch(/^分配表!/u);
+  });
+
+  it('refuses a month typed as a plain number, at its cell', async () => {
+    const rows = PROJECT.map((row) => row.map((v) => (v === 44927 ? 2023.1 : v)));
+    const r = await readWorkbook(await book({ 表: rows }));
+    const bad = r.diagnostics.find((x) => x.code === 'workbook.notDate');
+    expect(bad?.message).toMatch(/^表!B6：起始年月：“2023.1”不是日期/u);
+  });
+
+  it('names an indicator row without its 一级 by the empty 一级 cell', async () => {
+    const r = await readWorkbook(
+      await book({
+        S: [
+          ['项目名称', 'x'],
+          ['年度', 2023],
+          ['一级指标', '二级指标', '三级指标', '指标值'],
+          [null, '数量指标', '受理量', '10'],
+        ],
+      }),
+    );
+    const d = r.diagnostics.find((x) => x.code === 'workbook.noLevel1');
+    expect(d?.message).toMatch(/^S!A4：/u);
+  });
+});
+
+describe('a dataset list that fills one value two ways', () => {
+  it('is a conflict at its cell, not a crash', async () => {
+    const notice = (
+      JSON.parse(readFileSync('examples/zhanjiang-2021/dataset.json', 'utf8')) as {
+        notice: unknown;
+      }
+    ).notice;
+    const r = await readWorkbook(
+      await book({
+        单位: [
+          ['预算单位名称', '年度'],
+          ['市档案馆', 2023],
+        ],
+        项目: [
+          ['预算单位', '项目名称', '项目起止时间', '起始年月', '截止年月'],
+          ['市档案馆', '数字化', '2023年', '2023-01', '2023-12'],
+        ],
+        指标: [['预算单位', '项目名称', '一级指标', '二级指标', '三级指标', '指标值']],
+      }),
+      { notice },
+    );
+    const conflict = r.diagnostics.find((x) => x.code === 'workbook.conflict');
+    expect(conflict?.message).toMatch(/^项目!D2：/u);
+  });
+});

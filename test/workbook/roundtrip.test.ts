@@ -220,3 +220,29 @@ describe('what a cell cannot hold', () => {
     });
   });
 });
+
+describe('values that look like the workbook’s own marks', () => {
+  it('a column labelled 合计 or 行, and a value that reads like a label, come back', async () => {
+    const table = {
+      title: '资金表',
+      amountUnit: '万元',
+      columns: [{ label: '行' }, { label: '合计', format: 'amount' }],
+      rows: [
+        ['甲', '1.50'],
+        ['乙', '2'],
+      ],
+    };
+    expect((await roundTrip('table', table)).back).toEqual(model('table', table));
+    const project = { ...load('gansu-jiayuguan-2023-project.yaml'), fundType: '财政拨款' };
+    expect((await roundTrip('project-table', project)).back).toEqual(
+      model('project-table', project),
+    );
+  });
+
+  it('a notice text that starts like JSON stays text', async () => {
+    const notice = { ...(seed.notice as Obj), recipients: '[各区县]财政局' };
+    const data = { ...seed, notice };
+    const { back } = await roundTrip('dataset', data);
+    expect((back.notice as Obj).recipients).toBe('[各区县]财政局');
+  });
+});
