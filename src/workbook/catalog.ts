@@ -353,14 +353,27 @@ export function indicatorChoices(framework: 'pre2021' | 'fin2021') {
  * A label as compared: without spaces, the colon after it, a ★ or * marking it required, and a
  * unit in brackets after it ("年度资金总额（万元）"), which is returned apart.
  */
-export function normalizeLabel(text: string): { label: string; unit?: '万元' | '元' } {
+export function normalizeLabel(text: string): Normalized {
   // no label runs this long: an indicator's name or a goal is no label, and is not scanned
-  if (text.length > 40) return { label: '' };
+  if (text.length > 40) return NO_LABEL;
+  // a sheet asks the same texts again and again (each row against each grid's header)
+  const hit = normalized.get(text);
+  if (hit) return hit;
   let t = text.replace(/\s+/gu, '').replace(/^[★*＊]+|[：:]+$/gu, '');
   const m = /[（(](?:金额)?(?:单位[：:])?(万元|元)[)）]$/u.exec(t);
   if (m) t = t.slice(0, m.index);
-  return m ? { label: t, unit: m[1] as '万元' | '元' } : { label: t };
+  const out: Normalized = m ? { label: t, unit: m[1] as '万元' | '元' } : { label: t };
+  if (normalized.size >= 100_000) normalized.clear();
+  normalized.set(text, out);
+  return out;
 }
+
+interface Normalized {
+  readonly label: string;
+  readonly unit?: '万元' | '元';
+}
+const NO_LABEL: Normalized = { label: '' };
+const normalized = new Map<string, Normalized>();
 
 const indexes = new WeakMap<readonly object[], Map<string, unknown>>();
 

@@ -73,6 +73,11 @@ export interface Header {
 
 /** The grid whose header this row is, if any. */
 export function headerOf(row: readonly GridCell[], catalog: Catalog): Header | undefined {
+  // most rows hold no column label at all: they are passed over before any grid is tried
+  const any = columnLabels(catalog);
+  let known = 0;
+  for (const c of row) if (c.text !== '' && any.has(normalizeLabel(c.text).label)) known++;
+  if (known < 2) return undefined;
   for (const grid of catalog.grids) {
     const index = labelIndex(grid.columns);
     const columns = new Map<number, ColumnSpec>();
@@ -98,6 +103,18 @@ export function headerOf(row: readonly GridCell[], catalog: Catalog): Header | u
     return { grid, columns, extra, ...(unit ? { unit } : {}) };
   }
   return undefined;
+}
+
+const allLabels = new WeakMap<Catalog, Set<string>>();
+
+/** Every column label of a catalog's grids. */
+function columnLabels(catalog: Catalog): Set<string> {
+  let set = allLabels.get(catalog);
+  if (!set) {
+    set = new Set(catalog.grids.flatMap((g) => [...labelIndex(g.columns).keys()]));
+    allLabels.set(catalog, set);
+  }
+  return set;
 }
 
 const blank = (row: readonly GridCell[]) => row.every((c) => c.text.trim() === '');
