@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { GongwenRenderError } from '../errors.js';
 import type { Lang } from '../errors.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import {
@@ -170,6 +171,22 @@ interface UnitOut {
 export function writeRows(wb: ExcelJS.Workbook, units: readonly UnitOut[]): void {
   const items: Record<string, Obj[]> = {};
   const push = (id: string, item: Obj) => (items[id] ??= []).push(item);
+  units.forEach(({ projects }, i) => {
+    // a project is found again by its unit and its name: two of one name would be one
+    const seen = new Set<unknown>();
+    projects.forEach((p, j) => {
+      if (seen.has(p.name))
+        throw new GongwenRenderError(
+          'workbook.duplicateProject',
+          {
+            zh: `第${i + 1}个单位有两个名为“${String(p.name)}”的项目：清单版式按名称区分项目，请改名或用每单位一表的版式`,
+            en: `unit ${i + 1} has two projects named "${String(p.name)}": the rows layout tells projects by name; rename one or use a sheet per unit`,
+          },
+          `units[${i}].projects[${j}].name`,
+        );
+      seen.add(p.name);
+    });
+  });
   for (const { department, projects } of units) {
     const unit = department.unit as string;
     push('units', flatRow(department, ROWS_SHEETS.at(-1)!.spec.columns));

@@ -246,3 +246,20 @@ describe('values that look like the workbook’s own marks', () => {
     expect((back.notice as Obj).recipients).toBe('[各区县]财政局');
   });
 });
+
+describe('what the lists of rows cannot tell apart', () => {
+  it('refuses two projects of one unit with the same name, naming the second', async () => {
+    const project = load('hunan-nanyue-2018-project.yaml');
+    const data = {
+      ...seed,
+      units: [{ department: (seed.units as Obj[])[0]!.department, projects: [project, project] }],
+    };
+    await expect(writeWorkbook('dataset', data, { layout: 'rows' })).rejects.toMatchObject({
+      code: 'workbook.duplicateProject',
+      element: 'units[0].projects[1].name',
+    });
+    // a sheet per unit keeps them apart
+    const { back } = await roundTrip('dataset', data, 'sheets');
+    expect(back).toEqual(model('dataset', data));
+  });
+});
