@@ -14,6 +14,9 @@ import {
   sumYuan,
   type NoticeInput,
   validateNotice,
+  readWorkbook,
+  workbookTemplate,
+  writeWorkbook,
   yuanToMoney,
 } from '../src/index.js';
 import { countyNotice } from '../examples/custom-template/render.js';
@@ -107,3 +110,20 @@ const county = await render(countyNotice(), { template: 'suixi/notice' });
 writeAtomic('out/custom-template.pdf', county.pdf!.bytes);
 writeAtomic('out/custom-template.docx', county.docx!.bytes);
 console.log(`wrote out/custom-template.pdf (${county.pdf!.pages} 页) and .docx`);
+
+// The seed's dataset as a bureau keeps it in Excel, read back to the same data; and a template
+// for units to fill in (docs/workbooks.md).
+const seedDataset: unknown = JSON.parse(
+  readFileSync('examples/zhanjiang-2021/dataset.json', 'utf8'),
+);
+const book = await writeWorkbook('dataset', seedDataset);
+writeAtomic('out/zhanjiang-2021.xlsx', book);
+const back = await readWorkbook(book);
+console.log(
+  `wrote out/zhanjiang-2021.xlsx (${back.kind}, ${back.ok ? 'read back without an error' : 'read back with errors'})`,
+);
+writeAtomic(
+  'out/template-fin2021-project.xlsx',
+  await workbookTemplate({ form: 'fin2021/project' }),
+);
+console.log('wrote out/template-fin2021-project.xlsx');
