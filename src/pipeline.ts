@@ -22,16 +22,7 @@ import {
 import type { FontRole, Layout, Measure } from './layout/types.js';
 import { GongwenValidationError, type Diagnostic } from './model/diagnostics.js';
 import type { Notice, NoticeInput } from './model/notice.js';
-import {
-  validateDepartmentSummary,
-  validateDepartmentTargetTable,
-  validateNotice,
-  validateProjectSummary,
-  validateProjectTargetTable,
-  validateTable,
-  type Validation,
-  type ValidateOptions,
-} from './model/parse.js';
+import { validateKind, validateNotice, type ValidateOptions } from './model/parse.js';
 import type { DepartmentTargetTable, DepartmentTargetTableInput } from './model/targets.js';
 import { detectKind, type DocumentInputs, type DocumentKind } from './model/kind.js';
 import { assertLayoutImages } from './render/images.js';
@@ -348,18 +339,6 @@ const asPdf = (o: WriterOutput): PdfResult => ({
 });
 const asDocx = (o: WriterOutput): DocxResult => ({ bytes: o.bytes, fontNames: o.fontNames! });
 
-const VALIDATORS: Record<
-  DocumentKind,
-  (input: unknown, options?: ValidateOptions) => Validation<unknown>
-> = {
-  notice: validateNotice,
-  'department-table': validateDepartmentTargetTable,
-  'project-table': validateProjectTargetTable,
-  'department-summary': validateDepartmentSummary,
-  'project-summary': validateProjectSummary,
-  table: validateTable,
-};
-
 const KIND_NAMES: Record<DocumentKind, { zh: string; en: string }> = {
   notice: { zh: '公文', en: 'notice' },
   'department-table': { zh: '部门整体预算绩效目标表', en: 'department target table' },
@@ -396,7 +375,7 @@ export function documentLayout(
 ): { layout: Layout; theme: Theme; diagnostics: Diagnostic[] } {
   if (kind === 'notice')
     return noticeLayout(input as NoticeInput, options as RenderOptions, measure);
-  const checked = VALIDATORS[kind](input, options.validation);
+  const checked = validateKind(kind, input, options.validation);
   if (!checked.success) {
     const lang = options.validation?.lang ?? 'zh';
     throw new GongwenValidationError(checked.diagnostics, KIND_NAMES[kind][lang], lang);

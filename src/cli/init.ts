@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { schemaFileOf } from '../model/kind.js';
 import { initWorkbook } from './workbook.js';
 import { join } from 'node:path';
 import type { Ctx, Runner } from './io.js';
@@ -12,7 +13,7 @@ export const RENDER_HINT = 'npx gongwen render notice.json -o out';
 export function starterNotice(date: string): Record<string, unknown> {
   const year = date.slice(0, 4);
   return {
-    $schema: './node_modules/gongwen/schema/notice.json',
+    $schema: `./node_modules/gongwen/schema/${schemaFileOf('notice')}`,
     issuers: [{ name: '示例市财政局' }],
     docNumber: `示财〔${year}〕1号`,
     title: `关于做好${year}年预算绩效目标管理工作的通知`,

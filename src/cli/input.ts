@@ -2,6 +2,7 @@ import { dirname, extname, resolve } from 'node:path';
 import type { Diagnostic, Path } from '../index.js';
 import { IMAGE_LIMITS } from '../model/image.js';
 import { detectKind } from '../model/kind.js';
+import { namedBy } from '../workbook/cellmap.js';
 import type { Io } from './io.js';
 import { jsonErrorPosition, lineColumn, MAX_JSON_DEPTH, scanJson } from './json-position.js';
 import { encodingProblem, readBounded, ReadRefused, READ_LIMITS } from './read.js';
@@ -91,13 +92,7 @@ export function withCells(
 ): Diagnostic[] {
   const source = typeof data === 'object' && data !== null ? workbookSources.get(data) : undefined;
   if (!source) return [...diagnostics];
-  const named = diagnostics.map((d) => {
-    const where = source.cellOf(d.path);
-    const sep = lang === 'en' ? ': ' : '：';
-    return where && !d.message.startsWith(where)
-      ? { ...d, message: `${where}${sep}${d.message}` }
-      : d;
-  });
+  const named = diagnostics.map((d) => namedBy(d, source.cellOf(d.path), lang));
   return [...source.diagnostics, ...named];
 }
 

@@ -9,25 +9,16 @@ export const KINDS: readonly Kind[] = [...DOCUMENT_KINDS, 'dataset'];
 
 export { detectKind };
 
-type Lib = typeof import('../index.js');
+type Lib = typeof import('../model/parse.js');
 
-/** Validates with the model's own validate… function; never throws. */
+/** Validates with the model's own validator for the kind; never throws. */
 export function validateAs(
   lib: Lib,
   kind: Kind,
   data: unknown,
   options: ValidateOptions = {},
 ): Diagnostic[] {
-  const validate = {
-    notice: lib.validateNotice,
-    'department-table': lib.validateDepartmentTargetTable,
-    'project-table': lib.validateProjectTargetTable,
-    'department-summary': lib.validateDepartmentSummary,
-    'project-summary': lib.validateProjectSummary,
-    table: lib.validateTable,
-    dataset: lib.validateDataset,
-  }[kind];
-  return validate(data, options).diagnostics;
+  return lib.validateKind(kind, data, options).diagnostics;
 }
 
 /**
@@ -60,7 +51,7 @@ export async function checkInput(
   kind: Kind,
   policy: ValidateOptions = { lang: ctx.lang },
 ): Promise<boolean> {
-  const lib = await import('../index.js');
+  const lib = await import('../model/parse.js');
   const diagnostics = [
     ...(await resolveImages(data, kind, file, ctx.io, ctx.m)),
     ...withCells(data, validateAs(lib, kind, data, policy), ctx.lang),

@@ -29,7 +29,7 @@ async function validateFile(
   flags: ValidateFlags,
   policy: ValidateOptions,
 ): Promise<FileResult> {
-  const lib = await import('../index.js');
+  const lib = await import('../model/parse.js');
   let data: unknown;
   try {
     data = await readDataFile(file, ctx.io, ctx.m, undefined, {

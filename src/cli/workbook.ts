@@ -4,6 +4,7 @@ import { isFormFile, loadFormFile, resolveFormPath } from './forms.js';
 import { kindOf, readDataFile, resolveImages, withCells } from './input.js';
 import type { Ctx, Runner } from './io.js';
 import { detectKind, KINDS, validateAs } from './kinds.js';
+import { schemaFileOf } from '../model/kind.js';
 import { lintOptions, lintPolicy, type LintFlags } from './lint.js';
 import type { Kind } from './messages.js';
 import { examples } from './options.js';
@@ -83,24 +84,14 @@ export async function importWorkbook(ctx: Ctx, file: string, flags: ImportFlags)
   const data = await readDataFile(file, io, m, undefined, settings);
   const kind = kindOf(data);
   const policy = await lintPolicy(ctx, flags);
-  const lib = await import('../index.js');
+  const lib = await import('../model/parse.js');
   const diagnostics = [
     ...(await resolveImages(data, kind, file, io, m)),
     ...withCells(data, validateAs(lib, kind, data, policy), ctx.lang),
   ];
   printDiagnostics(ctx, file, diagnostics);
   const failed = diagnostics.some((d) => d.severity === 'error');
-  const schema = `./node_modules/gongwen/schema/${
-    {
-      notice: 'notice',
-      'department-table': 'department-target-table',
-      'project-table': 'project-target-table',
-      'department-summary': 'department-summary',
-      'project-summary': 'project-summary',
-      table: 'table',
-      dataset: 'dataset',
-    }[kind]
-  }.json`;
+  const schema = `./node_modules/gongwen/schema/${schemaFileOf(kind)}`;
   const body = { $schema: schema, ...(data as Record<string, unknown>) };
   if (flags.out === undefined) {
     if (failed) return 1;
@@ -138,7 +129,7 @@ export async function exportWorkbook(ctx: Ctx, file: string, flags: ExportFlags)
   // a form named by its file is read relative to the data file, as render reads it
   if (!(await resolveFormPath(ctx, file, data, kind))) return 1;
   const policy = await lintPolicy(ctx, flags);
-  const lib = await import('../index.js');
+  const lib = await import('../model/parse.js');
   // seal paths stay paths: the workbook keeps what the data file says (read relative to it)
   const diagnostics = validateAs(lib, kind, data, policy);
   printDiagnostics(ctx, file, diagnostics);

@@ -49,6 +49,11 @@ const SCHEMA_FILES: Record<string, DataKind> = {
   'dataset.json': 'dataset',
 };
 
+/** The JSON Schema file of a kind ("department-target-table.json"), as `$schema` names it. */
+export function schemaFileOf(kind: DataKind): string {
+  return Object.keys(SCHEMA_FILES).find((file) => SCHEMA_FILES[file] === kind)!;
+}
+
 /**
  * What a value holds: its `$schema` when it names one of ours, else its shape — a dataset has
  * `units`; a table has `columns` and `rows`; summaries have `rows`; target tables have their own

@@ -16,6 +16,7 @@ import { zodIssuesToDiagnostics } from './zod-diagnostics.js';
 import { FormDefinition } from './forms/schema.js';
 import { GeneralTable } from './table.js';
 import { tableRules } from './lint/table-rules.js';
+import type { DataKind } from './kind.js';
 
 /** The result of a validate… call: never throws, always carries every diagnostic. */
 export type Validation<T> =
@@ -105,3 +106,26 @@ const table = validator(GeneralTable, tableRules, NAMES.table);
 /** Validates a table (表格): its rows fill the columns, numbers read, totals add up. */
 export const validateTable = table.validate;
 export const parseTable = table.parse;
+
+/** Each kind of data file's validator, by the kind detectKind tells. */
+const BY_KIND: Record<
+  DataKind,
+  (input: unknown, options?: ValidateOptions) => Validation<unknown>
+> = {
+  notice: validateNotice,
+  'department-table': validateDepartmentTargetTable,
+  'project-table': validateProjectTargetTable,
+  'department-summary': validateDepartmentSummary,
+  'project-summary': validateProjectSummary,
+  table: validateTable,
+  dataset: validateDataset,
+};
+
+/** Validates input as a kind of data: the one table of validators by kind. */
+export function validateKind(
+  kind: DataKind,
+  input: unknown,
+  options: ValidateOptions = {},
+): Validation<unknown> {
+  return BY_KIND[kind](input, options);
+}

@@ -65,14 +65,26 @@ export interface GridSpec {
 
 export type TableKind = 'department' | 'project';
 
+/** The fields every kind of table frames itself with, each under one label wherever it stands. */
+export const FRAME = {
+  title: { path: ['title'], label: '表名', codec: 'text' },
+  subtitle: { path: ['subtitle'], label: '副标题', codec: 'text' },
+  above: { path: ['above'], label: '表上说明', codec: 'lines' },
+  amountUnit: { path: ['amountUnit'], label: '金额单位', codec: 'text', choices: ['万元', '元'] },
+  year: { path: ['year'], label: '年度', codec: 'integer' },
+  form: { path: ['form'], label: '表式', codec: 'text' },
+  description: { path: ['description'], label: '说明', codec: 'text' },
+  notes: { path: ['notes'], label: '表下注释', codec: 'lines' },
+} as const satisfies Record<string, FieldSpec>;
+
 const FRAME_FIELDS: FieldSpec[] = [
-  { path: ['title'], label: '表名', codec: 'text' },
-  { path: ['subtitle'], label: '副标题', codec: 'text' },
-  { path: ['above'], label: '表上说明', codec: 'lines' },
-  { path: ['amountUnit'], label: '金额单位', codec: 'text', choices: ['万元', '元'] },
-  { path: ['year'], label: '年度', codec: 'integer' },
-  { path: ['form'], label: '表式', codec: 'text' },
-  { path: ['description'], label: '说明', codec: 'text' },
+  FRAME.title,
+  FRAME.subtitle,
+  FRAME.above,
+  FRAME.amountUnit,
+  FRAME.year,
+  FRAME.form,
+  FRAME.description,
 ];
 
 const FOOT_FIELDS: FieldSpec[] = [
@@ -82,7 +94,7 @@ const FOOT_FIELDS: FieldSpec[] = [
     codec: 'text',
     choices: ['auto', 'pre2021', 'fin2021'],
   },
-  { path: ['notes'], label: '表下注释', codec: 'lines', aliases: ['注'] },
+  { ...FRAME.notes, aliases: ['注'] },
 ];
 
 /** 部门整体预算绩效目标表 */
@@ -391,4 +403,29 @@ export function labelIndex<T extends { label: string; aliases?: readonly string[
       if (!index.has(key)) index.set(key, s);
     }
   return index;
+}
+
+/** a line that gives the amount unit, and ends with it: "金额单位：万元", "（单位：元）" — not
+ * "填报单位：元江县财政局" */
+export const UNIT_LINE = /(?:^|[\s（(])(?:金额)?单位\s*[：:]\s*(万元|元)\s*[)）]?$/u;
+/** an attachment's label typed above a table ("附件2"): the notice's to print, not the table's */
+const ATTACHMENT_LABEL = /^附件\s*\d*$/u;
+/** a 合计 or 小计 row, by its first cell */
+export const TOTAL_ROW = /^合\s*计$/u;
+export const SUBTOTAL_ROW = /^小\s*计$/u;
+
+/**
+ * The lines typed above a table, read: where they start (past an attachment's label), which is
+ * the title (the first, unless it is the unit line), and the amount unit a line gives.
+ */
+export function linesAbove(lines: readonly string[]): {
+  start: number;
+  title?: number;
+  unit?: '万元' | '元';
+} {
+  let start = 0;
+  while (start < lines.length && ATTACHMENT_LABEL.test(lines[start]!)) start++;
+  const unit = lines.map((t) => UNIT_LINE.exec(t)?.[1]).find(Boolean) as '万元' | '元' | undefined;
+  const title = start < lines.length && !UNIT_LINE.test(lines[start]!) ? start : undefined;
+  return { start, ...(title !== undefined ? { title } : {}), ...(unit ? { unit } : {}) };
 }

@@ -38,10 +38,18 @@ export class CellMap {
 
   /** a diagnostic with its cell in front of the message */
   name(d: Diagnostic, lang: Lang = 'zh'): Diagnostic {
-    const where = this.find(d.path);
-    if (!where || d.message.startsWith(where)) return d;
-    return { ...d, message: `${where}${lang === 'en' ? ': ' : '：'}${d.message}` };
+    return namedBy(d, this.find(d.path), lang);
   }
+}
+
+/** A message said of a cell: "绩效指标!D14：…", "绩效指标!D14: …". */
+export const atCell = (where: string, message: string, lang: Lang = 'zh') =>
+  `${where}${lang === 'en' ? ': ' : '：'}${message}`;
+
+/** A diagnostic with its cell in front of the message (once), or as it is without one. */
+export function namedBy(d: Diagnostic, where: string | undefined, lang: Lang = 'zh'): Diagnostic {
+  if (!where || d.message.startsWith(where)) return d;
+  return { ...d, message: atCell(where, d.message, lang) };
 }
 
 /** (plain objects, not Maps: a third of the memory for the few keys each node has) */
@@ -77,7 +85,6 @@ export function cellProblem(
     path,
     code: problem.code,
     severity,
-    message:
-      lang === 'en' ? `${where}: ${label}: ${problem.en}` : `${where}：${label}：${problem.zh}`,
+    message: atCell(where, atCell(label, lang === 'en' ? problem.en : problem.zh, lang), lang),
   };
 }

@@ -11,7 +11,8 @@ import {
   type TableKind,
 } from './catalog.js';
 import { CellMap, cellProblem } from './cellmap.js';
-import { CONFLICT, readIndicators, setPath, type Header } from './form-sheet.js';
+import { CONFLICT, readIndicators, type Header } from './form-sheet.js';
+import { getPath, setPath } from './paths.js';
 import { findHeader, readList, writeList, type ListSpec } from './list-sheet.js';
 import type { GridCell, Sheet } from './read.js';
 
@@ -51,7 +52,7 @@ function fieldColumns(kind: TableKind): ColumnSpec[] {
   }));
 }
 
-interface RowsSheet {
+export interface RowsSheet {
   id: 'units' | 'projects' | GridId;
   name: string;
   spec: ListSpec;
@@ -139,15 +140,6 @@ export function rowsSheetOf(sheet: Sheet): RowsSheet | undefined {
     const filled = top[header.at]!.filter((c) => c.text.trim() !== '' && !c.merged).length;
     return header.columns.size * 3 >= filled * 2;
   });
-}
-
-function getPath(value: unknown, path: readonly string[]): unknown {
-  let at = value;
-  for (const key of path) {
-    if (typeof at !== 'object' || at === null) return undefined;
-    at = (at as Obj)[key];
-  }
-  return at;
 }
 
 /** A table's fields flattened to one list row (keys are the fields' paths joined by "."). */
@@ -255,16 +247,13 @@ export function writeRows(wb: ExcelJS.Workbook, units: readonly UnitOut[]): void
  * cell.
  */
 export function readRows(
-  sheets: readonly Sheet[],
+  sheets: readonly { sheet: Sheet; list: RowsSheet }[],
   lang: Lang,
 ): { units: Obj[]; cells: CellMap; diagnostics: Diagnostic[] } {
   const cells = new CellMap();
   const diagnostics: Diagnostic[] = [];
   const found = new Map<string, Sheet>();
-  for (const s of sheets) {
-    const kind = rowsSheetOf(s);
-    if (kind && !found.has(kind.id)) found.set(kind.id, s);
-  }
+  for (const { sheet, list } of sheets) if (!found.has(list.id)) found.set(list.id, sheet);
   const units: Obj[] = [];
   const conflict = (where: string | undefined, key: string) =>
     diagnostics.push(cellProblem([key], where ?? '', key, CONFLICT, lang));

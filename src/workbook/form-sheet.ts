@@ -2,6 +2,7 @@ import type { Lang } from '../errors.js';
 import type { Diagnostic, Path } from '../model/diagnostics.js';
 import {
   labelIndex,
+  linesAbove,
   normalizeLabel,
   type Catalog,
   type ColumnSpec,
@@ -10,6 +11,7 @@ import {
 } from './catalog.js';
 import { CellMap, cellProblem } from './cellmap.js';
 import { decode } from './codec.js';
+import { setPath } from './paths.js';
 import type { GridCell } from './read.js';
 
 /**
@@ -25,8 +27,6 @@ export const CONFLICT = {
   en: 'conflicts with an earlier field (such as 项目起止时间 with 起始年月); fill in one',
 };
 
-/** a line that gives the amount unit, and ends with it: "金额单位：万元", "（单位：元）" */
-const UNIT_LINE = /(?:^|[\s（(])(?:金额)?单位\s*[：:]\s*(万元|元)\s*[)）]?$/u;
 /** a line under a grid that is none of its rows: a note, a signature, a contact */
 const NOTE = /^(?:注|说明|填表人|填报人|审核人|负责人|联系人|联系电话)\s*[：:]/u;
 
@@ -43,24 +43,6 @@ export interface ReadBlock {
 }
 
 type Obj = Record<string, unknown>;
-
-/**
- * Sets a value at a path, making the objects on the way; false when something else is there
- * already (项目起止时间 given as text and 起始年月 as a month: one value, two ways).
- */
-export function setPath(target: Obj, path: readonly (string | number)[], value: unknown): boolean {
-  let at: Obj = target;
-  for (const key of path.slice(0, -1)) {
-    const next = at[key];
-    if (next === undefined) at = at[key] = {} as Obj;
-    else if (typeof next === 'object' && next !== null && !Array.isArray(next)) at = next as Obj;
-    else return false;
-  }
-  const last = path.at(-1)!;
-  if (at[last] !== undefined && typeof at[last] === 'object') return false;
-  at[last] = value;
-  return true;
-}
 
 export interface Header {
   grid: GridSpec;
@@ -266,23 +248,19 @@ export function readBlock(
   }
 
   if (notes.length > 0 && input.notes === undefined) input.notes = notes;
-  // a form typed by hand: its title on top, lines such as "金额单位：万元" under it (an
-  // attachment's label, "附件2", is the notice's to print, not the table's)
-  while (lead.length > 0 && /^附件\s*\d*$/u.test(lead[0]!.text.trim())) lead.shift();
-  if (lead.length > 0) {
-    const lines = lead.map((c) => c.text.trim());
-    const unitAt = lines.findIndex((t) => UNIT_LINE.test(t));
-    if (unitAt >= 0) unitHint ??= UNIT_LINE.exec(lines[unitAt]!)![1] as '万元' | '元';
-    let from = 0;
-    if (input.title === undefined && unitAt !== 0) {
-      input.title = lines[0];
-      cells.set(['title'], at(lead[0]!));
-      from = 1;
-    }
-    if (input.above === undefined && lines.length > from) {
-      input.above = lines.slice(from);
-      cells.set(['above'], at(lead[from]!));
-    }
+  // a form typed by hand: its title on top, lines such as "金额单位：万元" under it
+  const lines = lead.map((c) => c.text.trim());
+  const typed = linesAbove(lines);
+  if (typed.unit) unitHint ??= typed.unit;
+  let from = typed.start;
+  if (input.title === undefined && typed.title !== undefined) {
+    input.title = lines[typed.title];
+    cells.set(['title'], at(lead[typed.title]!));
+    from = typed.title + 1;
+  }
+  if (input.above === undefined && lines.length > from) {
+    input.above = lines.slice(from);
+    cells.set(['above'], at(lead[from]!));
   }
 
   function readList(body: readonly GridCell[][], header: Header) {

@@ -2,11 +2,11 @@ import type ExcelJS from 'exceljs';
 import type { Lang } from '../errors.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { cellOf, gridOf, type GeneralTable } from '../model/table.js';
-import { labelIndex, normalizeLabel, type ColumnSpec, type FieldSpec } from './catalog.js';
+import { FRAME, labelIndex, normalizeLabel, type ColumnSpec, type FieldSpec } from './catalog.js';
 import { CellMap, cellProblem } from './cellmap.js';
 import { decode, encode } from './codec.js';
 import type { GridCell } from './read.js';
-import { STYLE, putCell } from './write-form.js';
+import { STYLE, heading, putCell } from './write-form.js';
 
 /**
  * A general table (表格) on a sheet: its settings as labelled rows, its columns' settings as a
@@ -18,11 +18,11 @@ import { STYLE, putCell } from './write-form.js';
 export const TABLE_MARKER = '【表格】';
 
 const FIELDS: FieldSpec[] = [
-  { path: ['title'], label: '表名', codec: 'text' },
-  { path: ['subtitle'], label: '副标题', codec: 'text' },
-  { path: ['above'], label: '表上说明', codec: 'lines' },
-  { path: ['amountUnit'], label: '金额单位', codec: 'text', choices: ['万元', '元'] },
-  { path: ['description'], label: '说明', codec: 'text' },
+  FRAME.title,
+  FRAME.subtitle,
+  FRAME.above,
+  FRAME.amountUnit,
+  FRAME.description,
   {
     path: ['orientation'],
     label: '版面方向',
@@ -30,7 +30,7 @@ const FIELDS: FieldSpec[] = [
     choices: ['auto', 'portrait', 'landscape'],
   },
   { path: ['total'], label: '合计行', codec: 'text' },
-  { path: ['notes'], label: '表下注释', codec: 'lines' },
+  FRAME.notes,
 ];
 
 const COLUMN_SETTINGS: ColumnSpec[] = [
@@ -65,17 +65,13 @@ export function writeGeneral(ws: ExcelJS.Worksheet, start: number, table: Genera
   const n = table.columns.length;
   const width = Math.max(n + 1, COLUMN_SETTINGS.length);
   const marker = ws.getRow(r++).getCell(1);
-  marker.value = TABLE_MARKER;
-  marker.font = { bold: true };
-  marker.fill = STYLE.marker;
+  heading(marker, TABLE_MARKER, STYLE.marker);
   const values: Obj = { ...table, total: totalText(table.total) };
   for (const f of FIELDS) {
     const v = values[f.path[0]!];
     if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
     const row = ws.getRow(r++);
-    row.getCell(1).value = f.label;
-    row.getCell(1).font = { bold: true };
-    row.getCell(1).fill = STYLE.label;
+    heading(row.getCell(1), f.label, STYLE.label);
     putCell(row.getCell(2), encode(v, f.codec));
     ws.mergeCells(row.number, 2, row.number, width);
   }
@@ -83,9 +79,7 @@ export function writeGeneral(ws: ExcelJS.Worksheet, start: number, table: Genera
   ws.getRow(r++).getCell(1).value = '列设置';
   const head = ws.getRow(r++);
   COLUMN_SETTINGS.forEach((c, i) => {
-    head.getCell(i + 1).value = c.label;
-    head.getCell(i + 1).font = { bold: true };
-    head.getCell(i + 1).fill = STYLE.header;
+    heading(head.getCell(i + 1), c.label, STYLE.header);
   });
   for (const column of table.columns) {
     const row = ws.getRow(r++);

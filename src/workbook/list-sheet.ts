@@ -2,11 +2,18 @@ import type ExcelJS from 'exceljs';
 import type { Lang } from '../errors.js';
 import type { Diagnostic, Path } from '../model/diagnostics.js';
 import { amountToFen, fenToAmount } from '../model/money.js';
-import { labelIndex, normalizeLabel, type ColumnSpec, type FieldSpec } from './catalog.js';
+import {
+  FRAME,
+  labelIndex,
+  normalizeLabel,
+  TOTAL_ROW,
+  type ColumnSpec,
+  type FieldSpec,
+} from './catalog.js';
 import { CellMap, cellProblem } from './cellmap.js';
 import { decode, encode, moneyCell } from './codec.js';
-import type { GridCell } from './read.js';
-import { STYLE, listValidation, putCell } from './write-form.js';
+import { columnLetters, type GridCell } from './read.js';
+import { STYLE, heading, listValidation, putCell } from './write-form.js';
 
 /**
  * A list on a sheet: a header row of column labels and a row per item under it, as the 批复汇总表
@@ -41,10 +48,7 @@ const REVIEW_COLUMNS: ColumnSpec[] = [
 
 export const DEPARTMENT_SUMMARY: ListSpec = {
   marker: '【部门整体绩效目标批复汇总表】',
-  fields: [
-    { path: ['title'], label: '表名', codec: 'text' },
-    { path: ['year'], label: '年度', codec: 'integer' },
-  ],
+  fields: [FRAME.title, FRAME.year],
   columns: [
     { key: 'unit', label: '预算单位', codec: 'text', width: 24 },
     { key: 'supervisor', label: '主管部门', codec: 'text', width: 18 },
@@ -76,13 +80,6 @@ export const PROJECT_SUMMARY: ListSpec = {
 
 type Obj = Record<string, unknown>;
 
-function columnLetter(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
-    s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
-
 export interface WriteListOptions {
   /** rows of an empty template with list validations */
   templateRows?: number;
@@ -110,17 +107,13 @@ export function writeList(
     );
   if (spec.marker) {
     const m = ws.getRow(r++).getCell(1);
-    m.value = spec.marker;
-    m.font = { bold: true };
-    m.fill = STYLE.marker;
+    heading(m, spec.marker, STYLE.marker);
   }
   for (const f of spec.fields) {
     const v = data[f.path[0]!];
     if (v === undefined && options.templateRows === undefined) continue;
     const row = ws.getRow(r++);
-    row.getCell(1).value = f.label;
-    row.getCell(1).font = { bold: true };
-    row.getCell(1).fill = STYLE.label;
+    heading(row.getCell(1), f.label, STYLE.label);
     putCell(row.getCell(2), encode(v, f.codec));
   }
   if (r > start) r++;
@@ -128,9 +121,7 @@ export function writeList(
   const head = ws.getRow(r++);
   columns.forEach((c, i) => {
     const cell = head.getCell(i + 1);
-    cell.value = c.label;
-    cell.font = { bold: true };
-    cell.fill = STYLE.header;
+    heading(cell, c.label, STYLE.header);
     cell.border = STYLE.border;
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
     if (c.width) ws.getColumn(i + 1).width = Math.max(ws.getColumn(i + 1).width ?? 0, c.width);
@@ -170,7 +161,7 @@ export function writeList(
         0,
       );
       const shown = moneyCell(fenToAmount(fen));
-      const letter = columnLetter(i + 1);
+      const letter = columnLetters(i + 1);
       const cell = row.getCell(i + 1);
       // (a result of 0 is not stored by the writer: a zero total is written as the number)
       if (fen === 0) {
@@ -244,7 +235,7 @@ export function readList(
   for (const row of rows.slice(header.at + 1)) {
     // a blank row inside a list is passed over; a 合计 row ends it
     if (row.every((c) => c.text.trim() === '')) continue;
-    if (/^合\s*计$/u.test(row[0]?.text.trim() ?? '')) break;
+    if (TOTAL_ROW.test(row[0]?.text.trim() ?? '')) break;
     const item: Obj = {};
     const base = path(items.length);
     for (const [i, s] of header.columns) {

@@ -7,7 +7,7 @@ import { normalizeLabel } from './catalog.js';
 import { CellMap, cellProblem } from './cellmap.js';
 import { decode } from './codec.js';
 import type { GridCell } from './read.js';
-import { STYLE, putCell } from './write-form.js';
+import { STYLE, heading, putCell } from './write-form.js';
 
 /**
  * A dataset's notice on a sheet of its own (通知): a row per field, its label and its value.
@@ -97,15 +97,11 @@ export function writeNotice(
   ws.getColumn(1).width = 22;
   ws.getColumn(2).width = 90;
   const m = ws.getRow(1).getCell(1);
-  m.value = NOTICE_MARKER;
-  m.font = { bold: true };
-  m.fill = STYLE.marker;
+  heading(m, NOTICE_MARKER, STYLE.marker);
   let r = 2;
   const row = (label: string, value: string | number) => {
     const x = ws.getRow(r++);
-    x.getCell(1).value = label;
-    x.getCell(1).font = { bold: true };
-    x.getCell(1).fill = STYLE.label;
+    heading(x.getCell(1), label, STYLE.label);
     putCell(x.getCell(2), { value });
     x.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   };
@@ -154,8 +150,8 @@ export function readNotice(
       } catch {
         value = text;
       }
-    } else if (key === 'issuers') value = lines(text).map((name) => ({ name }));
-    else if (key === 'attachments') value = lines(text).map((title) => ({ title }));
+    } else if (key === 'issuers') value = lines(cell).map((name) => ({ name }));
+    else if (key === 'attachments') value = lines(cell).map((title) => ({ title }));
     else if (key === 'orderNumber' && cell.number !== undefined) value = cell.number;
     notice[key] = value;
     cells.set(['notice', key], where);
@@ -163,11 +159,8 @@ export function readNotice(
   return { notice, annexes, cells, diagnostics };
 }
 
-const lines = (t: string) =>
-  t
-    .split(/\r\n|\r|\n/u)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
+/** a cell's lines, as the list codec reads them */
+const lines = (cell: GridCell) => (decode(cell, 'lines').value ?? []) as string[];
 
 /** Whether a sheet's rows are a notice sheet: its marker, or the labels 标题 and 正文. */
 export function isNoticeSheet(rows: readonly GridCell[][]): boolean {

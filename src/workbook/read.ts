@@ -58,13 +58,16 @@ function spanOf(ws: ExcelJS.Worksheet, row: number, col: number, width: number, 
   return { cols, rows };
 }
 
-/** "D14" for row 14, column 4. */
-function addressOf(row: number, col: number): string {
+/** "D" for column 4, "AA" for 27. */
+export function columnLetters(col: number): string {
   let letters = '';
   for (let k = col; k > 0; k = Math.floor((k - 1) / 26))
     letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
-  return `${letters}${row}`;
+  return letters;
 }
+
+/** "D14" for row 14, column 4. */
+const addressOf = (row: number, col: number) => `${columnLetters(col)}${row}`;
 
 export interface Sheet {
   name: string;

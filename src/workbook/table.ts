@@ -1,7 +1,8 @@
 import type { Lang } from '../errors.js';
-import type { Diagnostic, Path } from '../model/diagnostics.js';
+import type { Diagnostic } from '../model/diagnostics.js';
 import { validateTable } from '../model/parse.js';
 import type { GeneralTable } from '../model/table.js';
+import { linesAbove, SUBTOTAL_ROW, TOTAL_ROW } from './catalog.js';
 import { CellMap } from './cellmap.js';
 import type { GridCell, Sheet } from './read.js';
 
@@ -25,18 +26,14 @@ export interface SheetTable {
 }
 
 const NUMBER = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/u;
-/** a line that gives the amount unit, and ends with it (not "填报单位：元江县财政局") */
-const UNIT = /(?:^|[\s（(])(?:金额)?单位\s*[：:]\s*(万元|元)\s*[)）]?$/u;
 
 /** a row's own cells: a title merged over the row is one cell, not a header's several */
 const filled = (row: readonly GridCell[]) => row.filter((c) => c.text.trim() !== '' && !c.merged);
-const TOTAL = /^合\s*计$/u;
-const SUBTOTAL = /^小\s*计$/u;
 
 export function sheetTable(sheet: Sheet, options: { lang?: Lang } = {}): SheetTable {
   const rows = sheet.rows;
   const headerAt = rows.findIndex((r) => filled(r).length >= 2);
-  const above = rows
+  const lines = rows
     .slice(0, Math.max(0, headerAt))
     .map((r) =>
       filled(r)
@@ -44,11 +41,10 @@ export function sheetTable(sheet: Sheet, options: { lang?: Lang } = {}): SheetTa
         .join(' '),
     )
     .filter((t) => t !== '');
-  const unit = above.map((t) => UNIT.exec(t)?.[1]).find(Boolean) as '万元' | '元' | undefined;
-  // the first line above, when it is no unit line and no attachment's label, is the title
-  const titled = above.length > 0 && !UNIT.test(above[0]!) && !/^附件\s*\d*$/u.test(above[0]!);
-  const title = titled ? above.shift()! : sheet.name;
-  if (above[0] !== undefined && /^附件\s*\d*$/u.test(above[0])) above.shift();
+  const typed = linesAbove(lines);
+  const unit = typed.unit;
+  const title = typed.title !== undefined ? lines[typed.title]! : sheet.name;
+  const above = lines.slice(typed.title !== undefined ? typed.title + 1 : typed.start);
   if (headerAt < 0) {
     const input = { title: sheet.name, columns: [], rows: [] };
     return { input, cells: new CellMap(), diagnostics: validateTable(input, options).diagnostics };
@@ -60,7 +56,8 @@ export function sheetTable(sheet: Sheet, options: { lang?: Lang } = {}): SheetTa
   const numeric = Array.from({ length: width }, (_, c) => {
     const values = body
       .filter(
-        (r) => !TOTAL.test(r[0]?.text.trim() ?? '') && !SUBTOTAL.test(r[0]?.text.trim() ?? ''),
+        (r) =>
+          !TOTAL_ROW.test(r[0]?.text.trim() ?? '') && !SUBTOTAL_ROW.test(r[0]?.text.trim() ?? ''),
       )
       .map((r) => r[c]?.text.trim() ?? '')
       .filter((t) => t !== '');
@@ -72,8 +69,8 @@ export function sheetTable(sheet: Sheet, options: { lang?: Lang } = {}): SheetTa
   }));
   const tableRows = body.map((r) => {
     const cells = r.map((c) => (c.merged ? '' : c.text.trim()));
-    if (TOTAL.test(cells[0] ?? '')) return { kind: 'total', cells };
-    return SUBTOTAL.test(cells[0] ?? '') ? { kind: 'subtotal', cells } : cells;
+    if (TOTAL_ROW.test(cells[0] ?? '')) return { kind: 'total', cells };
+    return SUBTOTAL_ROW.test(cells[0] ?? '') ? { kind: 'subtotal', cells } : cells;
   });
   const input: Record<string, unknown> = {
     title,
@@ -83,20 +80,7 @@ export function sheetTable(sheet: Sheet, options: { lang?: Lang } = {}): SheetTa
     rows: tableRows,
   };
   const result = validateTable(input, options);
-  // rows[i].cells[j] (or rows[i][j]) → the sheet's cell
-  const at = (path: Path): string | undefined => {
-    if (path[0] !== 'rows' || typeof path[1] !== 'number') return undefined;
-    const row = body[path[1]];
-    const j = path[2] === 'cells' ? path[3] : path[2];
-    const cell = typeof j === 'number' ? row?.[j] : row?.[0];
-    return cell ? `${sheet.name}!${cell.address}` : undefined;
-  };
-  const diagnostics = result.diagnostics.map((d) => {
-    const where = at(d.path);
-    const sep = options.lang === 'en' ? ': ' : '：';
-    return where ? { ...d, message: `${where}${sep}${d.message}` } : d;
-  });
-  // the same cells for a caller that validates again (readWorkbook)
+  // each row and cell by its place on the sheet: for these diagnostics and a caller's own
   const cells = new CellMap();
   body.forEach((row, i) => {
     if (row[0]) cells.set(['rows', i], `${sheet.name}!${row[0].address}`);
@@ -106,6 +90,7 @@ export function sheetTable(sheet: Sheet, options: { lang?: Lang } = {}): SheetTa
       cells.set(['rows', i, 'cells', j], where);
     });
   });
+  const diagnostics = result.diagnostics.map((d) => cells.name(d, options.lang));
   return {
     input,
     cells,

@@ -8,15 +8,7 @@ import {
 import type { DataKind } from '../model/kind.js';
 import type { LintOptions } from '../model/lint/engine.js';
 import type { AmountUnit } from '../model/money.js';
-import {
-  validateDataset,
-  validateDepartmentSummary,
-  validateDepartmentTargetTable,
-  validateProjectSummary,
-  validateProjectTargetTable,
-  validateTable,
-  type Validation,
-} from '../model/parse.js';
+import { validateKind } from '../model/parse.js';
 import type { Dataset } from '../model/dataset.js';
 import type { FormDefinitionInput } from '../model/forms/schema.js';
 import { getForm } from '../model/forms/registry.js';
@@ -30,7 +22,14 @@ import {
   type TableKind,
 } from './catalog.js';
 import { CellMap } from './cellmap.js';
-import { ROWS_SHEETS, readRows, rowsSheetOf, sheetName, writeRows } from './dataset-sheets.js';
+import {
+  ROWS_SHEETS,
+  readRows,
+  rowsSheetOf,
+  sheetName,
+  writeRows,
+  type RowsSheet,
+} from './dataset-sheets.js';
 import { readBlock } from './form-sheet.js';
 import { readGeneral, TABLE_MARKER, writeGeneral } from './general-sheet.js';
 import {
@@ -153,15 +152,6 @@ function formOf(form: ReadWorkbookOptions['form']): FormDefinitionInput | undefi
   return form;
 }
 
-const VALIDATORS: Record<WorkbookKind, (input: unknown, o: LintOptions) => Validation<unknown>> = {
-  'department-table': validateDepartmentTargetTable,
-  'project-table': validateProjectTargetTable,
-  'department-summary': validateDepartmentSummary,
-  'project-summary': validateProjectSummary,
-  table: validateTable,
-  dataset: validateDataset,
-};
-
 /**
  * Reads a workbook (.xlsx bytes). The file is checked before it is parsed (a hostile file is
  * refused with nothing read); then its sheets are read into the document's input and validated.
@@ -178,7 +168,7 @@ export async function readWorkbook(
   const hidden: string[] = [];
   let first: Sheet | undefined;
   let noticeSheet: ReturnType<typeof readNotice> | undefined;
-  const listSheets: Sheet[] = [];
+  const listSheets: { sheet: Sheet; list: RowsSheet }[] = [];
   const summaries: Sheet[] = [];
   const generals: Sheet[] = [];
   const blocks: Block[] = [];
@@ -191,20 +181,23 @@ export async function readWorkbook(
       if (!noticeSheet && isNoticeSheet(sheet.rows))
         noticeSheet = readNotice(sheet.name, sheet.rows, lang);
       else if (summaryOf(sheet)) summaries.push(sheet);
-      else if (rowsSheetOf(sheet)) listSheets.push(sheet);
-      else if (sheet.rows.some((r) => r[0]?.text.trim() === TABLE_MARKER)) generals.push(sheet);
-      else
-        for (const b of blocksOf(sheet, form))
-          blocks.push({
-            kind: b.kind,
-            sheet: sheet.name,
-            out: readBlock(sheet.name, b.rows, catalogOf(b.kind, form), { lang }),
-          });
+      else {
+        const list = rowsSheetOf(sheet);
+        if (list) listSheets.push({ sheet, list });
+        else if (sheet.rows.some((r) => r[0]?.text.trim() === TABLE_MARKER)) generals.push(sheet);
+        else
+          for (const b of blocksOf(sheet, form))
+            blocks.push({
+              kind: b.kind,
+              sheet: sheet.name,
+              out: readBlock(sheet.name, b.rows, catalogOf(b.kind, form), { lang }),
+            });
+      }
     },
   );
   // a dataset's lists stand with their 单位 sheet: a lone list (预算单位 | 项目名称 | 年度资金总额) is
   // a plain table, unless the rows layout is asked for
-  if (options.layout !== 'rows' && !listSheets.some((s) => rowsSheetOf(s)?.id === 'units'))
+  if (options.layout !== 'rows' && !listSheets.some((s) => s.list.id === 'units'))
     listSheets.splice(0);
   if (hasErrors(read) && !first && hidden.length === 0)
     return { diagnostics: read, ok: false, cellOf: () => undefined };
@@ -369,7 +362,7 @@ export async function readWorkbook(
   }
 
   if (options.validate !== false) {
-    const validation = VALIDATORS[kind](data, options);
+    const validation = validateKind(kind, data, options);
     diagnostics.push(...validation.diagnostics.map((d) => cells.name(d, lang)));
   }
   return {
@@ -407,7 +400,7 @@ export async function writeWorkbook(
   options: WriteWorkbookOptions = {},
 ): Promise<Uint8Array> {
   const lang = options.lang ?? 'zh';
-  const validation = VALIDATORS[kind](input, { lang });
+  const validation = validateKind(kind, input, { lang });
   if (!validation.success) throw new GongwenValidationError(validation.diagnostics, kind, lang);
   const value = validation.data as Obj;
   const wb = new ExcelJS.Workbook();

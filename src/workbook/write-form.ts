@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { GongwenRenderError } from '../errors.js';
 import type { Catalog, ColumnSpec, FieldSpec, GridSpec } from './catalog.js';
 import { encode, type CellOut } from './codec.js';
+import { getPath } from './paths.js';
 
 /**
  * A target table written as a form on a sheet — the layout readBlock reads: the labelled rows
@@ -30,13 +31,11 @@ export const MARKERS = {
 
 type Obj = Record<string, unknown>;
 
-function get(value: unknown, path: readonly (string | number)[]): unknown {
-  let at = value;
-  for (const key of path) {
-    if (typeof at !== 'object' || at === null) return undefined;
-    at = (at as Obj)[key];
-  }
-  return at;
+/** A label, a header or a marker: its text in bold on its fill. */
+export function heading(cell: ExcelJS.Cell, text: string, fill: ExcelJS.Fill): void {
+  cell.value = text;
+  cell.font = { bold: true };
+  cell.fill = fill;
 }
 
 /** The most characters Excel keeps in a cell. */
@@ -126,25 +125,21 @@ export function writeBlock(
   const width = Math.max(4, ...widths);
 
   const marker = ws.getRow(r++);
-  marker.getCell(1).value = MARKERS[catalog.kind];
-  marker.getCell(1).font = { bold: true };
-  marker.getCell(1).fill = STYLE.marker;
+  heading(marker.getCell(1), MARKERS[catalog.kind], STYLE.marker);
   ws.mergeCells(marker.number, 1, marker.number, width);
 
   const fields = options.fields ?? catalog.fields;
   const foot = new Set(['indicators.framework', 'notes']);
   const writeFields = (which: (f: FieldSpec) => boolean) => {
     for (const f of fields.filter(which)) {
-      const value = get(table, f.path);
+      const value = getPath(table, f.path);
       if (!template && (value === undefined || typeof value === 'object') && f.codec !== 'lines')
         continue;
       if (!template && f.codec === 'lines' && (!Array.isArray(value) || value.length === 0))
         continue;
       const row = ws.getRow(r++);
       const label = row.getCell(1);
-      label.value = f.label;
-      label.font = { bold: true };
-      label.fill = STYLE.label;
+      heading(label, f.label, STYLE.label);
       label.border = STYLE.border;
       const cell = row.getCell(2);
       putCell(cell, encode(value, f.codec));
@@ -170,9 +165,7 @@ export function writeBlock(
     const head = ws.getRow(r++);
     labels.forEach((l, i) => {
       const c = head.getCell(i + 1);
-      c.value = l;
-      c.font = { bold: true };
-      c.fill = STYLE.header;
+      heading(c, l, STYLE.header);
       c.border = STYLE.border;
       c.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
     });
